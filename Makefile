@@ -1,0 +1,36 @@
+# motcua: two commands. `make run` serves a working city; `make test` runs the whole suite.
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test setup data bench lint clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || "$$(sh scripts/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+setup: $(VENV)/.installed
+
+data: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_city
+
+run: data
+	@echo "Serving http://127.0.0.1:8000  (admin: see the credentials printed above)"
+	$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & echo $$! >var/worker.pid; \
+	trap 'kill $$(cat var/worker.pid) 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup
+	$(VENV)/bin/pytest
+
+bench: setup
+	$(PY) -m bench
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) var

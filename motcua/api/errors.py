@@ -1,0 +1,26 @@
+from django.http import Http404
+from ninja.errors import AuthenticationError, ValidationError
+
+from motcua.lib.errors import DomainError
+
+
+def install_error_handlers(api):
+    """Answer every refusal as JSON {"detail": "<Vietnamese message>"} with a fitting status."""
+
+    @api.exception_handler(DomainError)
+    def domain_error(request, exc):
+        return api.create_response(request, {"detail": exc.message}, status=exc.status)
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc):
+        return api.create_response(request, {"detail": "Cần đăng nhập hoặc khóa API hợp lệ."}, status=401)
+
+    @api.exception_handler(ValidationError)
+    def invalid(request, exc):
+        fields = sorted({".".join(str(p) for p in e.get("loc", [])[1:]) or "?" for e in exc.errors})
+        message = "Dữ liệu không hợp lệ: " + ", ".join(fields)
+        return api.create_response(request, {"detail": message, "errors": exc.errors}, status=422)

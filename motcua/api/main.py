@@ -1,0 +1,10 @@
+"""The JSON API (django-ninja, OpenAPI 3.1 at /api/openapi.json). Each room adds its router here."""
+
+from ninja import NinjaAPI
+
+from .catalogue import router as catalogue_router
+from .errors import install_error_handlers
+
+api = NinjaAPI(title="motcua API", version="1", description="API của hệ thống một cửa motcua.", urls_namespace="api")
+install_error_handlers(api)
+api.add_router("/procedures", catalogue_router)

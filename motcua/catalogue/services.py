@@ -1,0 +1,89 @@
+"""Catalogue actions: create a version of a procedure, keep the version in force and the search index current."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.lib.text import fold
+
+from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, SearchEntry, Step
+
+__all__ = ["create_version", "version_in_force", "refresh_current", "CHILD_FIELDS"]
+
+# Plain-dict shape accepted by create_version, mirrored by the API:
+#   {"name", "field", "level", ..., "channels": [{"kind", "duration_value", "duration_unit", "duration_text",
+#    "description", "fees": [{"amount", "kind", "set_by", "appraisal", "description"}]}],
+#    "components": [{"name", "originals", "copies", "template", "condition", "notes"}],
+#    "steps": ["..."], "legal_bases": [{"number", "title", "issued", "issuer"}]}
+CHILD_FIELDS = ("channels", "components", "steps", "legal_bases")
+
+
+@transaction.atomic
+def create_version(code, data, *, author=None, effective_from=None, source=ProcedureVersion.Source.EDITOR, note=""):
+    """Create the next version of procedure `code` from `data` (a plain dict) and return it."""
+    procedure, _ = Procedure.objects.select_for_update().get_or_create(code=code)
+    last = procedure.versions.order_by("-number").first()
+    values = {k: v for k, v in data.items() if k not in CHILD_FIELDS and k != "field"}
+    field_name = (data.get("field") or "").strip()
+    version = ProcedureVersion.objects.create(
+        procedure=procedure,
+        number=(last.number + 1) if last else 1,
+        effective_from=effective_from or timezone.localdate(),
+        author=author,
+        source=source,
+        change_note=note,
+        field=Field.objects.get_or_create(name=field_name)[0] if field_name else None,
+        **values,
+    )
+    _create_children(version, data)
+    refresh_current(procedure)
+    return version
+
+
+def _create_children(version, data):
+    for c in data.get("channels", []):
+        fees = c.get("fees", [])
+        channel = Channel.objects.create(version=version, **{k: v for k, v in c.items() if k != "fees"})
+        FeeItem.objects.bulk_create(FeeItem(channel=channel, **f) for f in fees)
+    Component.objects.bulk_create(
+        Component(version=version, order=i, **c) for i, c in enumerate(data.get("components", []))
+    )
+    Step.objects.bulk_create(Step(version=version, order=i, text=t) for i, t in enumerate(data.get("steps", [])))
+    LegalBasis.objects.bulk_create(
+        LegalBasis(version=version, order=i, **b) for i, b in enumerate(data.get("legal_bases", []))
+    )
+
+
+def version_in_force(procedure, on: datetime.date | None = None):
+    """Return the version of `procedure` in force on `on` (today by default): the latest already effective."""
+    on = on or timezone.localdate()
+    return procedure.versions.filter(effective_from__lte=on).order_by("-effective_from", "-number").first()
+
+
+def refresh_current(procedure, on=None):
+    """Point `procedure.current` at the version in force and rebuild its search entry."""
+    current = version_in_force(procedure, on)
+    if procedure.current_id != (current.pk if current else None):
+        procedure.current = current
+        procedure.save(update_fields=["current"])
+    if current is None:
+        SearchEntry.objects.filter(procedure=procedure).delete()
+        return None
+    SearchEntry.objects.update_or_create(
+        procedure=procedure,
+        defaults={
+            "name": fold(f"{procedure.code} {current.name}"),
+            "body": fold(_search_body(current)),
+            "field_id": current.field_id,
+            "level": current.level,
+        },
+    )
+    return current
+
+
+def _search_body(version):
+    parts = [version.field.name if version.field else "", version.subjects, version.results, version.implementing_agency]
+    parts += [c.name for c in version.components.all()]
+    parts += [s.text for s in version.steps.all()]
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.Model):
+    """A provincial-level unit (tỉnh / thành phố trực thuộc trung ương), 34 since 01/07/2025."""
+
+    code = models.CharField(_("mã"), max_length=10, unique=True)
+    name = models.CharField(_("tên"), max_length=100)
+    short_name = models.CharField(_("tên ngắn"), max_length=100)
+    population = models.PositiveIntegerField(_("dân số"), null=True, blank=True)
+    area_km2 = models.DecimalField(_("diện tích (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tỉnh, thành phố")
+        verbose_name_plural = _("tỉnh, thành phố")
+
+    def __str__(self):
+        return self.name
+
+
+class Commune(models.Model):
+    """A commune-level unit (xã, phường, đặc khu)."""
+
+    class Kind(models.TextChoices):
+        COMMUNE = "xa", _("Xã")
+        WARD = "phuong", _("Phường")
+        SPECIAL = "dac_khu", _("Đặc khu")
+
+    code = models.CharField(_("mã"), max_length=10, unique=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="communes", verbose_name=_("tỉnh"))
+    name = models.CharField(_("tên"), max_length=100)
+    short_name = models.CharField(_("tên ngắn"), max_length=100)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    population = models.PositiveIntegerField(_("dân số"), null=True, blank=True)
+    area_km2 = models.DecimalField(_("diện tích (km²)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
+    longitude = models.FloatField(_("kinh độ"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("xã, phường")
+        verbose_name_plural = _("xã, phường")
+
+    def __str__(self):
+        return self.name
+
+
+class Agency(models.Model):
+    """An agency that receives or handles dossiers: a Sở, a UBND xã/phường, a service-centre branch, a ministry."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "so", _("Sở, ban, ngành")
+        COMMUNE_PC = "ubnd_xa", _("UBND xã, phường")
+        CENTRE = "trung_tam", _("Trung tâm Phục vụ hành chính công")
+        BRANCH = "chi_nhanh", _("Chi nhánh Trung tâm Phục vụ hành chính công")
+        MINISTRY = "bo", _("Bộ, ngành trung ương")
+        OTHER = "khac", _("Khác")
+
+    code = models.CharField(_("mã cơ quan"), max_length=40, unique=True)
+    name = models.CharField(_("tên cơ quan"), max_length=255)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, null=True, blank=True, related_name="agencies", verbose_name=_("tỉnh")
+    )
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, null=True, blank=True, related_name="agencies", verbose_name=_("xã, phường")
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("cơ quan cấp trên")
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    office_hours = models.ForeignKey(
+        "workdays.OfficeHours", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("giờ làm việc")
+    )
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cơ quan")
+        verbose_name_plural = _("cơ quan")
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A staff member's role in an agency. Staff see and act only on dossiers of their agencies."""
+
+    class Role(models.TextChoices):
+        RECEPTION = "reception", _("Cán bộ tiếp nhận (một cửa)")
+        HANDLER = "handler", _("Chuyên viên xử lý")
+        HEAD = "head", _("Lãnh đạo đơn vị")
+        LEADER = "leader", _("Lãnh đạo thành phố")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cơ quan"))
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    title = models.CharField(_("chức danh"), max_length=100, blank=True)
+
+    class Meta:
+        unique_together = [("user", "agency", "role")]
+        verbose_name = _("cán bộ của cơ quan")
+        verbose_name_plural = _("cán bộ của cơ quan")
+
+    def __str__(self):
+        return f"{self.user} — {self.agency} ({self.get_role_display()})"
