@@ -1,3 +1,136 @@
-from ninja import Router
+import datetime
+
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from motcua.catalogue.models import Field
+from motcua.catalogue.queries import find_procedures, get_procedure
 
 router = Router(tags=["Thủ tục hành chính"])
+
+
+class Duration(Schema):
+    value: float | None
+    unit: str
+
+
+class Fee(Schema):
+    amount: int | None
+    kind: str
+    set_by: str
+    appraisal: bool
+    description: str
+
+
+class ChannelOut(Schema):
+    channel: str
+    duration: Duration | None
+    duration_text: str
+    description: str
+    fees: list[Fee]
+
+
+class ComponentOut(Schema):
+    name: str
+    originals: int
+    copies: int
+    template: str
+    condition: str
+    notes: str
+
+
+class LegalBasisOut(Schema):
+    number: str
+    title: str
+    issued: datetime.date | None
+    issuer: str
+
+
+class ProcedureSummary(Schema):
+    code: str
+    name: str
+    field: str | None
+    level: str
+    url: str
+
+
+class ProcedureDetail(ProcedureSummary):
+    version: int
+    effective_from: datetime.date
+    kind: str
+    subjects: str
+    conditions: str
+    results: str
+    competent_agency: str
+    implementing_agency: str
+    delegated_agency: str
+    coordinating_agency: str
+    receiving_address: str
+    source_url: str
+    publishing_decision: str
+    channels: list[ChannelOut]
+    components: list[ComponentOut]
+    steps: list[str]
+    legal_basis: list[LegalBasisOut]
+
+
+def _summary(procedure, version):
+    return {
+        "code": procedure.code,
+        "name": version.name,
+        "field": version.field.name if version.field else None,
+        "level": version.level,
+        "url": f"/thu-tuc/{procedure.code}/",
+    }
+
+
+def _channel(c):
+    duration = None
+    if c.duration_unit:
+        value = float(c.duration_value) if c.duration_value is not None else None
+        duration = {"value": value, "unit": c.duration_unit}
+    fees = [
+        {"amount": f.amount, "kind": f.kind, "set_by": f.set_by, "appraisal": f.appraisal, "description": f.description}
+        for f in c.fees.all()
+    ]
+    return {"channel": c.kind, "duration": duration, "duration_text": c.duration_text, "description": c.description,
+            "fees": fees}
+
+
+def _field_id(field):
+    if not field:
+        return None
+    if field.isdigit():
+        return int(field)
+    found = Field.objects.filter(name__iexact=field.strip()).values_list("id", flat=True).first()
+    return found or -1
+
+
+@router.get("", response=list[ProcedureSummary], summary="Tìm thủ tục hành chính")
+@paginate(PageNumberPagination, page_size=20)
+def list_procedures(request, q: str = "", field: str = "", level: str = ""):
+    procedures = find_procedures(q, field_id=_field_id(field), level=level or None)
+    return [_summary(p, p.current) for p in procedures]
+
+
+@router.get("/{code}", response=ProcedureDetail, summary="Chi tiết một thủ tục (phiên bản đang có hiệu lực)")
+def procedure_detail(request, code: str):
+    procedure, v = get_procedure(code)
+    return {
+        **_summary(procedure, v),
+        "version": v.number,
+        "effective_from": v.effective_from,
+        **{f: getattr(v, f) for f in (
+            "kind", "subjects", "conditions", "results", "competent_agency", "implementing_agency",
+            "delegated_agency", "coordinating_agency", "receiving_address", "source_url", "publishing_decision")},
+        "channels": [_channel(c) for c in v.channels.all()],
+        "components": [
+            {"name": c.name, "originals": c.originals, "copies": c.copies, "template": c.template,
+             "condition": c.condition, "notes": c.notes}
+            for c in v.components.all()
+        ],
+        "steps": [s.text for s in v.steps.all()],
+        "legal_basis": [
+            {"number": b.number, "title": b.title, "issued": b.issued, "issuer": b.issuer} for b in v.legal_bases.all()
+        ],
+    }

@@ -1,0 +1,42 @@
+"""Read side of the catalogue: find procedures and load one with everything the public page shows."""
+
+from django.db.models import Prefetch
+
+from motcua.lib.errors import NotFound
+
+from .models import Channel, FeeItem, Procedure, ProcedureVersion
+from .search import search_ids
+
+__all__ = ["find_procedures", "get_procedure", "version_with_parts"]
+
+
+def find_procedures(q="", *, field_id=None, level=None, agency_id=None):
+    """Return procedures in force matching the filters: ranked by relevance when `q` is given, else by name."""
+    if q and q.strip():
+        ids = search_ids(q, field_id=field_id, level=level, agency_id=agency_id)
+        by_id = Procedure.objects.select_related("current__field").in_bulk(ids)
+        return [by_id[i] for i in ids if i in by_id]
+    qs = Procedure.objects.filter(current__isnull=False).select_related("current__field")
+    if field_id:
+        qs = qs.filter(current__field_id=field_id)
+    if level:
+        qs = qs.filter(current__level__icontains=level)
+    if agency_id:
+        qs = qs.filter(agencies__id=agency_id)
+    return qs.order_by("current__name")
+
+
+def version_with_parts(version_qs):
+    channels = Channel.objects.prefetch_related(Prefetch("fees", queryset=FeeItem.objects.order_by("id")))
+    return version_qs.select_related("field", "procedure").prefetch_related(
+        Prefetch("channels", queryset=channels), "components", "steps", "legal_bases", "procedure__agencies"
+    )
+
+
+def get_procedure(code):
+    """Return (procedure, version in force with its parts) for `code`, or raise NotFound."""
+    procedure = Procedure.objects.filter(code=code).first()
+    if procedure is None or procedure.current_id is None:
+        raise NotFound(f"Không tìm thấy thủ tục có mã {code}.")
+    version = version_with_parts(ProcedureVersion.objects.filter(pk=procedure.current_id)).get()
+    return procedure, version
