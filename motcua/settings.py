@@ -150,6 +150,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "motcua@localhost")
 
+# Citizen notifications by SMS (motcua.dossiers.sms): a dotted path like EMAIL_BACKEND. Console by default;
+# "motcua.dossiers.sms.FileBackend" writes one file per message to MOTCUA_SMS_FILE_PATH. No real SMS gateway
+# is reachable from the development sandbox.
+MOTCUA_SMS_BACKEND = os.environ.get("MOTCUA_SMS_BACKEND", "motcua.dossiers.sms.ConsoleBackend")
+MOTCUA_SMS_FILE_PATH = Path(os.environ.get("MOTCUA_SMS_FILE_PATH", VAR_DIR / "sms"))
+
 # Security: strict when DEBUG is off (`manage.py check --deploy` is clean with DEBUG=0).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
