@@ -120,6 +120,16 @@ class Channel(models.Model):
     def __str__(self):
         return self.get_kind_display()
 
+    @property
+    def duration_label(self):
+        """The time limit as a citizen reads it: "5 ngày làm việc", "Trong ngày", or the source text."""
+        if self.duration_unit == self.Unit.SAME_DAY:
+            return str(_("Trong ngày"))
+        if self.duration_unit and self.duration_value is not None:
+            value = f"{self.duration_value:f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"{value} {self.get_duration_unit_display()}"
+        return self.duration_text
+
 
 class FeeItem(models.Model):
     class Kind(models.TextChoices):

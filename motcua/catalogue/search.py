@@ -2,7 +2,7 @@
 
 Both engines index the same folded text (motcua.lib.text.fold: no diacritics, đ -> d) kept in SearchEntry,
 so "dang ky khai sinh" and "đăng ký khai sinh" are the same query everywhere. The engine finds candidates
-(all words, the last one as a prefix; any word if that finds nothing) ranked with the name weighted ten
+(all words, the last one as a prefix; any word if that finds nothing in a query of three words or more) ranked with the name weighted ten
 times the body; a final pass puts names that contain the query as a phrase, then all its words, first,
 and shorter names before longer ones ("Thủ tục đăng ký khai sinh" before "... có yếu tố nước ngoài").
 """
@@ -26,7 +26,9 @@ def search_ids(query, *, field_id=None, level=None, agency_id=None):
         return []
     engine = _postgres_candidates if connection.vendor == "postgresql" else _sqlite_candidates
     filters, params = _filters(field_id, level, agency_id)
-    rows = engine(words, True, filters, params) or engine(words, False, filters, params)
+    rows = engine(words, True, filters, params)
+    if not rows and len(words) >= 3:  # forgive one stray or misspelt word in a longer query
+        rows = engine(words, False, filters, params)
     return _rerank(words, rows)
 
 

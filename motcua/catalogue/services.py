@@ -9,7 +9,7 @@ from motcua.lib.text import fold
 
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, SearchEntry, Step
 
-__all__ = ["create_version", "version_in_force", "refresh_current", "CHILD_FIELDS"]
+__all__ = ["create_version", "next_version_number", "version_in_force", "refresh_current", "link_agencies", "CHILD_FIELDS"]
 
 # Plain-dict shape accepted by create_version, mirrored by the API:
 #   {"name", "field", "level", ..., "channels": [{"kind", "duration_value", "duration_unit", "duration_text",
@@ -23,12 +23,11 @@ CHILD_FIELDS = ("channels", "components", "steps", "legal_bases")
 def create_version(code, data, *, author=None, effective_from=None, source=ProcedureVersion.Source.EDITOR, note=""):
     """Create the next version of procedure `code` from `data` (a plain dict) and return it."""
     procedure, _ = Procedure.objects.select_for_update().get_or_create(code=code)
-    last = procedure.versions.order_by("-number").first()
     values = {k: v for k, v in data.items() if k not in CHILD_FIELDS and k != "field"}
     field_name = (data.get("field") or "").strip()
     version = ProcedureVersion.objects.create(
         procedure=procedure,
-        number=(last.number + 1) if last else 1,
+        number=next_version_number(procedure),
         effective_from=effective_from or timezone.localdate(),
         author=author,
         source=source,
@@ -53,6 +52,11 @@ def _create_children(version, data):
     LegalBasis.objects.bulk_create(
         LegalBasis(version=version, order=i, **b) for i, b in enumerate(data.get("legal_bases", []))
     )
+
+
+def next_version_number(procedure):
+    last = procedure.versions.order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
 
 
 def version_in_force(procedure, on: datetime.date | None = None):
@@ -87,3 +91,15 @@ def _search_body(version):
     parts += [c.name for c in version.components.all()]
     parts += [s.text for s in version.steps.all()]
     return "\n".join(p for p in parts if p)
+
+
+def link_agencies(codes, agencies):
+    """Record that `agencies` receive the procedures with `codes` in this city; return the number of new links."""
+    through = Procedure.agencies.through
+    procedures = list(Procedure.objects.filter(code__in=codes).values_list("id", flat=True))
+    existing = set(through.objects.filter(procedure_id__in=procedures).values_list("procedure_id", "agency_id"))
+    links = [
+        through(procedure_id=p, agency_id=a.id) for p in procedures for a in agencies if (p, a.id) not in existing
+    ]
+    through.objects.bulk_create(links, batch_size=2000)
+    return len(links)

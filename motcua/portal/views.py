@@ -1,5 +1,48 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
+
+from motcua.catalogue.models import Field
+from motcua.catalogue.queries import find_procedures, get_procedure
+from motcua.lib.errors import NotFound
+from motcua.units.models import Agency
+
+LEVELS = ["Cấp xã", "Cấp tỉnh", "Cấp bộ"]
 
 
 def home(request):
-    return render(request, "portal/home.html")
+    return render(request, "portal/home.html", {"fields": Field.objects.all()})
+
+
+def catalogue(request):
+    q = request.GET.get("q", "").strip()[:200]
+    field_id = _int(request.GET.get("field"))
+    level = request.GET.get("level") if request.GET.get("level") in LEVELS else None
+    agency_id = _int(request.GET.get("agency"))
+    procedures = find_procedures(q, field_id=field_id, level=level, agency_id=agency_id)
+    page = Paginator(procedures, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "portal/catalogue.html", {
+        "q": q, "page": page, "query": query.urlencode(), "fields": Field.objects.all(), "levels": LEVELS,
+        "agencies": Agency.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE).exclude(kind="ubnd_xa"),
+        "selected": {"field": field_id, "level": level, "agency": agency_id},
+    })
+
+
+def procedure(request, code, template="portal/procedure.html"):
+    try:
+        proc, version = get_procedure(code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    page_url = request.build_absolute_uri(request.path.replace("/in/", "/"))
+    return render(request, template, {"procedure": proc, "v": version, "page_url": page_url})
+
+
+def procedure_print(request, code):
+    return procedure(request, code, template="portal/procedure_print.html")
+
+
+def _int(value):
+    return int(value) if value and value.isdigit() else None

@@ -1,0 +1,145 @@
+"""Catalogue admin. Saving a procedure version never overwrites it: every save creates the next version."""
+
+from django import forms
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .fees_text import fees_to_text, text_to_fees
+from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
+from .services import next_version_number, refresh_current
+
+
+class ChannelForm(forms.ModelForm):
+    fees = forms.CharField(
+        label="Phí, lệ phí",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text="Mỗi dòng một khoản: số tiền; phí hoặc lệ phí; mof hoặc hdnd; thẩm định (có/không); mô tả",
+    )
+
+    class Meta:
+        model = Channel
+        fields = ["kind", "duration_value", "duration_unit", "duration_text", "description", "fees"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["fees"].initial = fees_to_text(self.instance.fees.all())
+
+    def clean_fees(self):
+        try:
+            return text_to_fees(self.cleaned_data["fees"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class ChannelInline(admin.StackedInline):
+    model = Channel
+    form = ChannelForm
+    extra = 0
+
+
+class ComponentInline(admin.TabularInline):
+    model = Component
+    extra = 0
+    fields = ["order", "name", "originals", "copies", "template", "condition", "notes"]
+
+
+class StepInline(admin.TabularInline):
+    model = Step
+    extra = 0
+
+
+class LegalBasisInline(admin.TabularInline):
+    model = LegalBasis
+    extra = 0
+
+
+@admin.register(ProcedureVersion)
+class ProcedureVersionAdmin(admin.ModelAdmin):
+    list_display = ["procedure", "number", "name", "effective_from", "author", "source"]
+    list_filter = ["source"]
+    search_fields = ["procedure__code", "name"]
+    readonly_fields = ["procedure", "number", "author", "source", "created_at"]
+    inlines = [ChannelInline, ComponentInline, StepInline, LegalBasisInline]
+    fieldsets = [
+        ("Phiên bản", {"fields": ["procedure", "number", "effective_from", "change_note", "author", "source", "created_at"]}),
+        ("Thông tin thủ tục", {"fields": [
+            "name", "field", "level", "kind", "subjects", "conditions", "results", "competent_agency",
+            "implementing_agency", "delegated_agency", "coordinating_agency", "receiving_address",
+            "related_procedures", "source_url", "publishing_decision", "supplement_restarts_clock"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # A version is only ever added by saving an edit of an earlier one (see changeform_view).
+        return getattr(request, "_base_version", None) is not None and super().has_add_permission(request)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id:
+            # Every edit is saved as a new version; the edited one stays as it was (audit trail).
+            request.POST = request.POST.copy()
+            request.POST["_saveasnew"] = "1"
+            request._base_version = ProcedureVersion.objects.get(pk=object_id)
+        extra_context = {**(extra_context or {}), "show_save_as_new": False, "show_save_and_add_another": False}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        base = getattr(request, "_base_version", None)
+        if base is not None and not change:
+            obj.procedure = base.procedure
+            obj.raw, obj.parse_issues = base.raw, base.parse_issues
+            obj.number = next_version_number(base.procedure)
+            obj.author = request.user
+            obj.source = ProcedureVersion.Source.EDITOR
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Channel:
+            for channel_form in formset.forms:
+                if channel_form.instance.pk and "fees" in channel_form.cleaned_data:
+                    channel_form.instance.fees.all().delete()
+                    FeeItem.objects.bulk_create(
+                        FeeItem(channel=channel_form.instance, **f) for f in channel_form.cleaned_data["fees"]
+                    )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        refresh_current(obj.procedure)
+        self.message_user(request, f"Đã lưu phiên bản {obj.number} của thủ tục {obj.procedure.code}.")
+        return super().response_add(request, obj, post_url_continue)
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "field", "level", "edit_link"]
+    search_fields = ["code", "current__name"]
+    list_select_related = ["current__field"]
+    filter_horizontal = ["agencies"]
+    fields = ["code", "agencies"]
+    readonly_fields = ["code"]
+
+    @admin.display(description="Tên thủ tục")
+    def name(self, obj):
+        return obj.current.name if obj.current else ""
+
+    @admin.display(description="Lĩnh vực")
+    def field(self, obj):
+        return obj.current.field if obj.current else ""
+
+    @admin.display(description="Cấp thực hiện")
+    def level(self, obj):
+        return obj.current.level if obj.current else ""
+
+    @admin.display(description="Sửa nội dung")
+    def edit_link(self, obj):
+        if not obj.current_id:
+            return ""
+        url = reverse("admin:catalogue_procedureversion_change", args=[obj.current_id])
+        return format_html('<a href="{}">Sửa (tạo phiên bản mới)</a>', url)
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.register(Field, search_fields=["name"])

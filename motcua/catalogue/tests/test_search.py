@@ -1,0 +1,49 @@
+import pytest
+
+from motcua.catalogue.queries import find_procedures
+from motcua.catalogue.tests.samples import make_catalogue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    return make_catalogue()
+
+
+def names(q, **filters):
+    return [p.current.name for p in find_procedures(q, **filters)]
+
+
+def test_it_finds_birth_registration_first_without_diacritics(catalogue):
+    assert names("dang ky khai sinh")[0] == "Thủ tục đăng ký khai sinh"
+
+
+def test_it_treats_d_stroke_and_accents_alike(catalogue):
+    assert names("đăng ký khai sinh") == names("DANG KY KHAI SINH") == names("dang ky khai sinh")
+
+
+def test_name_matches_rank_above_mentions_in_steps(catalogue):
+    found = names("khai sinh")
+    assert found.index("Thủ tục đăng ký kết hôn") > found.index("Thủ tục đăng ký lại khai sinh")
+
+
+def test_last_word_is_a_prefix_while_typing(catalogue):
+    assert names("giay phep xay d") == ["Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"]
+
+
+def test_it_falls_back_to_any_word_when_no_procedure_has_all(catalogue):
+    assert "Thủ tục đăng ký kết hôn" in names("ket hon abcxyz")
+
+
+def test_filters_narrow_the_results(catalogue):
+    assert names("giay phep", level="Cấp xã") == []
+
+
+def test_fts_syntax_in_the_query_is_read_as_words(catalogue):
+    assert names('"khai" sinh* NEAR(')[0] == "Thủ tục đăng ký khai sinh" or names('"khai" sinh* NEAR(') == []
+    assert names("?!*") == []
+
+
+def test_a_blank_query_browses_everything_by_name(catalogue):
+    assert len(names("   ")) == 6
