@@ -1,0 +1,43 @@
+import pytest
+
+from motcua.catalogue.tests.samples import make_catalogue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    return make_catalogue()
+
+
+def test_procedure_page_answers_the_citizen_questions_at_a_glance(client, catalogue):
+    html = client.get("/thu-tuc/1.001193/").content.decode()
+    for heading in ["Nộp ở đâu", "Gặp ai, hỏi ai", "Mất bao lâu", "Tốn bao nhiêu"]:
+        assert heading in html
+    assert "Trực tiếp: 1 ngày làm việc" in html
+    assert "Giấy chứng sinh" in html and "Trường hợp trẻ em sinh tại cơ sở y tế" in html
+    assert "60/2014/QH13" in html
+    assert "<svg" in html  # the QR code, inline, no JavaScript
+
+
+def test_print_view_is_a_standalone_a4_page_with_qr(client, catalogue):
+    response = client.get("/thu-tuc/1.001193/in/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "size: A4" in html and "<svg" in html
+    assert "http://testserver/thu-tuc/1.001193/" in html  # the QR and caption point to the public page
+
+
+def test_catalogue_lists_and_searches_without_diacritics(client, catalogue):
+    html = client.get("/thu-tuc/", {"q": "dang ky ket hon"}).content.decode()
+    assert "Thủ tục đăng ký kết hôn" in html
+    assert "giấy phép xây dựng" not in html
+
+
+def test_catalogue_filters_by_level(client, catalogue):
+    html = client.get("/thu-tuc/", {"level": "Cấp tỉnh"}).content.decode()
+    assert "Cấp giấy phép xây dựng mới" in html and "Thủ tục đăng ký khai sinh" not in html
+
+
+def test_unknown_procedure_is_404(client, catalogue):
+    assert client.get("/thu-tuc/0.000000/").status_code == 404
