@@ -1,0 +1,37 @@
+"""The edge between dossiers and the working calendar: every deadline a dossier needs goes through here.
+
+The arithmetic itself lives in `motcua.workdays.services`; this module only picks the agency's office hours.
+"""
+
+from motcua.workdays import services as workdays
+
+
+def office_hours_of(agency):
+    return getattr(agency, "office_hours", None) if agency is not None else None
+
+
+# The catalogue says "hours" for working hours.
+UNIT_NAMES = {"hours": "working_hours"}
+
+
+def due_for(start, amount, unit, *, agency, stops=(), extension=None):
+    """Return the due moment for a time limit of `amount` `unit` counted from `start`, or None if no limit.
+
+    `stops` are (suspended_at, resumed_at, restart) triples, one per completed supplement during appraisal.
+    """
+    if not unit or (amount is None and unit != "same_day"):
+        return None
+    clock_stops = [workdays.ClockStop(a, b, restart) for a, b, restart in stops]
+    return workdays.compute_due(start, amount if amount is not None else 0, UNIT_NAMES.get(unit, unit),
+                                office_hours=office_hours_of(agency), stops=clock_stops, extension=extension)
+
+
+def add_days(start, n, *, agency):
+    return workdays.add_working_days(start, n, office_hours=office_hours_of(agency))
+
+
+def status_of(due, *, finished_at, now, agency=None):
+    """Return early/on_time/late for a finished dossier or step, on_track/due_soon/overdue for an open one."""
+    if due is None:
+        return None
+    return workdays.deadline_status(due, finished_at=finished_at, now=now, office_hours=office_hours_of(agency))

@@ -1,0 +1,78 @@
+"""What every action shares: lock the dossier, check the move, append the event, notify on commit."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .. import notify
+from ..errors import IllegalTransition
+from ..models import Dossier, DossierEvent
+from ..workflow import Status, can_move
+
+
+def lock(dossier):
+    """Re-read the dossier under a row lock; concurrent actions on one dossier queue here."""
+    return Dossier.objects.select_for_update().get(pk=dossier.pk)
+
+
+def check_move(dossier, to_status):
+    if not can_move(dossier.status, to_status):
+        raise IllegalTransition(
+            _("Không thể chuyển hồ sơ từ trạng thái “%(a)s” sang “%(b)s”.")
+            % {"a": Status(dossier.status).label, "b": Status(to_status).label}
+        )
+
+
+def snapshot(dossier):
+    """The facts indicators need, copied on every event so they can be computed from events alone."""
+    components = list(dossier.components.all()) if dossier.pk else []
+    return {
+        "code": dossier.code,
+        "channel": dossier.channel,
+        "procedure": dossier.procedure.code,
+        "agency": dossier.agency.code,
+        "field": dossier.version.field_id,
+        "applicant_kind": dossier.applicant_kind,
+        "accepted_at": _iso(dossier.accepted_at),
+        "due_at": _iso(dossier.due_at),
+        "original_due_at": _iso(dossier.original_due_at),
+        "finished_at": _iso(dossier.finished_at),
+        "returned_at": _iso(dossier.returned_at),
+        "outcome": dossier.outcome,
+        "supplement_count": dossier.supplement_count,
+        "fee_total": dossier.fee_total,
+        "fee_payable": dossier.fee_payable,
+        "paid_online": dossier.paid_online,
+        "has_result_file": bool(dossier.result_file),
+        "components": len(components),
+        "digitised": sum(c.digitised for c in components),
+        "reused": sum(c.reused for c in components),
+        "from_data_store": sum(c.from_data_store for c in components),
+    }
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=None, check=True):
+    """Append an event, set the dossier's status to `to_status` and save. Call inside a transaction after lock()."""
+    if check:
+        check_move(dossier, to_status)
+    from_status = dossier.status if dossier.events.exists() else ""
+    dossier.status = to_status
+    dossier.save()
+    last = dossier.events.order_by("-seq").values_list("seq", flat=True).first() or 0
+    event = DossierEvent.objects.create(
+        dossier=dossier,
+        seq=last + 1,
+        kind=kind,
+        at=at,
+        actor=actor if getattr(actor, "pk", None) else None,
+        agency=agency or dossier.holder_agency or dossier.agency,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+        data={**(data or {}), "snapshot": snapshot(dossier)},
+    )
+    transaction.on_commit(lambda: notify.notify_citizen(dossier, event))
+    return event

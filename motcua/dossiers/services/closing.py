@@ -1,0 +1,99 @@
+"""Ends of the road: refusal after appraisal, withdrawal, stop, result issued and result returned."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..access import check_member, check_owner
+from ..errors import InvalidDossier, NotAllowed, RuleViolation
+from ..models import Delivery, Outcome
+from ..uploads import StoredFiles, validate_upload
+from ..workflow import Status
+from ._core import check_move, lock, record
+from .routing import route_finished
+
+
+def _reason(reason, message):
+    if not (reason or "").strip():
+        raise InvalidDossier(message)
+    return reason.strip()
+
+
+@transaction.atomic
+def refuse_dossier(dossier, *, actor, at, reason):
+    """Refuse to grant after appraisal, with reasons; recorded as the result (Decree 61 Art.19.8)."""
+    dossier = lock(dossier)
+    check_member(actor, dossier.holder_agency or dossier.agency)
+    reason = _reason(reason, _("Cần nêu rõ lý do từ chối giải quyết."))
+    check_move(dossier, Status.DONE)
+    dossier.outcome, dossier.reason, dossier.refused_at, dossier.finished_at = Outcome.REFUSED, reason, at, at
+    dossier.holder_agency, dossier.holder = dossier.agency, None
+    record(dossier, kind="refused", to_status=Status.DONE, actor=actor, at=at, note=reason)
+    return dossier
+
+
+@transaction.atomic
+def withdraw_dossier(dossier, *, actor, at, reason=""):
+    """Record the applicant's request to withdraw the dossier (status 7); an officer then stops it."""
+    dossier = lock(dossier)
+    if dossier.citizen_id and getattr(actor, "pk", None) == dossier.citizen_id:
+        check_owner(actor, dossier)
+    else:
+        check_member(actor, dossier.agency)
+    check_move(dossier, Status.WITHDRAWAL_REQUESTED)
+    record(dossier, kind="withdrawal_requested", to_status=Status.WITHDRAWAL_REQUESTED, actor=actor, at=at,
+           note=reason or "")
+    return dossier
+
+
+@transaction.atomic
+def stop_dossier(dossier, *, actor, at, reason):
+    """Stop processing (status 8): after a withdrawal, or for a legal reason given in the notice."""
+    dossier = lock(dossier)
+    check_member(actor, dossier.agency)
+    reason = _reason(reason, _("Cần nêu rõ lý do dừng xử lý."))
+    check_move(dossier, Status.STOPPED)
+    dossier.reason, dossier.finished_at = reason, at
+    record(dossier, kind="stopped", to_status=Status.STOPPED, actor=actor, at=at, note=reason)
+    return dossier
+
+
+def issue_result(dossier, *, actor, at, result_file=None, note=""):
+    """Mark processing done (status 9) and attach the digitised result, once every route step is finished."""
+    kind = validate_upload(result_file) if result_file is not None else None
+    with StoredFiles() as stored, transaction.atomic():
+        dossier = lock(dossier)
+        _check_issuer(dossier, actor)
+        check_move(dossier, Status.DONE)
+        if not route_finished(dossier):
+            raise RuleViolation(_("Còn bước xử lý chưa hoàn thành; chưa thể trả kết quả."))
+        if result_file is not None:
+            dossier.result_file.name, _digest = stored.save(result_file, kind[1], folder="dossiers/results")
+        dossier.outcome, dossier.finished_at = Outcome.GRANTED, at
+        dossier.holder_agency, dossier.holder = dossier.agency, None
+        record(dossier, kind="result_issued", to_status=Status.DONE, actor=actor, at=at, note=note)
+    return dossier
+
+
+def _check_issuer(dossier, actor):
+    agencies = {dossier.agency_id} | set(dossier.steps.values_list("agency_id", flat=True))
+    from motcua.units.models import Membership
+
+    if not Membership.objects.filter(user=actor, agency_id__in=agencies).exists():
+        raise NotAllowed(_("Cán bộ không thuộc cơ quan giải quyết hồ sơ này."))
+
+
+@transaction.atomic
+def return_result(dossier, *, actor, at, delivery=None, note=""):
+    """Hand the result back (status 10): at the counter, by post or online (Decree 61 Art.20)."""
+    dossier = lock(dossier)
+    check_member(actor, dossier.agency)
+    delivery = delivery or dossier.delivery
+    if delivery not in Delivery.values:
+        raise InvalidDossier(_("Hình thức trả kết quả không hợp lệ."))
+    if dossier.status == Status.DONE and dossier.outcome == "":
+        raise RuleViolation(_("Hồ sơ chưa có kết quả."))
+    check_move(dossier, Status.RETURNED)
+    dossier.returned_at = at
+    record(dossier, kind="returned", to_status=Status.RETURNED, actor=actor, at=at, note=note,
+           data={"delivery": delivery})
+    return dossier

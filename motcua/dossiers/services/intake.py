@@ -1,0 +1,151 @@
+"""Intake on every channel (Decree 61 Arts.16–17): online, at the counter, by post.
+
+An online or postal dossier starts as "Mới đăng ký" and waits for an officer; a counter dossier is accepted on
+the spot. Intake is one transaction: files are stored before it commits and removed if it fails. A retried
+submission with the same idempotency key returns the first dossier.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from ..access import check_member
+from ..errors import InvalidDossier, RuleViolation
+from ..models import Channel, Delivery, Dossier, DossierComponent, DossierFile
+from ..uploads import StoredFiles, validate_upload
+from ..workflow import Status
+from ._core import record
+
+
+@dataclass
+class Applicant:
+    name: str
+    kind: str = "person"
+    id_number: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+@dataclass
+class ComponentInput:
+    """A paper handed in. `component` is the catalogue Component it answers, if any."""
+
+    name: str = ""
+    component: object = None
+    files: list = field(default_factory=list)
+    originals: int | None = None
+    copies: int | None = None
+    digitised: bool | None = None  # default: True when files are attached
+    reused_from: Dossier | None = None
+    from_data_store: bool = False
+
+
+def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
+                   delivery=Delivery.COUNTER, delivery_address="", notes="", idempotency_key=None, citizen=None):
+    """Take in a dossier for `version` on `channel` and return it (accepted already if handed in at a counter)."""
+    if idempotency_key:
+        existing = _existing(idempotency_key, citizen)
+        if existing is not None:
+            return existing
+    agency = agency or version.procedure.agencies.order_by("pk").first()
+    _check_intake(version, channel=channel, applicant=applicant, components=components, agency=agency,
+                  actor=actor, delivery=delivery, delivery_address=delivery_address)
+    kinds = [validate_upload(f) for c in components for f in c.files]
+    try:
+        with StoredFiles() as stored, transaction.atomic():
+            dossier = _create(version, channel=channel, applicant=applicant, agency=agency, actor=actor, at=at,
+                              delivery=delivery, delivery_address=delivery_address, notes=notes,
+                              idempotency_key=idempotency_key, citizen=citizen)
+            add_components(dossier, components, kinds, stored)
+            record(dossier, kind="submitted", to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
+                   agency=agency, note=notes, check=False)
+            if channel == Channel.DIRECT:
+                from .acceptance import accept_dossier
+
+                dossier = accept_dossier(dossier, actor=actor, at=at)
+    except IntegrityError:
+        # Two submissions with one idempotency key raced; the loser's files were removed by StoredFiles.
+        existing = _existing(idempotency_key, citizen) if idempotency_key else None
+        if existing is None:
+            raise
+        return existing
+    return dossier
+
+
+def _existing(key, citizen):
+    dossier = Dossier.objects.filter(idempotency_key=key).first()
+    if dossier is not None and dossier.citizen_id and dossier.citizen_id != getattr(citizen, "pk", None):
+        raise RuleViolation(_("Khóa chống gửi trùng đã được dùng cho một hồ sơ khác."))
+    return dossier
+
+
+def _check_intake(version, *, channel, applicant, components, agency, actor, delivery, delivery_address):
+    if channel not in Channel.values:
+        raise InvalidDossier(_("Kênh nộp hồ sơ không hợp lệ."))
+    if delivery not in Delivery.values:
+        raise InvalidDossier(_("Hình thức nhận kết quả không hợp lệ."))
+    if delivery == Delivery.POST and not (delivery_address or applicant.address):
+        raise InvalidDossier(_("Cần địa chỉ nhận kết quả qua bưu chính."))
+    if agency is None:
+        raise InvalidDossier(_("Chưa xác định cơ quan tiếp nhận hồ sơ."))
+    if not (applicant.name or "").strip():
+        raise InvalidDossier(_("Cần họ tên chủ hồ sơ."))
+    if len(_digits(applicant.phone)) < 4 and len(_digits(applicant.id_number)) < 4:
+        raise InvalidDossier(_("Cần số điện thoại hoặc số giấy tờ tùy thân để tra cứu hồ sơ."))
+    offered = set(version.channels.values_list("kind", flat=True))
+    if offered and channel not in offered:
+        raise InvalidDossier(_("Thủ tục này không tiếp nhận hồ sơ qua kênh “%(c)s”.") % {
+            "c": Channel(channel).label})
+    if channel in (Channel.DIRECT, Channel.POSTAL):
+        check_member(actor, agency)
+    if channel == Channel.ONLINE:
+        _check_required(version, components)
+
+
+def _digits(value):
+    return "".join(ch for ch in value or "" if ch.isalnum())
+
+
+def _check_required(version, components):
+    """Every component the catalogue requires unconditionally must come with a file or from a data store."""
+    given = {c.component.pk for c in components if c.component is not None
+             and (c.files or c.from_data_store or c.reused_from is not None)}
+    missing = [c.name for c in version.components.all() if not c.condition.strip() and c.pk not in given]
+    if missing:
+        raise InvalidDossier(_("Còn thiếu giấy tờ: %(names)s.") % {"names": "; ".join(missing)})
+
+
+def _create(version, *, channel, applicant, agency, actor, at, **fields):
+    return Dossier.objects.create(
+        procedure=version.procedure, version=version, agency=agency, channel=channel,
+        applicant_kind=applicant.kind, applicant_name=applicant.name.strip(), applicant_id_number=applicant.id_number,
+        applicant_phone=applicant.phone, applicant_email=applicant.email, applicant_address=applicant.address,
+        submitted_by=actor if getattr(actor, "pk", None) else None, submitted_at=at, holder_agency=agency, **fields)
+
+
+def add_components(dossier, components, kinds, stored, *, supplement=None):
+    """Write the components and their files; `kinds` are validate_upload() results in file order."""
+    kinds = iter(kinds)
+    start = dossier.components.count()
+    for index, given in enumerate(components, start=start):
+        row = DossierComponent.objects.create(
+            dossier=dossier, component=given.component, order=index,
+            name=given.name or (given.component.name if given.component else ""),
+            originals=_default(given.originals, given.component, "originals"),
+            copies=_default(given.copies, given.component, "copies"),
+            digitised=bool(given.files) if given.digitised is None else given.digitised,
+            reused=given.reused_from is not None, reused_from=given.reused_from,
+            from_data_store=given.from_data_store, supplement=supplement)
+        for upload in given.files:
+            content_type, ext = next(kinds)
+            name, digest = stored.save(upload, ext)
+            DossierFile.objects.create(component=row, file=name, original_name=upload.name[:255],
+                                       content_type=content_type, size=upload.size, sha256=digest)
+
+
+def _default(value, component, attr):
+    if value is not None:
+        return value
+    return getattr(component, attr, 0) if component is not None else 0
