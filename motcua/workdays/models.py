@@ -1,5 +1,15 @@
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .core import Hours
+
+
+def _as_time(value) -> datetime.time:
+    """Field values are strings on an instance built from defaults and not yet saved."""
+    return datetime.time.fromisoformat(value) if isinstance(value, str) else value
 
 
 class OfficeHours(models.Model):
@@ -19,6 +29,21 @@ class OfficeHours(models.Model):
     def __str__(self):
         return self.name
 
+    def as_hours(self) -> Hours:
+        """The pure-Python office hours used by the deadline arithmetic."""
+        t = [_as_time(v) for v in (self.morning_start, self.morning_end, self.afternoon_start, self.afternoon_end)]
+        return Hours(sessions=((t[0], t[1]), (t[2], t[3])), cutoff=_as_time(self.same_day_cutoff))
+
+    def clean(self):
+        if None in (self.morning_start, self.morning_end, self.afternoon_start, self.afternoon_end,
+                    self.same_day_cutoff):
+            return  # the field errors are reported already
+        if not self.morning_start < self.morning_end <= self.afternoon_start < self.afternoon_end:
+            raise ValidationError(_("Giờ làm việc phải theo thứ tự: sáng bắt đầu < sáng kết thúc ≤ chiều bắt đầu < "
+                                    "chiều kết thúc."))
+        if not self.morning_start <= self.same_day_cutoff <= self.afternoon_end:
+            raise ValidationError(_("Giờ chốt trả trong ngày phải nằm trong giờ làm việc."))
+
 
 class CalendarOverride(models.Model):
     """A change to the default calendar decided by a legal document: an extra day off or a make-up working day."""
@@ -26,6 +51,9 @@ class CalendarOverride(models.Model):
     class Kind(models.TextChoices):
         DAY_OFF = "day_off", _("Ngày nghỉ")
         WORKING_DAY = "working_day", _("Ngày làm việc bù")
+        # A holiday listed by the `holidays` package that is not (yet) in force: the day keeps its normal
+        # status (a weekday is worked, a weekend stays a rest day) and gives no compensatory day.
+        NOT_OBSERVED = "not_observed", _("Không áp dụng ngày nghỉ lễ")
 
     date = models.DateField(_("ngày"), unique=True)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
@@ -40,3 +68,23 @@ class CalendarOverride(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} {self.get_kind_display()}"
+
+
+class CalendarYear(models.Model):
+    """A year whose days off have been published (Tết, swaps); deadlines may run through it and the next year.
+
+    The year after the last published one is still computed, from the `holidays` package's projection and the
+    overrides, so that a deadline set in December can end in January.
+    """
+
+    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    legal_document = models.CharField(_("văn bản"), max_length=255, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("năm lịch")
+        verbose_name_plural = _("năm lịch")
+
+    def __str__(self):
+        return str(self.year)

@@ -1,0 +1,172 @@
+"""The working calendar at the Django edge: build `core.Calendar` from the database, cache it, compute deadlines.
+
+Keep it small: other apps use only the functions in `__all__` (plus `ClockStop` and the errors).
+
+The calendar is assembled from the `holidays` package (Vietnam, Vietnamese lunisolar calendar) and the
+`CalendarOverride` table, over the published years (`CalendarYear`) plus the following year (the package's
+projection), so that a deadline set in December can end in January. One `Calendar` is cached per office hours;
+saving or deleting an override, a year or office hours clears the cache of this process at once, and other
+processes rebuild after `CACHE_SECONDS`.
+"""
+
+import threading
+import time as _time
+from datetime import date, datetime, timedelta
+
+import holidays as holidays_lib
+
+from .core import Calendar, ClockStop, Hours
+from .errors import CalendarNotCovered, ClockStopped, InvalidDeadlineInput, WorkdaysError
+from .seed import DEFAULT_OFFICE_HOURS, OVERRIDES, YEARS
+
+__all__ = [
+    "CalendarNotCovered",
+    "ClockStop",
+    "ClockStopped",
+    "InvalidDeadlineInput",
+    "WorkdaysError",
+    "add_working_days",
+    "calendar_inputs",
+    "clear_cache",
+    "compute_due",
+    "covered_years",
+    "deadline_status",
+    "default_office_hours",
+    "get_calendar",
+    "is_working_day",
+    "working_minutes_between",
+]
+
+CACHE_SECONDS = 300
+_lock = threading.Lock()
+_cache: dict = {}
+_generation = 0
+
+
+def clear_cache(**_signal_kwargs):
+    """Forget every built calendar (connected to save/delete of the calendar models)."""
+    global _generation
+    with _lock:
+        _generation += 1
+        _cache.clear()
+
+
+def default_office_hours():
+    """The seeded default office hours, or an unsaved instance with the same values if it is missing."""
+    from .models import OfficeHours
+
+    found = OfficeHours.objects.filter(name=DEFAULT_OFFICE_HOURS["name"]).first()
+    return found or OfficeHours(**DEFAULT_OFFICE_HOURS)
+
+
+def calendar_inputs() -> dict:
+    """Holidays, days off and make-up days as plain dicts, from the package and the override table.
+
+    With no `CalendarYear` row at all (a database flushed by a test, or not yet seeded) the seed data in code is
+    used, so deadlines keep working; the system check reports it.
+    """
+    from .models import CalendarOverride, CalendarYear
+
+    years = list(CalendarYear.objects.values_list("year", flat=True))
+    if years:
+        overrides = list(CalendarOverride.objects.values("date", "kind", "reason", "legal_document"))
+    else:
+        years = [row["year"] for row in YEARS]
+        overrides = [{**row, "date": date.fromisoformat(row["date"])} for row in OVERRIDES]
+    first, last = min(years), max(years) + 1
+    statutory, tet = package_holidays(first, last)
+    days_off, working = dict(tet), {}
+    for row in overrides:
+        label = f"{row['reason']} ({row['legal_document']})" if row["legal_document"] else row["reason"]
+        if row["kind"] == "day_off":
+            days_off[row["date"]] = label
+        elif row["kind"] == "working_day":
+            working[row["date"]] = label
+        else:  # not_observed: the package lists it, the law does not (yet)
+            statutory.pop(row["date"], None)
+            days_off.pop(row["date"], None)
+    return {"first_year": first, "last_year": last, "holidays": statutory, "days_off": days_off,
+            "working_days": working}
+
+
+def package_holidays(first_year: int, last_year: int) -> tuple[dict, dict]:
+    """Split the package's Vietnamese holidays into statutory days (compensated by Art. 111 in the core) and the
+    Tết arrangement, which the Prime Minister fixes every year (Art. 112.3) and is taken as the package gives it.
+    """
+    years = range(first_year, last_year + 1)
+    raw = holidays_lib.country_holidays("VN", years=years, observed=False, language="vi")
+    observed = holidays_lib.country_holidays("VN", years=years, language="vi")
+    lunar_new_year = [d for d, name in raw.items() if name == "Tết Nguyên Đán"]
+    in_tet = {lny + timedelta(days=k) for lny in lunar_new_year for k in range(-4, 8)}
+    statutory = {d: name for d, name in raw.items() if d not in in_tet}
+    tet = {d: name for d, name in observed.items() if d in in_tet}
+    return statutory, tet
+
+
+def get_calendar(office_hours=None) -> Calendar:
+    """The calendar for these office hours (an `OfficeHours`, a `core.Hours`, or None for the default)."""
+    hours = _hours_of(office_hours)
+    now = _time.monotonic()
+    entry = _cache.get(hours)
+    if entry is not None and entry[0] == _generation and now - entry[1] < CACHE_SECONDS:
+        return entry[2]
+    generation = _generation
+    inputs = _cache.get("inputs")
+    if inputs is None or inputs[0] != generation or now - inputs[1] >= CACHE_SECONDS:
+        inputs = (generation, now, calendar_inputs())
+    built = Calendar(hours=hours, **inputs[2])
+    with _lock:
+        if generation == _generation:
+            _cache["inputs"] = inputs
+            _cache[hours] = (generation, now, built)
+    return built
+
+
+def _hours_of(office_hours) -> Hours:
+    if isinstance(office_hours, Hours):
+        return office_hours
+    return (office_hours or default_office_hours()).as_hours()
+
+
+def compute_due(start: datetime, amount, unit: str, *, office_hours=None, policy="hourly", stops=(),
+                extension=None) -> datetime:
+    """Return the due instant of a time limit of `amount` `unit` starting at `start` (timezone-aware).
+
+    unit: working_hours | working_days | calendar_days | months | same_day (amount ignored for same_day).
+    policy (working_days only): "hourly" = N × a working day of office time, hh:mm kept (one-stop practice);
+    "end_of_day" = Civil Code Arts. 147–148, due at office close of the N-th working day after the start date.
+    stops: a sequence of `ClockStop(suspended_at, resumed_at, restart)`, one per supplement request
+    (Decree 61 Art. 19.4). `restart=True` restarts the full limit at `resumed_at`; `restart=False` resumes and
+    pushes the deadline back by the time stood still. An open stop (`resumed_at=None`) raises `ClockStopped`.
+    extension: the single re-appointed date or instant of an apology letter (Art. 19.9), which must be later
+    than the computed deadline; a date means office close of that day (or the next working day).
+    Raises `InvalidDeadlineInput` or `CalendarNotCovered` (both `DomainError`, Vietnamese message).
+    """
+    return get_calendar(office_hours).due(start, amount, unit, policy=policy, stops=stops, extension=extension)
+
+
+def add_working_days(start: datetime, n, *, office_hours=None) -> datetime:
+    """Add n working days with the hourly policy (the time of day is kept)."""
+    return compute_due(start, n, "working_days", office_hours=office_hours)
+
+
+def working_minutes_between(a: datetime, b: datetime, *, office_hours=None) -> int:
+    """Whole minutes of office time from a to b (negative when b is before a)."""
+    delta = get_calendar(office_hours).working_time_between(a, b)
+    minutes = int(abs(delta) // timedelta(minutes=1))
+    return -minutes if delta < timedelta(0) else minutes
+
+
+def is_working_day(d: date, *, office_hours=None) -> bool:
+    return get_calendar(office_hours).is_working_day(d)
+
+
+def deadline_status(due: datetime, *, finished_at: datetime | None, now: datetime, office_hours=None) -> str:
+    """One of early, on_time, late (finished) or on_track, due_soon, overdue (open); see `core.Calendar.status`."""
+    return get_calendar(office_hours).status(due, finished_at=finished_at, now=now)
+
+
+def covered_years() -> tuple[int, int]:
+    cal = get_calendar()
+    return cal.first_year, cal.last_year
+

@@ -1,0 +1,63 @@
+from datetime import date, datetime
+
+import pytest
+
+from motcua.workdays import services
+from motcua.workdays.core import VN_TZ
+from motcua.workdays.errors import CalendarNotCovered, ClockStopped, InvalidDeadlineInput
+from motcua.workdays.models import CalendarOverride, OfficeHours
+
+pytestmark = pytest.mark.django_db
+
+
+def at(y, m, d, hh=0, mm=0):
+    return datetime(y, m, d, hh, mm, tzinfo=VN_TZ)
+
+
+def test_five_working_days_skip_tet_2026():
+    assert services.compute_due(at(2026, 2, 12, 14, 30), 5, "working_days") == at(2026, 2, 26, 14, 30)
+
+
+def test_add_working_days_is_the_hourly_policy():
+    assert services.add_working_days(at(2026, 4, 24, 10), 3) == at(2026, 5, 4, 10)
+
+
+def test_seeded_new_year_swap_2026():
+    assert not services.is_working_day(date(2026, 1, 2))
+    assert services.is_working_day(date(2026, 1, 10))
+
+
+def test_an_override_saved_in_admin_is_used_at_once():
+    CalendarOverride.objects.create(date=date(2026, 12, 1), kind="day_off", reason="thử", legal_document="X")
+    assert not services.is_working_day(date(2026, 12, 1))
+
+
+def test_agency_office_hours_change_the_clock():
+    hours = OfficeHours.objects.create(name="Sớm", morning_start="07:30", morning_end="11:30",
+                                       afternoon_start="13:30", afternoon_end="17:00")
+    assert services.compute_due(at(2026, 3, 2, 11), 1, "working_hours", office_hours=hours) == at(2026, 3, 2, 14)
+
+
+def test_working_minutes_between_skips_lunch_and_night():
+    assert services.working_minutes_between(at(2026, 3, 2, 11), at(2026, 3, 3, 9)) == 60 + 240 + 60
+    assert services.working_minutes_between(at(2026, 3, 3, 9), at(2026, 3, 2, 11)) == -360
+
+
+def test_deadline_status():
+    due = at(2026, 3, 10, 17)
+    assert services.deadline_status(due, finished_at=at(2026, 3, 9, 10), now=at(2026, 3, 9, 10)) == "early"
+    assert services.deadline_status(due, finished_at=at(2026, 3, 10, 16), now=at(2026, 3, 10, 16)) == "on_time"
+    assert services.deadline_status(due, finished_at=at(2026, 3, 11, 8), now=at(2026, 3, 11, 8)) == "late"
+    assert services.deadline_status(due, finished_at=None, now=at(2026, 3, 5, 9)) == "on_track"
+    assert services.deadline_status(due, finished_at=None, now=at(2026, 3, 9, 17)) == "due_soon"
+    assert services.deadline_status(due, finished_at=None, now=at(2026, 3, 10, 17, 1)) == "overdue"
+
+
+def test_errors_are_domain_errors_in_vietnamese():
+    with pytest.raises(CalendarNotCovered, match="năm 2030"):
+        services.compute_due(at(2030, 1, 5, 9), 1, "working_days")
+    with pytest.raises(InvalidDeadlineInput):
+        services.compute_due(at(2026, 1, 5, 9), 1, "weeks")
+    with pytest.raises(ClockStopped):
+        services.compute_due(at(2026, 1, 5, 9), 1, "working_days",
+                             stops=[services.ClockStop(at(2026, 1, 5, 10), None)])
