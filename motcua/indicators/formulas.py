@@ -24,6 +24,7 @@ __all__ = [
     "wilson_interval",
     "DossierClock",
     "is_on_time",
+    "on_time_from_totals",
     "rank_units",
     "RankedRow",
     "nd61_total_time",
@@ -115,12 +116,20 @@ def is_on_time(clock: DossierClock, period_end: datetime) -> bool:
     - a dossier still open at the end of the period is measured against the end of the period.
     A dossier without a deadline (e.g. same-day answers with no due date recorded) counts as on time.
     """
-    if len(clock.supplements) > 1:
-        return False
-    if clock.due_at is None:
-        return True
     end = clock.finished_at if clock.finished_at and clock.finished_at <= period_end else period_end
-    return end - clock.supplement_time(end) <= clock.due_at
+    return on_time_from_totals(
+        due_at=clock.due_at, end=end, supplement_time=clock.supplement_time(end),
+        supplement_count=len(clock.supplements),
+    )
+
+
+def on_time_from_totals(*, due_at, end, supplement_time: timedelta, supplement_count: int) -> bool:
+    """The same rule on totals: overdue with >1 supplement request; else `end − supplement time ≤ due`."""
+    if supplement_count > 1:
+        return False
+    if due_at is None:
+        return True
+    return end - supplement_time <= due_at
 
 
 # --- Satisfaction (766 group 5) -------------------------------------------------------------------

@@ -29,3 +29,86 @@ class IndexConfig(models.Model):
 
     def __str__(self):
         return f"Cấu hình từ {self.effective_from:%d/%m/%Y}"
+
+
+class DossierFact(models.Model):
+    """What the indicators know about one dossier, folded from its events (one row per dossier).
+
+    Kept current by `facts.apply_event` on every DossierEvent; `rebuild_facts` folds all events again.
+    """
+
+    dossier = models.OneToOneField("dossiers.Dossier", on_delete=models.CASCADE, primary_key=True,
+                                   related_name="fact")
+    agency = models.ForeignKey("units.Agency", on_delete=models.CASCADE, related_name="+", db_index=False)
+    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.CASCADE, related_name="+")
+    field_id = models.IntegerField(null=True, blank=True)
+    online = models.BooleanField(default=False)
+    status = models.CharField(max_length=30)
+    last_seq = models.PositiveIntegerField(default=0)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    supplement_count = models.PositiveSmallIntegerField(default=0)
+    supplement_started_at = models.DateTimeField(null=True, blank=True)
+    supplement_seconds = models.BigIntegerField(default=0)
+    fee_total = models.BigIntegerField(default=0)
+    fee_waived = models.BigIntegerField(default=0)
+    paid_online = models.BooleanField(default=False)
+    has_result_file = models.BooleanField(default=False)
+    digitised = models.BooleanField(default=False)
+    reused = models.BooleanField(default=False)
+    from_data_store = models.BooleanField(default=False)
+    on_time = models.BooleanField(null=True, blank=True)
+    is_open = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("dữ kiện hồ sơ")
+        verbose_name_plural = _("dữ kiện hồ sơ")
+        indexes = [
+            models.Index(fields=["agency", "accepted_at"]),
+            models.Index(fields=["agency", "is_open", "due_at"]),
+            models.Index(fields=["is_open", "due_at"]),
+        ]
+
+
+class DailyFact(models.Model):
+    """Counts per agency × procedure × day, kept current incrementally (deltas of DossierFact changes).
+
+    Counts about intake (received, online, digitised…) sit on the day of acceptance; counts about the end
+    of processing (finished, on time, result file…) sit on the day processing ended. Days are local dates.
+    """
+
+    day = models.DateField()
+    agency = models.ForeignKey("units.Agency", on_delete=models.CASCADE, related_name="+", db_index=False)
+    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.CASCADE, related_name="+", db_index=False)
+    field_id = models.IntegerField(null=True, blank=True)
+    received = models.IntegerField(default=0)
+    online = models.IntegerField(default=0)
+    digitised = models.IntegerField(default=0)
+    reused = models.IntegerField(default=0)
+    from_data_store = models.IntegerField(default=0)
+    fee_bearing = models.IntegerField(default=0)
+    paid_online = models.IntegerField(default=0)
+    waived_amount = models.BigIntegerField(default=0)
+    finished = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+    early = models.IntegerField(default=0)
+    late = models.IntegerField(default=0)
+    online_late = models.IntegerField(default=0)
+    multi_supplement = models.IntegerField(default=0)
+    with_result = models.IntegerField(default=0)
+    digitised_full = models.IntegerField(default=0)
+    processing_seconds = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("dữ kiện theo ngày")
+        verbose_name_plural = _("dữ kiện theo ngày")
+        constraints = [models.UniqueConstraint(fields=["agency", "day", "procedure"], name="daily_fact_key")]
+        indexes = [models.Index(fields=["day", "agency"])]
+
+
+COUNT_FIELDS = [
+    "received", "online", "digitised", "reused", "from_data_store", "fee_bearing", "paid_online", "waived_amount",
+    "finished", "on_time", "early", "late", "online_late", "multi_supplement", "with_result", "digitised_full",
+    "processing_seconds",
+]
