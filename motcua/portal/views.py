@@ -2,9 +2,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from motcua.catalogue.models import Field
 from motcua.catalogue.queries import find_procedures, get_procedure
+from motcua.dossiers.fees import price_item
 from motcua.lib.errors import NotFound
 from motcua.units.models import Agency
 
@@ -37,7 +39,14 @@ def procedure(request, code, template="portal/procedure.html"):
     except NotFound as exc:
         raise Http404(exc.message) from exc
     page_url = request.build_absolute_uri(request.path.replace("/in/", "/"))
-    return render(request, template, {"procedure": proc, "v": version, "page_url": page_url})
+    today = timezone.localdate()
+    channels = list(version.channels.all())
+    for channel in channels:  # what a citizen of this city pays on this channel today, waivers applied
+        channel.quotes = [
+            price_item(f, province_code=settings.MOTCUA_CITY_PROVINCE_CODE, channel=channel.kind, on=today)
+            for f in channel.fees.all()
+        ]
+    return render(request, template, {"procedure": proc, "v": version, "channels": channels, "page_url": page_url})
 
 
 def procedure_print(request, code):

@@ -41,3 +41,19 @@ def test_catalogue_filters_by_level(client, catalogue):
 
 def test_unknown_procedure_is_404(client, catalogue):
     assert client.get("/thu-tuc/0.000000/").status_code == 404
+
+
+def test_online_fee_set_by_the_city_is_waived_on_the_page(client):
+    from motcua.catalogue.services import create_version
+
+    create_version("1.001193", {
+        "name": "Thủ tục đăng ký khai sinh", "level": "Cấp xã",
+        "channels": [
+            {"kind": "direct", "fees": [{"amount": 8000, "kind": "le_phi", "set_by": "hdnd", "description": "Lệ phí"}]},
+            {"kind": "online", "fees": [{"amount": 8000, "kind": "le_phi", "set_by": "hdnd", "description": "Lệ phí"}]},
+        ],
+    })
+    html = client.get("/thu-tuc/1.001193/").content.decode()
+    assert "Trực tiếp: 8.000 đ" in html
+    assert "Trực tuyến: 0 đ (miễn 8.000 đ)" in html
+    assert "77/2025/NQ-HĐND" in html
