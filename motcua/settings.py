@@ -147,7 +147,14 @@ STORAGES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-MAILERS = {"default": {"BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+_DEFAULT_MAIL_BACKEND = "console" if DEBUG else "smtp"  # production mails through SMTP (EMAIL_HOST, EMAIL_PORT)
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("EMAIL_BACKEND", f"django.core.mail.backends.{_DEFAULT_MAIL_BACKEND}.EmailBackend"),
+        **({"OPTIONS": {"host": os.environ.get("EMAIL_HOST", "localhost"), "port": env_int("EMAIL_PORT", 25)}}
+           if _DEFAULT_MAIL_BACKEND == "smtp" and "EMAIL_BACKEND" not in os.environ else {}),
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "motcua@localhost")
 
 # Citizen notifications by SMS (motcua.dossiers.sms): a dotted path like EMAIL_BACKEND. Console by default;
