@@ -29,7 +29,7 @@ from .models import COUNT_FIELDS, DailyFact, DossierFact
 __all__ = ["apply_event", "rebuild", "fold", "contribution", "on_event_saved"]
 
 STATE_FIELDS = [
-    "agency_id", "procedure_id", "field_id", "online", "status", "last_seq", "accepted_at", "due_at",
+    "agency_id", "procedure_id", "field_id", "online", "status", "last_seq", "accepted_at", "due_at", "due_adjusted",
     "finished_at", "supplement_count", "supplement_started_at", "supplement_seconds", "fee_total", "fee_waived",
     "paid_online", "has_result_file", "digitised", "reused", "from_data_store", "on_time", "is_open",
 ]
@@ -52,6 +52,7 @@ def initial_state(dossier_static: dict) -> dict:
         "last_seq": 0,
         "accepted_at": None,
         "due_at": None,
+        "due_adjusted": None,
         "finished_at": None,
         "supplement_count": 0,
         "supplement_started_at": None,
@@ -94,6 +95,7 @@ def fold(state: dict, *, seq, at, from_status, to_status, snapshot) -> dict:
     s["reused"] = bool(snapshot.get("reused"))
     s["from_data_store"] = bool(snapshot.get("from_data_store"))
     s["is_open"] = bool(s["accepted_at"]) and s["finished_at"] is None
+    s["due_adjusted"] = s["due_at"] + timedelta(seconds=s["supplement_seconds"]) if s["due_at"] else None
     if s["accepted_at"] and s["finished_at"]:
         s["on_time"] = on_time_from_totals(
             due_at=s["due_at"], end=s["finished_at"], supplement_time=timedelta(seconds=s["supplement_seconds"]),

@@ -47,6 +47,8 @@ class DossierFact(models.Model):
     last_seq = models.PositiveIntegerField(default=0)
     accepted_at = models.DateTimeField(null=True, blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
+    # due_at + completed supplement time: an open dossier is overdue at t when t > due_adjusted (766 rule).
+    due_adjusted = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     supplement_count = models.PositiveSmallIntegerField(default=0)
     supplement_started_at = models.DateTimeField(null=True, blank=True)
@@ -66,8 +68,8 @@ class DossierFact(models.Model):
         verbose_name_plural = _("dữ kiện hồ sơ")
         indexes = [
             models.Index(fields=["agency", "accepted_at"]),
-            models.Index(fields=["agency", "is_open", "due_at"]),
-            models.Index(fields=["is_open", "due_at"]),
+            models.Index(fields=["agency", "is_open", "due_adjusted"]),
+            models.Index(fields=["is_open", "due_adjusted"]),
         ]
 
 

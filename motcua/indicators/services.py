@@ -1,0 +1,412 @@
+"""Indicators from facts: the 766 index, rates and fair rankings per agency, commune, field or the city.
+
+Public surface (views, API and commands call these):
+- `Period.of(kind, day)` — month / quarter / year containing `day`;
+- `unit_figures(period, *, by="agency", now)` → {key: Figures} from DailyFact + open DossierFact rows;
+- `index_for(figures, catalogue, feedback, satisfaction, config)` → IndexResult (766);
+- `board(period, *, now)` → rows for the public board (on-time, online share, satisfaction, 766, rank);
+- `drilldown(...)` → the dossiers behind a figure.
+
+How a period is read (assumption where F766 is silent, shown on the board): indicator 2.1 counts the
+dossiers finished within the period plus those still open at its end; an open dossier is overdue when the
+end of the period (or now, for the running period) is past its due date plus completed supplement time.
+Intake counts (online share, digitised, reused, payment) use the dossiers accepted within the period.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
+
+from motcua.catalogue.models import FeeItem, Procedure
+from motcua.units.models import Agency
+
+from .config import config_on
+from .formulas import rank_units, rate, tthc_satisfaction, wilson_interval
+from .index766 import compute_index
+from .models import COUNT_FIELDS, DailyFact, DossierFact
+
+__all__ = ["Period", "Figures", "unit_figures", "index_for", "board", "drilldown", "city_agencies", "DRILL_KINDS"]
+
+KINDS = {"month": "Tháng", "quarter": "Quý", "year": "Năm"}
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    start: date  # first day
+    end: date  # first day after
+
+    @classmethod
+    def of(cls, kind: str, day: date) -> "Period":
+        if kind == "year":
+            return cls(kind, date(day.year, 1, 1), date(day.year + 1, 1, 1))
+        if kind == "quarter":
+            m = 3 * ((day.month - 1) // 3) + 1
+            start = date(day.year, m, 1)
+        else:
+            kind, start = "month", date(day.year, day.month, 1)
+        months = 3 if kind == "quarter" else 1
+        y, m = divmod(start.month - 1 + months, 12)
+        return cls(kind, start, date(start.year + y, m + 1, 1))
+
+    @property
+    def label(self) -> str:
+        if self.kind == "year":
+            return f"Năm {self.start.year}"
+        if self.kind == "quarter":
+            return f"Quý {(self.start.month - 1) // 3 + 1}/{self.start.year}"
+        return f"Tháng {self.start.month:02d}/{self.start.year}"
+
+    @property
+    def slug(self) -> str:
+        return f"{self.kind}:{self.start.isoformat()}"
+
+    @classmethod
+    def parse(cls, text: str | None, today: date) -> "Period":
+        """Parse 'month:2026-03-01' (or 'quarter:…', 'year:…'); fall back to the current month."""
+        try:
+            kind, day = (text or "").split(":")
+            return cls.of(kind if kind in KINDS else "month", date.fromisoformat(day))
+        except ValueError:
+            return cls.of("month", today)
+
+    def previous(self, n=1) -> list["Period"]:
+        out, p = [], self
+        for _ in range(n):
+            p = Period.of(p.kind, p.start - timedelta(days=1))
+            out.append(p)
+        return out
+
+    def aware_end(self):
+        return timezone.make_aware(datetime.combine(self.end, time.min))
+
+    def aware_start(self):
+        return timezone.make_aware(datetime.combine(self.start, time.min))
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days
+
+
+@dataclass
+class Figures:
+    """Sums of DailyFact counters for one unit and one period, plus open dossiers at the period end."""
+
+    counts: dict = field(default_factory=lambda: dict.fromkeys(COUNT_FIELDS, 0))
+    open: int = 0
+    open_overdue: int = 0
+
+    @property
+    def timeliness_n(self):
+        return self.counts["finished"] + self.open
+
+    @property
+    def timely(self):
+        return self.counts["on_time"] + self.open - self.open_overdue
+
+    @property
+    def on_time_rate(self):
+        return rate(self.timely, self.timeliness_n)
+
+    @property
+    def online_rate(self):
+        return rate(self.counts["online"], self.counts["received"])
+
+    @property
+    def interval(self):
+        return wilson_interval(self.timely, self.timeliness_n)
+
+    @property
+    def average_days(self):
+        n = self.counts["finished"]
+        return None if not n else self.counts["processing_seconds"] / n / 86400
+
+    def add(self, other: "Figures"):
+        for k in COUNT_FIELDS:
+            self.counts[k] += other.counts[k]
+        self.open += other.open
+        self.open_overdue += other.open_overdue
+
+
+GROUP_KEYS = {"agency": "agency_id", "commune": "agency__commune_id", "field": "field_id", "city": None}
+
+
+def _overdue_q(cutoff):
+    """Open dossiers overdue at `cutoff` (766: >1 supplement, or past due plus completed supplement time;
+    while waiting for a supplement the clock is paused, so it is overdue only if it already was)."""
+    return (
+        Q(supplement_count__gt=1)
+        | Q(supplement_started_at__isnull=True, due_adjusted__lt=cutoff)
+        | Q(supplement_started_at__isnull=False, supplement_started_at__gt=F("due_adjusted"))
+    )
+
+
+def open_at_end(period: Period, now: datetime):
+    """Dossiers accepted before the period end and not finished by it, with the cut-off used for overdue."""
+    end = period.aware_end()
+    if end > now:  # the running period: what is open now, judged now
+        return DossierFact.objects.filter(is_open=True), now
+    return (
+        DossierFact.objects.filter(accepted_at__lt=end).filter(Q(finished_at__isnull=True) | Q(finished_at__gte=end)),
+        end,
+    )
+
+
+def unit_figures(period: Period, *, by="agency", now=None, agency_ids=None) -> dict:
+    """Return {key: Figures} for the period; key is an agency, commune or field id (None for the city)."""
+    now = now or timezone.now()
+    key = GROUP_KEYS[by]
+    daily = DailyFact.objects.filter(day__gte=period.start, day__lt=period.end)
+    opened, cutoff = open_at_end(period, now)
+    if agency_ids is not None:
+        daily, opened = daily.filter(agency_id__in=agency_ids), opened.filter(agency_id__in=agency_ids)
+    sums = {k: Sum(k) for k in COUNT_FIELDS}
+    out = {}
+    if key is None:
+        rows = [{"k": None, **daily.aggregate(**sums)}]
+        open_rows = [{"k": None, **opened.aggregate(n=Count("pk"), overdue=Count("pk", filter=_overdue_q(cutoff)))}]
+    else:
+        rows = daily.values(k=F(key)).annotate(**sums).order_by()
+        open_rows = opened.values(k=F(key)).annotate(n=Count("pk"), overdue=Count("pk", filter=_overdue_q(cutoff))).order_by()
+    for row in rows:
+        fig = out.setdefault(row["k"], Figures())
+        for k in COUNT_FIELDS:
+            fig.counts[k] += row[k] or 0
+    for row in open_rows:
+        fig = out.setdefault(row["k"], Figures())
+        fig.open += row["n"] or 0
+        fig.open_overdue += row["overdue"] or 0
+    return out
+
+
+# --- Catalogue-side indicators (1.3, 3.1, 3.2, 3.5) ------------------------------------------------
+
+
+def catalogue_counts(agency_ids=None) -> dict:
+    """Per agency: procedures it receives, how many have complete public components, an online channel, and fees.
+
+    1.3 "complete" = name, steps, channel, dossier components, time limit, subjects and agency are all present.
+    3.5 is approximated by fee-bearing procedures that can be submitted online (payment then goes through the
+    portal's gateway) — the DVCQG payability flag is not in our catalogue.
+    """
+    qs = Procedure.objects.filter(current__isnull=False)
+    if agency_ids is not None:
+        qs = qs.filter(agencies__in=agency_ids)
+    qs = qs.values("agencies", "id", "current_id")
+    rows = list(qs)
+    version_ids = {r["current_id"] for r in rows}
+    from motcua.catalogue.models import Channel, Component, ProcedureVersion, Step
+
+    online = set(Channel.objects.filter(version_id__in=version_ids, kind="online").values_list("version_id", flat=True))
+    channels = set(Channel.objects.filter(version_id__in=version_ids).values_list("version_id", flat=True))
+    timed = set(Channel.objects.filter(version_id__in=version_ids).filter(Q(duration_value__isnull=False) | ~Q(duration_text=""))
+                .values_list("version_id", flat=True))
+    with_steps = set(Step.objects.filter(version_id__in=version_ids).values_list("version_id", flat=True))
+    with_components = set(Component.objects.filter(version_id__in=version_ids).values_list("version_id", flat=True))
+    complete_meta = set(ProcedureVersion.objects.filter(id__in=version_ids).exclude(subjects="")
+                        .exclude(implementing_agency="").values_list("id", flat=True))
+    fee = set(FeeItem.objects.filter(channel__version_id__in=version_ids, amount__gt=0)
+              .values_list("channel__version_id", flat=True))
+    out = {}
+    for r in rows:
+        v = r["current_id"]
+        c = out.setdefault(r["agencies"], {"procedures": set(), "complete": 0, "online": 0, "fee": 0, "fee_online": 0})
+        if r["id"] in c["procedures"]:
+            continue
+        c["procedures"].add(r["id"])
+        c["complete"] += all(v in s for s in (complete_meta, with_steps, with_components, channels, timed))
+        c["online"] += v in online
+        c["fee"] += v in fee
+        c["fee_online"] += v in fee and v in online
+    return out
+
+
+def procedures_with_online_dossiers(period: Period) -> dict:
+    """Per agency: number of distinct procedures with at least one online dossier accepted in the period (3.2)."""
+    rows = (DailyFact.objects.filter(day__gte=period.start, day__lt=period.end, online__gt=0)
+            .values("agency_id").annotate(n=Count("procedure_id", distinct=True)).order_by())
+    return {r["agency_id"]: r["n"] for r in rows}
+
+
+def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, satisfaction=None) -> dict:
+    """Build {indicator: (numerator, denominator)} for the 766 index from the figures of one unit."""
+    c = fig.counts
+    counts = {
+        "2.1": (fig.timely, fig.timeliness_n),
+        "3.3": (c["online"], c["received"]),
+        "3.6": (c["paid_online"], c["fee_bearing"]),
+        "4.1": (c["with_result"], c["finished"]),
+        "4.2": (c["digitised_full"], c["finished"]),
+        "4.3": (c["reused"], c["received"]),
+        "4.4": (c["from_data_store"], c["received"]),
+    }
+    if catalogue:
+        n = len(catalogue["procedures"])
+        counts |= {
+            "1.3": (catalogue["complete"], n),
+            "3.1": (catalogue["online"], n),
+            "3.2": (min(used_online, n), n),
+            "3.5": (catalogue["fee_online"], catalogue["fee"]),
+        }
+    if feedback and feedback.get("received"):
+        fb = feedback
+        counts |= {
+            "5.1": (fb["answered"] + fb["refused"], fb["received"]),
+            "5.2": (fb["received"] - fb["overdue"], fb["received"]),
+            "5.3": (max(0, fb["received"] - fb.get("disliked", 0) - fb["overdue"] - fb["reopened"]), fb["received"]),
+        }
+    complaints = satisfaction.evaluation_complaints if satisfaction else 0
+    if c["finished"]:
+        share = tthc_satisfaction(c["finished"], c["late"], complaints)
+        counts["5.4"] = (round(share * c["finished"]), c["finished"])
+    return counts
+
+
+def index_for(fig: Figures, config=None, **sources):
+    return compute_index(index_counts(fig, **sources), config)
+
+
+def city_agencies():
+    """The agencies shown on the board: the city's commune People's Committees and its departments."""
+    from django.conf import settings
+
+    return (Agency.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE, is_active=True,
+                                  kind__in=[Agency.Kind.COMMUNE_PC, Agency.Kind.DEPARTMENT])
+            .select_related("commune").order_by("kind", "name"))
+
+
+def _feedback_by_agency(period):
+    try:
+        from motcua.feedback.facts import facts_by_agency
+    except ImportError:  # feedback app not installed in this deployment
+        return {}
+    return facts_by_agency(start=period.aware_start(), end=period.aware_end())
+
+
+def _satisfaction_by_agency(period):
+    try:
+        from motcua.ratings.facts import satisfaction_facts
+    except ImportError:
+        return {}
+    return {f.key: f for f in satisfaction_facts(start=period.aware_start(), end=period.aware_end(), by="agency")}
+
+
+def satisfaction_rate(fact):
+    """Share of 4–5 answers over counter presses and survey satisfaction answers, with its n."""
+    if fact is None:
+        return None, 0
+    n = fact.counter_n + fact.survey_answers
+    return rate(fact.counter_satisfied + fact.survey_satisfied, n), n
+
+
+@dataclass
+class BoardRow:
+    agency: Agency
+    figures: Figures
+    index: object
+    satisfaction: float | None
+    satisfaction_n: int
+    rank: int | None = None
+    rank_reason: str = ""
+
+    @property
+    def on_time(self):
+        return self.figures.on_time_rate
+
+    @property
+    def online(self):
+        return self.figures.online_rate
+
+    @property
+    def score(self):
+        return self.index.total
+
+    @property
+    def n(self):
+        return self.figures.timeliness_n
+
+
+def board(period: Period, *, now=None, kinds=None) -> list[BoardRow]:
+    """Rows for every commune and department of the city, ranked fairly on the 766 total."""
+    now = now or timezone.now()
+    config = config_on(min(period.end - timedelta(days=1), timezone.localdate(now)))
+    agencies = list(city_agencies())
+    if kinds:
+        agencies = [a for a in agencies if a.kind in kinds]
+    ids = [a.id for a in agencies]
+    figures = unit_figures(period, now=now, agency_ids=ids)
+    catalogue = catalogue_counts(ids)
+    used = procedures_with_online_dossiers(period)
+    feedback = _feedback_by_agency(period)
+    satisfaction = _satisfaction_by_agency(period)
+    rows = []
+    for a in agencies:
+        fig = figures.get(a.id, Figures())
+        idx = index_for(fig, config, catalogue=catalogue.get(a.id), used_online=used.get(a.id, 0),
+                        feedback=feedback.get(a.id), satisfaction=satisfaction.get(a.id))
+        sat, sat_n = satisfaction_rate(satisfaction.get(a.id))
+        rows.append(BoardRow(a, fig, idx, sat, sat_n))
+    ranked = rank_units([(r, r.score, r.n) for r in rows], min_n=config["min_dossiers_for_rank"])
+    for rr in ranked:
+        rr.key.rank, rr.key.rank_reason = rr.rank, rr.reason
+    return rows
+
+
+SORTS = {
+    "ten": lambda r: r.agency.name,
+    "dung-han": lambda r: (r.on_time is None, -(r.on_time or 0)),
+    "truc-tuyen": lambda r: (r.online is None, -(r.online or 0)),
+    "hai-long": lambda r: (r.satisfaction is None, -(r.satisfaction or 0)),
+    "diem": lambda r: (r.rank is None, r.rank or 0, -(r.score or 0)),
+    "ho-so": lambda r: -r.n,
+}
+
+
+def sort_rows(rows, key: str):
+    return sorted(rows, key=SORTS.get(key, SORTS["diem"]))
+
+
+# --- Drill-down: the dossiers behind a figure ------------------------------------------------------
+
+DRILL_KINDS = {
+    "received": "Hồ sơ tiếp nhận trong kỳ",
+    "online": "Hồ sơ trực tuyến tiếp nhận trong kỳ",
+    "finished": "Hồ sơ kết thúc xử lý trong kỳ",
+    "on_time": "Hồ sơ kết thúc đúng hạn, trước hạn",
+    "late": "Hồ sơ kết thúc quá hạn",
+    "open": "Hồ sơ đang giải quyết cuối kỳ",
+    "open_overdue": "Hồ sơ đang giải quyết đã quá hạn",
+    "waived": "Hồ sơ được miễn, hỗ trợ phí, lệ phí",
+}
+
+
+def drilldown(period: Period, kind: str, *, agency_id=None, commune_id=None, field_id=None, procedure_id=None,
+              now=None):
+    """Return a queryset of DossierFact rows behind one figure (select_related dossier for display)."""
+    now = now or timezone.now()
+    start, end = period.aware_start(), period.aware_end()
+    facts = DossierFact.objects.all()
+    if kind in ("open", "open_overdue"):
+        facts, cutoff = open_at_end(period, now)
+        if kind == "open_overdue":
+            facts = facts.filter(_overdue_q(cutoff))
+    elif kind in ("received", "online", "waived"):
+        facts = facts.filter(accepted_at__gte=start, accepted_at__lt=end)
+        facts = facts.filter(online=True) if kind == "online" else facts
+        facts = facts.filter(fee_waived__gt=0) if kind == "waived" else facts
+    else:
+        facts = facts.filter(finished_at__gte=start, finished_at__lt=end)
+        facts = facts.filter(on_time=True) if kind == "on_time" else facts
+        facts = facts.filter(on_time=False) if kind == "late" else facts
+    if agency_id:
+        facts = facts.filter(agency_id=agency_id)
+    if commune_id:
+        facts = facts.filter(agency__commune_id=commune_id)
+    if field_id:
+        facts = facts.filter(field_id=field_id)
+    if procedure_id:
+        facts = facts.filter(procedure_id=procedure_id)
+    return facts.select_related("dossier", "agency", "procedure__current").order_by("-accepted_at")
+

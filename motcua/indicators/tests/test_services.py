@@ -1,0 +1,76 @@
+from datetime import date
+
+import pytest
+
+from motcua.indicators.services import Period, board, drilldown, unit_figures
+
+from .factories import Story, at, make_agency, make_procedure
+
+pytestmark = pytest.mark.django_db
+
+MARCH = Period.of("month", date(2026, 3, 15))
+NOW = at(5, 1)  # long after March: March is a closed period
+
+
+def test_periods_cover_month_quarter_and_year():
+    assert (MARCH.start, MARCH.end, MARCH.label) == (date(2026, 3, 1), date(2026, 4, 1), "Tháng 03/2026")
+    q = Period.of("quarter", date(2026, 11, 27))
+    assert (q.start, q.end, q.label) == (date(2026, 10, 1), date(2027, 1, 1), "Quý 4/2026")
+    assert Period.of("year", date(2026, 2, 1)).end == date(2027, 1, 1)
+    assert Period.parse("quarter:2026-05-02", date(2026, 1, 1)).start == date(2026, 4, 1)
+    assert Period.parse("rubbish", date(2026, 1, 9)).start == date(2026, 1, 1)
+    assert MARCH.previous(2)[-1].start == date(2026, 1, 1)
+
+
+def build_march(agency, procedure):
+    """Five dossiers accepted in March, known answers for 2.1:
+    A finished early; B finished late; C finished late but its supplement time covers it;
+    D still open at the end of March and overdue; E open at the end of March, due in April."""
+    def accepted(day, due_day, channel="online"):
+        return Story(agency, procedure, channel=channel).move("submitted", at(3, day, 8)).accept(at(3, day, 9), due=due_day)
+
+    accepted(2, at(3, 6, 17)).finish(at(3, 5))  # A
+    accepted(3, at(3, 9, 17), channel="direct").finish(at(3, 12))  # B
+    accepted(4, at(3, 10, 17)).supplement(at(3, 5), at(3, 9)).finish(at(3, 13))  # C
+    accepted(10, at(3, 20, 17), channel="direct")  # D
+    accepted(30, at(4, 6, 17))  # E
+
+
+def test_on_time_rate_counts_finished_and_open_dossiers_at_the_period_end():
+    agency, procedure = make_agency(), make_procedure()
+    build_march(agency, procedure)
+    fig = unit_figures(MARCH, now=NOW)[agency.id]
+    assert fig.counts["finished"] == 3 and fig.counts["on_time"] == 2
+    assert (fig.open, fig.open_overdue) == (2, 1)
+    assert (fig.timely, fig.timeliness_n) == (3, 5)
+    assert fig.on_time_rate == pytest.approx(0.6)
+    assert fig.online_rate == pytest.approx(0.6)
+    # In April, D is still overdue and E is not yet; March's figures are frozen at 31/03 24:00.
+    april = Period.of("month", date(2026, 4, 1))
+    fig_apr = unit_figures(april, now=at(4, 3))[agency.id]
+    assert (fig_apr.open, fig_apr.open_overdue) == (2, 1)
+
+
+def test_every_figure_drills_down_to_the_same_number_of_dossiers():
+    agency, procedure = make_agency(), make_procedure()
+    build_march(agency, procedure)
+    fig = unit_figures(MARCH, now=NOW)[agency.id]
+    assert drilldown(MARCH, "received", agency_id=agency.id, now=NOW).count() == fig.counts["received"]
+    assert drilldown(MARCH, "online", agency_id=agency.id, now=NOW).count() == fig.counts["online"]
+    assert drilldown(MARCH, "on_time", agency_id=agency.id, now=NOW).count() == fig.counts["on_time"]
+    assert drilldown(MARCH, "late", agency_id=agency.id, now=NOW).count() == fig.counts["late"]
+    assert drilldown(MARCH, "open", agency_id=agency.id, now=NOW).count() == fig.open
+    assert drilldown(MARCH, "open_overdue", agency_id=agency.id, now=NOW).count() == fig.open_overdue
+
+
+def test_board_leaves_a_unit_below_the_minimum_unranked():
+    big, small = make_agency(), make_agency("T01-X00008", "UBND phường Ngọc Hà", "00008")
+    procedure = make_procedure()
+    for day in range(1, 29):
+        for hour in (8, 10):
+            Story(big, procedure).move("submitted", at(3, day, hour)).accept(at(3, day, hour), due=at(3, day, 17)).finish(at(3, day, 16))
+    Story(small, procedure).move("submitted", at(3, 2, 8)).accept(at(3, 2, 9), due=at(3, 6, 17)).finish(at(3, 3))
+    rows = {r.agency.code: r for r in board(MARCH, now=NOW)}
+    assert rows["T01-X00004"].rank == 1 and rows["T01-X00004"].n == 56
+    assert rows["T01-X00008"].rank is None and "30" in rows["T01-X00008"].rank_reason
+    assert rows["T01-X00008"].on_time == 1.0  # shown, but not ranked
