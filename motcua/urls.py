@@ -9,6 +9,7 @@ admin.site.index_title = "Quản trị hệ thống một cửa"
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("api/", include("motcua.api.urls")),
+    path("open311/v2/", include("motcua.api.open311")),
     path("can-bo/", include("motcua.console.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -4,7 +4,8 @@ The cohort of a period is the items received in [start, end). For each agency:
 - received: items received;
 - answered: items with an answer (answered or published; a reopened item counts once it is answered again);
 - answered_on_time: answered items whose every stage so far met its deadline;
-- overdue: items with a stage finished late, or still open with their current deadline before `end`;
+- overdue: items with a stage finished late, or still open with their current deadline (answer, or publication
+  of an answer) before `end` — pass `end` = now for the period in progress;
 - reopened: items the sender reopened at least once (they count against the agency);
 - refused: items refused;
 - published: items whose answer is public;
