@@ -17,7 +17,7 @@ Rules (sources):
   Policy `end_of_day` (Civil Code Arts. 147–148): the start day is not counted; due at office close of the N-th
   working day after the start date.
 - `calendar_days` N / `months` N: start date + N days / months (clamped to month end), rolled forward to a
-  working day, due at its office close.
+  working day, due at its office close. Zero days or months (of these and of `end_of_day`) follow `same_day`.
 - `same_day`: the start moves to the next office instant; before the cut-off (15:00) it is due at that day's
   close, otherwise at the close of the next working day (Decree 61 Art. 18; Hanoi QĐ 663/1811). N is ignored.
 - Clock stops (Decree 61 Art. 19.4): a supplement request suspends the clock; on completion the time limit
@@ -321,6 +321,8 @@ class Calendar:
 
     def _base_due(self, start, amount, unit, policy):
         local = start.astimezone(self.tz)
+        if amount == 0 and (unit in ("calendar_days", "months") or policy == "end_of_day" and unit != "working_hours"):
+            return self.same_day(start)  # "0 days" is "within the day"; never a close before the start
         if unit == "working_hours":
             return self.add_working_time(start, timedelta(microseconds=round(amount * _HOUR_US)))
         if unit == "working_days":

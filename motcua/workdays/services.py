@@ -13,8 +13,7 @@ import threading
 import time as _time
 from datetime import date, datetime, timedelta
 
-import holidays as holidays_lib
-
+from . import official
 from .core import Calendar, ClockStop, Hours
 from .errors import CalendarNotCovered, ClockStopped, InvalidDeadlineInput, WorkdaysError
 from .seed import DEFAULT_OFFICE_HOURS, OVERRIDES, YEARS
@@ -60,7 +59,7 @@ def default_office_hours():
 
 
 def calendar_inputs() -> dict:
-    """Holidays, days off and make-up days as plain dicts, from the package and the override table.
+    """Keyword arguments for `core.Calendar`, from the `holidays` package and the override table.
 
     With no `CalendarYear` row at all (a database flushed by a test, or not yet seeded) the seed data in code is
     used, so deadlines keep working; the system check reports it.
@@ -71,36 +70,8 @@ def calendar_inputs() -> dict:
     if years:
         overrides = list(CalendarOverride.objects.values("date", "kind", "reason", "legal_document"))
     else:
-        years = [row["year"] for row in YEARS]
-        overrides = [{**row, "date": date.fromisoformat(row["date"])} for row in OVERRIDES]
-    first, last = min(years), max(years) + 1
-    statutory, tet = package_holidays(first, last)
-    days_off, working = dict(tet), {}
-    for row in overrides:
-        label = f"{row['reason']} ({row['legal_document']})" if row["legal_document"] else row["reason"]
-        if row["kind"] == "day_off":
-            days_off[row["date"]] = label
-        elif row["kind"] == "working_day":
-            working[row["date"]] = label
-        else:  # not_observed: the package lists it, the law does not (yet)
-            statutory.pop(row["date"], None)
-            days_off.pop(row["date"], None)
-    return {"first_year": first, "last_year": last, "holidays": statutory, "days_off": days_off,
-            "working_days": working}
-
-
-def package_holidays(first_year: int, last_year: int) -> tuple[dict, dict]:
-    """Split the package's Vietnamese holidays into statutory days (compensated by Art. 111 in the core) and the
-    Tết arrangement, which the Prime Minister fixes every year (Art. 112.3) and is taken as the package gives it.
-    """
-    years = range(first_year, last_year + 1)
-    raw = holidays_lib.country_holidays("VN", years=years, observed=False, language="vi")
-    observed = holidays_lib.country_holidays("VN", years=years, language="vi")
-    lunar_new_year = [d for d, name in raw.items() if name == "Tết Nguyên Đán"]
-    in_tet = {lny + timedelta(days=k) for lny in lunar_new_year for k in range(-4, 8)}
-    statutory = {d: name for d, name in raw.items() if d not in in_tet}
-    tet = {d: name for d, name in observed.items() if d in in_tet}
-    return statutory, tet
+        years, overrides = [row["year"] for row in YEARS], OVERRIDES
+    return official.calendar_inputs(years, overrides)
 
 
 def get_calendar(office_hours=None) -> Calendar:
@@ -125,7 +96,16 @@ def get_calendar(office_hours=None) -> Calendar:
 def _hours_of(office_hours) -> Hours:
     if isinstance(office_hours, Hours):
         return office_hours
-    return (office_hours or default_office_hours()).as_hours()
+    if office_hours is not None:
+        return office_hours.as_hours()
+    entry = _cache.get("default_hours")  # spare a query per deadline
+    if entry is not None and entry[0] == _generation and _time.monotonic() - entry[1] < CACHE_SECONDS:
+        return entry[2]
+    generation, hours = _generation, default_office_hours().as_hours()
+    with _lock:
+        if generation == _generation:
+            _cache["default_hours"] = (generation, _time.monotonic(), hours)
+    return hours
 
 
 def compute_due(start: datetime, amount, unit: str, *, office_hours=None, policy="hourly", stops=(),
