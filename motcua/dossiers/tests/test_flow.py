@@ -1,0 +1,60 @@
+"""A dossier's whole road on the service layer: online intake, acceptance, two agencies, result, return."""
+
+from datetime import timedelta
+
+from motcua.dossiers import services
+from motcua.dossiers.models import DossierEvent, StepState
+from motcua.dossiers.workflow import Status
+
+from .base import T0, accepted_dossier, submit_online, two_agency_route
+
+
+def test_online_submission_waits_as_new(people, version):
+    dossier = submit_online(version, people)
+    assert dossier.status == Status.SUBMITTED and dossier.national_status == 1
+    assert dossier.code is None and len(dossier.reference) == 12
+    assert list(dossier.events.values_list("kind", "to_status")) == [("submitted", "submitted")]
+    component = dossier.components.get()
+    assert component.digitised and component.files.get().content_type == "application/pdf"
+
+
+def test_accept_issues_code_and_freezes_deadline(people, version):
+    dossier = accepted_dossier(version, people)
+    assert dossier.code == "T01-TEST-A-261201-0001"
+    assert dossier.status == Status.ACCEPTED
+    # 5 working days from Tuesday 01/12/2026 09:00, hour-precise: Tuesday 08/12/2026 09:00.
+    assert dossier.due_at == T0 + timedelta(days=7)
+    assert dossier.original_due_at == dossier.due_at
+    assert dossier.steps.get().state == StepState.ACTIVE
+
+
+def test_two_agency_route_to_return(people, version):
+    two_agency_route(version, people)
+    dossier = accepted_dossier(version, people)
+    step_a, step_c = dossier.steps.order_by("group")
+    assert step_a.due_at == T0 + timedelta(days=1) and step_c.state == StepState.PENDING
+    dossier = services.assign_handler(dossier, actor=people.minh, handler=people.lan, at=T0 + timedelta(minutes=5))
+    assert dossier.status == Status.PROCESSING and dossier.holder == people.lan
+    dossier = services.complete_step(dossier, actor=people.lan, at=T0 + timedelta(hours=2))
+    assert dossier.holder_agency == people.c
+    dossier = services.assign_handler(dossier, actor=people.tu, handler=people.binh, at=T0 + timedelta(hours=3))
+    # Two working days after the handover, plus an hour: late at C.
+    dossier = services.complete_step(dossier, actor=people.binh, at=T0 + timedelta(days=2, hours=3))
+    step_a.refresh_from_db()
+    step_c.refresh_from_db()
+    assert (step_a.on_time, step_c.on_time) == (True, False)
+    assert dossier.holder_agency == people.a
+    dossier = services.issue_result(dossier, actor=people.lan, at=T0 + timedelta(days=3))
+    dossier = services.return_result(dossier, actor=people.lan, at=T0 + timedelta(days=3, hours=1))
+    assert dossier.status == Status.RETURNED and dossier.national_status == 10
+    kinds = list(dossier.events.values_list("kind", flat=True))
+    assert kinds == ["submitted", "accepted", "assigned", "step_completed", "assigned", "step_completed",
+                     "result_issued", "returned"]
+
+
+def test_status_always_equals_last_event(people, version):
+    dossier = accepted_dossier(version, people)
+    dossier = services.assign_handler(dossier, actor=people.minh, handler=people.lan, at=T0)
+    last = DossierEvent.objects.filter(dossier=dossier).order_by("-seq").first()
+    assert last.to_status == dossier.status == Status.PROCESSING
+    assert last.data["snapshot"]["channel"] == "online" and last.data["snapshot"]["digitised"] == 1
