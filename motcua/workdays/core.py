@@ -199,12 +199,17 @@ class Calendar:
         self._close_us = self._closes[-1]
         self._cutoff_us = _tod_us(self.hours.cutoff)
         self._sessions = tuple(zip(self._opens, self._closes, self._before, strict=True))
+        # Precomputed datetimes: building one from parts costs more than the arithmetic itself.
+        self._minute_td = [timedelta(minutes=m) for m in range(24 * 60 + 1)]
+        self._mid = [self._base + timedelta(days=d) for d in range(self.ndays)]
+        self._wmid = [self._mid[d] for d in self._wdays]
+        self._wclose = [m + timedelta(microseconds=self._close_us) for m in self._wmid]
 
     # -- the working-time axis -----------------------------------------------------------------------------
 
     def _split(self, instant: datetime) -> tuple[int, int]:
         """Return (day index, microseconds since local midnight) of an aware instant."""
-        if instant.tzinfo is None or instant.utcoffset() is None:
+        if instant.tzinfo is None:
             raise InvalidDeadlineInput("Thời điểm phải có múi giờ.")
         td = instant - self._base
         d = td.days
@@ -214,9 +219,16 @@ class Calendar:
 
     def _pos(self, instant: datetime) -> int:
         """Office time (µs) elapsed from the calendar's first day to `instant`."""
-        d, s = self._split(instant)
+        # The hot path of every deadline: _split is inlined.
+        if instant.tzinfo is None:
+            raise InvalidDeadlineInput("Thời điểm phải có múi giờ.")
+        td = instant - self._base
+        d = td.days
+        if not 0 <= d < self.ndays:
+            raise CalendarNotCovered(instant.astimezone(self.tz).year)
         p = self._cum[d] * self.day_us
         if self._work[d]:
+            s = td.seconds * _US + td.microseconds
             for open_, close, before in self._sessions:
                 if s < open_:
                     return p + before
@@ -226,7 +238,11 @@ class Calendar:
         return p
 
     def _at(self, d: int, tod: int) -> datetime:
-        return self._base + timedelta(days=d, microseconds=tod)
+        return self._mid[d] + self._offset(tod)
+
+    def _offset(self, tod: int) -> timedelta:
+        minutes, rest = divmod(tod, 60 * _US)
+        return self._minute_td[minutes] if not rest else timedelta(0, 0, tod)
 
     def _wday(self, k: int) -> int:
         if k < 0:
@@ -239,11 +255,14 @@ class Calendar:
     def _instant(self, p: int) -> datetime:
         """The earliest instant whose position is `p` (a session close rather than the next opening)."""
         k, r = divmod(p, self.day_us)
-        if r == 0 and k > 0:
-            return self._at(self._wday(k - 1), self._close_us)
-        for open_, close, before in self._sessions:
-            if r <= before + close - open_:
-                return self._at(self._wday(k), open_ + r - before)
+        try:
+            if r == 0 and k > 0:
+                return self._wclose[k - 1]
+            for open_, close, before in self._sessions:
+                if r <= before + close - open_:
+                    return self._wmid[k] + self._offset(open_ + r - before)
+        except IndexError:
+            raise CalendarNotCovered(self.last_year + 1) from None
         raise AssertionError("unreachable")
 
     def _opening(self, p: int) -> datetime:
@@ -295,7 +314,9 @@ class Calendar:
 
     def add_working_time(self, start: datetime, amount: timedelta) -> datetime:
         """Run the clock for `amount` of office time from `start` (clock starts at the next opening)."""
-        us = (amount.days * 86400 + amount.seconds) * _US + amount.microseconds
+        return self._add_us(start, (amount.days * 86400 + amount.seconds) * _US + amount.microseconds)
+
+    def _add_us(self, start: datetime, us: int) -> datetime:
         if us < 0:
             raise InvalidDeadlineInput("Thời hạn không được âm.")
         p = self._pos(start)
@@ -320,31 +341,31 @@ class Calendar:
         return self._close_of(self._wday(self._cum[d + 1]))
 
     def _base_due(self, start, amount, unit, policy):
-        local = start.astimezone(self.tz)
-        if amount == 0 and (unit in ("calendar_days", "months") or policy == "end_of_day" and unit != "working_hours"):
-            return self.same_day(start)  # "0 days" is "within the day"; never a close before the start
         if unit == "working_hours":
-            return self.add_working_time(start, timedelta(microseconds=round(amount * _HOUR_US)))
+            return self._add_us(start, round(amount * _HOUR_US))
+        if amount == 0 and (unit != "working_days" or policy == "end_of_day"):
+            return self.same_day(start)  # "0 days" is "within the day"; never a close before the start
         if unit == "working_days":
             if policy == "hourly":
-                return self.add_working_time(start, timedelta(microseconds=round(amount * self.day_us)))
+                return self._add_us(start, round(amount * self.day_us))
             return self.add_working_days_end_of_day(start, _whole(amount))
         if unit == "calendar_days":
-            return self.close_on_or_after(local.date() + timedelta(days=_whole(amount)))
+            return self.close_on_or_after(start.astimezone(self.tz).date() + timedelta(days=_whole(amount)))
         if unit == "months":
-            return self.close_on_or_after(add_months(local.date(), _whole(amount)))
+            return self.close_on_or_after(add_months(start.astimezone(self.tz).date(), _whole(amount)))
         return self.same_day(start)
 
     def due(self, start, amount, unit, *, policy="hourly", stops=(), extension=None) -> datetime:
         """Return the due instant of a time limit; see the module docstring for the rules."""
         _check_input(start, amount, unit, policy)
         due = self._base_due(start, amount, unit, policy)
-        for stop in sorted(stops, key=lambda s: s.suspended_at):
-            _check_stop(stop, start)
-            if stop.restart:
-                due = self._base_due(stop.resumed_at, amount, unit, policy)
-            elif stop.suspended_at < due:
-                due = self._resume(due, unit, policy, stop)
+        if stops:
+            for stop in sorted(stops, key=lambda s: s.suspended_at):
+                _check_stop(stop, start)
+                if stop.restart:
+                    due = self._base_due(stop.resumed_at, amount, unit, policy)
+                elif stop.suspended_at < due:
+                    due = self._resume(due, unit, policy, stop)
         if extension is not None:
             due = self._extend(due, extension)
         return due

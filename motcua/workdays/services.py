@@ -76,36 +76,54 @@ def calendar_inputs() -> dict:
 
 def get_calendar(office_hours=None) -> Calendar:
     """The calendar for these office hours (an `OfficeHours`, a `core.Hours`, or None for the default)."""
-    hours = _hours_of(office_hours)
-    now = _time.monotonic()
-    entry = _cache.get(hours)
-    if entry is not None and entry[0] == _generation and now - entry[1] < CACHE_SECONDS:
-        return entry[2]
+    key = _key_of(office_hours)
+    entry = _fresh(key)
+    if entry is not None:
+        return entry
     generation = _generation
-    inputs = _cache.get("inputs")
-    if inputs is None or inputs[0] != generation or now - inputs[1] >= CACHE_SECONDS:
-        inputs = (generation, now, calendar_inputs())
-    built = Calendar(hours=hours, **inputs[2])
-    with _lock:
-        if generation == _generation:
-            _cache["inputs"] = inputs
-            _cache[hours] = (generation, now, built)
+    hours = _hours_of(office_hours)
+    built = _fresh(hours) or _build(hours)
+    _store(key, built, generation)
     return built
+
+
+def _fresh(key):
+    entry = _cache.get(key)
+    if entry is not None and entry[0] == _generation and _time.monotonic() - entry[1] < CACHE_SECONDS:
+        return entry[2]
+    return None
+
+
+def _store(key, value, generation=None):
+    with _lock:
+        if generation is None or generation == _generation:
+            _cache[key] = (_generation, _time.monotonic(), value)
+
+
+def _build(hours: Hours) -> Calendar:
+    generation = _generation
+    inputs = _fresh("inputs")
+    if inputs is None:
+        inputs = calendar_inputs()
+        _store("inputs", inputs, generation)
+    built = Calendar(hours=hours, **inputs)
+    _store(hours, built, generation)
+    return built
+
+
+def _key_of(office_hours):
+    """A cheap cache key: hashing `Hours` or building it from a model costs more than a deadline."""
+    if office_hours is None or isinstance(office_hours, Hours):
+        return office_hours
+    o = office_hours
+    return ("office_hours", o.pk, o.morning_start, o.morning_end, o.afternoon_start, o.afternoon_end,
+            o.same_day_cutoff)
 
 
 def _hours_of(office_hours) -> Hours:
     if isinstance(office_hours, Hours):
         return office_hours
-    if office_hours is not None:
-        return office_hours.as_hours()
-    entry = _cache.get("default_hours")  # spare a query per deadline
-    if entry is not None and entry[0] == _generation and _time.monotonic() - entry[1] < CACHE_SECONDS:
-        return entry[2]
-    generation, hours = _generation, default_office_hours().as_hours()
-    with _lock:
-        if generation == _generation:
-            _cache["default_hours"] = (generation, _time.monotonic(), hours)
-    return hours
+    return (office_hours or default_office_hours()).as_hours()
 
 
 def compute_due(start: datetime, amount, unit: str, *, office_hours=None, policy="hourly", stops=(),
