@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feedback_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -8,4 +8,13 @@ urlpatterns = [
     path("thu-tuc/", views.catalogue, name="catalogue"),
     path("thu-tuc/<str:code>/", views.procedure, name="procedure"),
     path("thu-tuc/<str:code>/in/", views.procedure_print, name="procedure_print"),
+    path("phan-anh/", feedback_views.published, name="feedback_list"),
+    path("phan-anh/gui/", feedback_views.file, name="feedback_file"),
+    path("phan-anh/da-gui/", feedback_views.filed, name="feedback_filed"),
+    path("phan-anh/tra-cuu/", feedback_views.track, name="feedback_track"),
+    path("phan-anh/tra-cuu/<str:code>/", feedback_views.status, name="feedback_status"),
+    path("phan-anh/tra-cuu/<str:code>/xac-nhan/", feedback_views.confirm, name="feedback_confirm"),
+    path("phan-anh/tra-cuu/<str:code>/xu-ly-lai/", feedback_views.reopen, name="feedback_reopen"),
+    path("phan-anh/tra-cuu/<str:code>/bo-sung/", feedback_views.supply, name="feedback_supply"),
+    path("phan-anh/cong-khai/<int:pk>/", feedback_views.published_detail, name="feedback_public"),
 ]
