@@ -14,17 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from motcua.lib.errors import DomainError
 
 from . import parsing
-from .models import ProcedureVersion
-from .services import create_version
+from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
+from .services import CHILD_FIELDS, refresh_current
 
 __all__ = ["CatalogueFileError", "import_catalogue", "load_records", "coverage", "commune_level_codes"]
 
 IMPORTED_SOURCES = (ProcedureVersion.Source.DVCQG, ProcedureVersion.Source.STRUCTURED)
 _CODE_RE = re.compile(r"^\d+\.\d+$")
+BATCH = 500
 
 
 class CatalogueFileError(DomainError):
@@ -44,6 +47,7 @@ def import_catalogue(dvcqg_path=None, structured_path=None):
     result = ImportResult(coverage=coverage(records.values()))
     with transaction.atomic():
         known = _last_imported_hashes()
+        todo = []
         for code in sorted(records):
             data = records[code]
             digest = parsing.content_hash(data)
@@ -51,10 +55,83 @@ def import_catalogue(dvcqg_path=None, structured_path=None):
                 result.unchanged += 1
                 continue
             data["raw"] = {**data["raw"], "content_hash": digest}
-            source = data["raw"]["source"]
-            create_version(code, data, source=source, note="Nhập từ dữ liệu công khai")
-            result.created += 1
+            todo.append((code, data))
+        _write_versions(todo)
+        result.created = len(todo)
     return result
+
+
+def _write_versions(items, note="Nhập từ dữ liệu công khai"):
+    """Create one new version per (code, data), in bulk; same outcome as services.create_version for each.
+
+    create_version costs ~20 queries a procedure (80 s for the full catalogue on SQLite); here each table is
+    written with a few bulk inserts, then services.refresh_current keeps the version-in-force rule in one place.
+    """
+    if not items:
+        return
+    procedures = _procedures_for([code for code, _ in items])
+    fields = _fields_for({(data.get("field") or "").strip() for _, data in items} - {""})
+    last_numbers = dict(
+        ProcedureVersion.objects.filter(procedure__in=procedures.values())
+        .values("procedure_id")
+        .annotate(n=Max("number"))
+        .values_list("procedure_id", "n")
+    )
+    today = timezone.localdate()
+    versions = []
+    for code, data in items:
+        procedure = procedures[code]
+        values = {k: v for k, v in data.items() if k not in CHILD_FIELDS and k != "field"}
+        versions.append(
+            ProcedureVersion(
+                procedure=procedure,
+                number=last_numbers.get(procedure.pk, 0) + 1,
+                effective_from=today,
+                source=data["raw"]["source"],
+                change_note=note,
+                field=fields.get((data.get("field") or "").strip()),
+                **values,
+            )
+        )
+    ProcedureVersion.objects.bulk_create(versions, batch_size=BATCH)
+    _write_children(list(zip(versions, [data for _, data in items], strict=True)))
+    for procedure in procedures.values():
+        refresh_current(procedure)
+
+
+def _write_children(pairs):
+    channels, fees_of = [], []
+    for version, data in pairs:
+        for c in data.get("channels", []):
+            channels.append(Channel(version=version, **{k: v for k, v in c.items() if k != "fees"}))
+            fees_of.append(c.get("fees", []))
+    Channel.objects.bulk_create(channels, batch_size=BATCH)
+    FeeItem.objects.bulk_create(
+        [FeeItem(channel=ch, **f) for ch, fees in zip(channels, fees_of, strict=True) for f in fees], batch_size=BATCH
+    )
+    Component.objects.bulk_create(
+        [Component(version=v, order=i, **c) for v, d in pairs for i, c in enumerate(d.get("components", []))],
+        batch_size=BATCH,
+    )
+    Step.objects.bulk_create(
+        [Step(version=v, order=i, text=t) for v, d in pairs for i, t in enumerate(d.get("steps", []))], batch_size=BATCH
+    )
+    LegalBasis.objects.bulk_create(
+        [LegalBasis(version=v, order=i, **b) for v, d in pairs for i, b in enumerate(d.get("legal_bases", []))],
+        batch_size=BATCH,
+    )
+
+
+def _procedures_for(codes):
+    existing = {p.code for p in Procedure.objects.filter(code__in=codes).only("code")}
+    Procedure.objects.bulk_create([Procedure(code=c) for c in codes if c not in existing], batch_size=BATCH)
+    return {p.code: p for p in Procedure.objects.filter(code__in=codes)}
+
+
+def _fields_for(names):
+    existing = set(Field.objects.filter(name__in=names).values_list("name", flat=True))
+    Field.objects.bulk_create([Field(name=n) for n in sorted(names - existing)], batch_size=BATCH)
+    return {f.name: f for f in Field.objects.filter(name__in=names)}
 
 
 def _last_imported_hashes():

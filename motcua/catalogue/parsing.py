@@ -340,7 +340,8 @@ _COMP_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 # The portal's "Số lượng" cell is always "N bản chính" optionally followed by ",M bản sao", written right
 # after the name (or the template file name) with no separator.
 _COUNT_RE = re.compile(r"(\d+) bản chính(?:,\s*(\d+) bản sao)?")
-_TEMPLATE_RE = re.compile(r"([^;:\n]*?\.(?:docx?|DOCX?|Doc|pdf|PDF|xlsx?|XLSX?|rtf|odt))$")
+_TEMPLATE_RE = re.compile(r"\.(?:docx?|pdf|xlsx?|rtf|odt)$", re.IGNORECASE)
+_TEMPLATE_END_RE = re.compile(r"\.(?:docx|doc|pdf|xlsx|xls|rtf|odt)(?-i:(?![a-z]))", re.IGNORECASE)
 _CASE_RE = re.compile(r"trường hợp|đối với|nếu", re.IGNORECASE)
 
 
@@ -407,11 +408,14 @@ def _heading_roles(heading):
 def _component(name, originals, copies, condition, notes):
     name = name.strip()
     template = ""
-    m = _TEMPLATE_RE.search(name)
-    if m:
-        candidate = _template_start(m.group(1))
-        template = candidate.strip()
-        name = name[: len(name) - len(candidate)].strip()
+    if _TEMPLATE_RE.search(name):
+        # Several files may follow each other: "...Mẫu số 05.docxMẫu số 06.docx".
+        ends = [m.end() for m in _TEMPLATE_END_RE.finditer(name)]
+        first_end = ends[0]
+        head = re.split(r"[;:\n]", name[:first_end])[-1]
+        start = first_end - len(_template_start(head))
+        template = "; ".join(name[a:b].strip() for a, b in zip([start] + ends[:-1], ends, strict=True))
+        name = name[:start].strip()
     return {
         "name": name or template,
         "originals": originals,
@@ -423,15 +427,18 @@ def _component(name, originals, copies, condition, notes):
 
 
 def _template_start(tail):
-    """Return the file name at the end of `tail`: it starts after the name's last sentence punctuation or
-    where a capital letter or digit follows a letter with no space ('...NĐ-CPMẫu số 01.docx')."""
-    cut = max(tail.rfind(c) for c in (".", ")", ";", ":"))
-    ext = tail.rfind(".")
-    # the extension dot itself is not a cut
-    cut = max([i for i, c in enumerate(tail[:ext]) if c in ".);:"] or [-1])
-    candidate = tail[cut + 1 :]
-    glued = [m.start() + 1 for m in re.finditer(rf"[{_LOWER}A-ZĐ\-][A-ZĐÂĂÊÔƠƯ0-9]", candidate)]
-    glued = [g for g in glued if g < len(candidate) - 5 and not candidate[g - 1].isupper()]
+    """Return the file name at the end of `tail` (which ends in .doc/.docx/.pdf...).
+
+    It starts after the name's last ')' or sentence end ('. '), or after a full stop glued to a capitalised
+    word ('...hợp lệ.Mẫu 01.docx'), or where a capital letter or digit follows a lower-case letter with no
+    space ('...NĐ-CPMẫu số 01.docx'). Names glued to a lower-case file name ('bộvăn bản.docx') stay joined.
+    """
+    stem = tail[: tail.rfind(".")]
+    cut_re = rf"[);]|\.\s|\.(?=[A-ZĐ][{_LOWER}])|(?<=[A-ZĐ])\.(?=[{_LOWER}])"
+    cuts = [m.end() for m in re.finditer(cut_re, stem) if stem[m.end() :].strip()]
+    candidate = tail[cuts[-1] :] if cuts else tail
+    glue_re = rf"[{_LOWER}](?=[A-ZĐÂĂÊÔƠƯ])|[A-ZĐ](?=[A-ZĐ][{_LOWER}])"
+    glued = [m.end() for m in re.finditer(glue_re, candidate[: candidate.rfind(".")])]
     if glued and " " in candidate[: glued[-1]]:
         candidate = candidate[glued[-1] :]
     return candidate
@@ -469,9 +476,12 @@ _KNOWN_PARTS = sorted(
 )
 _PART = rf"(?:UBTVQH\d{{2}}|QH\d{{2}}|{'|'.join(_KNOWN_PARTS)}|[A-ZĐ]+(?![A-ZĐ{_LOWER}]))"
 _NUMBER_BODY = rf"\d+(?:\.\d+)?(?:/\d{{4}})?/{_PART}(?:-{_PART})*|\d+/\d{{4}}(?=$)|\d+-CP(?=$)"
-_NUMBER_RE = re.compile(rf"(?<![\d/])(?<!\d\.)({_NUMBER_BODY})(?![{_LOWER}])")
+# A number cell may be followed by a title starting in lower case ("…/NĐ-CPsửa đổi…") but not by words that
+# continue a citation inside a title ("…/TT-BCAngày 01/7/2025" is a missing space, not a new cell).
+_NUMBER_END = rf"(?!-)(?![{_LOWER}])|(?<=[A-Z])(?=(?!ngày|của|về|và|năm|tại|đã|được|do|có)[{_LOWER}]{{2}})"
+_NUMBER_RE = re.compile(rf"(?<![\d/])(?<!\d\.)({_NUMBER_BODY})(?:{_NUMBER_END})")
 # Every position, overlapping: a number glued to a date before it ("ngày 29/6/202443/2024/QH15").
-_NUMBER_ANYWHERE_RE = re.compile(rf"(?=(?<![/])({_NUMBER_BODY})(?![{_LOWER}]))")
+_NUMBER_ANYWHERE_RE = re.compile(rf"(?=(?<![/])({_NUMBER_BODY})(?:{_NUMBER_END}))")
 _LEGAL_HEAD = "Tên văn bản pháp lýMã văn bản"
 ISSUERS = [
     # suffix pattern (matched against the part after the last '/'), issuer; only certain ones.
@@ -575,13 +585,15 @@ def parse_legal_bases(text):
     for start, end in _number_cells(body):
         if start < pos:
             continue
-        if not body[pos:start].strip() and cells:
+        if not body[pos:start].strip() and cells and body[cells[-1][1] : cells[-1][2]] == body[start:end]:
             # The previous "number" ended the title: "Luật 54/2014/QH1354/2014/QH13".
             cells[-1] = (cells[-1][0], start, end)
         else:
             cells.append((pos, start, end))
         pos = end
     bases = [{"number": body[b:c], "title": body[a:b]} for a, b, c in cells]
+    titled = {b["number"] for b in bases if b["title"].strip()}
+    bases = [b for b in bases if b["title"].strip() or b["number"] not in titled]
     tail = body[pos:].strip()
     if tail:
         issues.append(f"căn cứ pháp lý không có số hiệu: '{_clip(tail)}'")
