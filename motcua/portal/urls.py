@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feedback_views, views
+from .calendar_views import year_calendar
 
 app_name = "portal"
 urlpatterns = [
@@ -17,4 +18,5 @@ urlpatterns = [
     path("phan-anh/tra-cuu/<str:code>/xu-ly-lai/", feedback_views.reopen, name="feedback_reopen"),
     path("phan-anh/tra-cuu/<str:code>/bo-sung/", feedback_views.supply, name="feedback_supply"),
     path("phan-anh/cong-khai/<int:pk>/", feedback_views.published_detail, name="feedback_public"),
+    path("lich-lam-viec/", year_calendar, name="calendar"),
 ]

@@ -294,6 +294,10 @@ class Calendar:
     def is_working_day(self, d: date) -> bool:
         return self._work[self._day_index(d)]
 
+    def count_working_days(self, first: date, last: date) -> int:
+        """Working days from `first` to `last`, both included."""
+        return self._cum[self._day_index(last) + 1] - self._cum[self._day_index(first)]
+
     def note(self, d: date) -> DayNote | None:
         return self.notes.get(d)
 

@@ -34,6 +34,7 @@ __all__ = [
     "get_calendar",
     "is_working_day",
     "working_minutes_between",
+    "year_overview",
 ]
 
 CACHE_SECONDS = 300
@@ -168,3 +169,67 @@ def covered_years() -> tuple[int, int]:
     cal = get_calendar()
     return cal.first_year, cal.last_year
 
+
+
+# -- the public calendar page ------------------------------------------------------------------------------
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+KIND_LABELS = {
+    "holiday": "Nghỉ lễ, Tết",
+    "compensation": "Nghỉ bù",
+    "day_off": "Ngày nghỉ",
+    "make_up": "Ngày làm việc bù",
+    "not_observed": "Không áp dụng ngày nghỉ",
+}
+STATUTORY_BASIS = "Bộ luật Lao động 2019, Điều 112"
+COMPENSATION_BASIS = "Bộ luật Lao động 2019, Điều 111 (ngày lễ trùng ngày nghỉ hằng tuần)"
+TET_BASIS = "Bộ luật Lao động 2019, Điều 112.3 (Thủ tướng quyết định ngày nghỉ Tết cụ thể)"
+
+
+def year_overview(year: int, *, office_hours=None) -> dict:
+    """Everything the public calendar page shows for one year: months of days, and each change with its basis."""
+    from .models import CalendarOverride, CalendarYear
+
+    cal = get_calendar(office_hours)
+    if not cal.covers(year):
+        raise CalendarNotCovered(year)
+    rows = {o.date: o for o in CalendarOverride.objects.filter(date__year=year)}
+    published = CalendarYear.objects.filter(year=year).first()
+    changes = [_change(d, cal.note(d), rows.get(d)) for d in sorted(set(cal.notes) | set(rows)) if d.year == year]
+    months = [_month(cal, year, m) for m in range(1, 13)]
+    working = cal.count_working_days(date(year, 1, 1), date(year, 12, 31))
+    return {"year": year, "months": months, "changes": [c for c in changes if c], "working_days": working,
+            "published": published, "hours": cal.hours, "first_year": cal.first_year, "last_year": cal.last_year}
+
+
+def _change(d, note, row):
+    if row is not None:
+        return {"date": d, "weekday": WEEKDAYS[d.weekday()], "kind": row.kind if row.kind != "working_day" else
+                "make_up", "label": KIND_LABELS["make_up" if row.kind == "working_day" else row.kind],
+                "name": row.reason, "basis": row.legal_document, "url": row.legal_url}
+    if note is None:
+        return None
+    basis = {"holiday": STATUTORY_BASIS, "compensation": COMPENSATION_BASIS, "day_off": TET_BASIS}.get(note.kind, "")
+    if note.kind == "holiday" and note.name.startswith("Ngày nghỉ (thay cho"):
+        basis = "Hoán đổi ngày làm việc của cán bộ, công chức, viên chức (theo thư viện holidays)"
+    return {"date": d, "weekday": WEEKDAYS[d.weekday()], "kind": note.kind, "label": KIND_LABELS[note.kind],
+            "name": note.name, "basis": basis, "url": ""}
+
+
+def _month(cal, year, month):
+    first = date(year, month, 1)
+    weeks, week = [], [None] * first.weekday()
+    d = first
+    while d.month == month:
+        note = cal.note(d)
+        kind = "work" if cal.is_working_day(d) else "rest"
+        if note is not None:
+            kind = note.kind
+        week.append({"date": d, "kind": kind, "title": note.name if note else ""})
+        if len(week) == 7:
+            weeks.append(week)
+            week = []
+        d += timedelta(days=1)
+    if week:
+        weeks.append(week + [None] * (7 - len(week)))
+    return {"number": month, "weeks": weeks}
