@@ -208,50 +208,78 @@ def on_event_saved(sender, instance, created, raw=False, **kwargs):
         apply_event(instance)
 
 
-def rebuild(*, batch=5000, dossier_filter=None) -> int:
-    """Recompute DossierFact and DailyFact from every event; return the number of dossiers folded."""
-    dossiers = Dossier.objects.all()
-    if dossier_filter is not None:
-        dossiers = dossiers.filter(dossier_filter)
-    statics = dossiers.values("id", "agency_id", "procedure_id", "version__field_id", "channel", "fee_waived")
-    totals = defaultdict(lambda: defaultdict(int))
-    fields = {}
-    count = 0
+def fold_all(static: dict, events) -> dict:
+    """Fold a dossier's events (seq order; tuples seq, at, from_status, to_status, data) into its facts."""
+    state = initial_state(static)
+    for seq, at, from_status, to_status, data in events:
+        state = fold(state, seq=seq, at=at, from_status=from_status, to_status=to_status,
+                     snapshot=(data or {}).get("snapshot", {}))
+    return state
+
+
+class _Writer:
+    """Collect folded states; write DossierFact rows in batches and DailyFact totals at the end."""
+
+    def __init__(self):
+        self.totals = defaultdict(lambda: defaultdict(int))
+        self.fields = {}
+        self.pending = []
+        self.count = 0
+
+    def add(self, dossier_id, state):
+        self.pending.append(DossierFact(dossier_id=dossier_id, **state))
+        for key, counts in contribution(state).items():
+            self.fields.setdefault(key, state["field_id"])
+            for k, v in counts.items():
+                self.totals[key][k] += v
+        self.count += 1
+        if len(self.pending) >= 5000:
+            self.flush()
+
+    def flush(self):
+        DossierFact.objects.bulk_create(self.pending, batch_size=2000)
+        self.pending = []
+
+    def finish(self):
+        self.flush()
+        DailyFact.objects.bulk_create(
+            [DailyFact(agency_id=a, day=day, procedure_id=p, field_id=self.fields[(a, day, p)],
+                       **{k: c.get(k, 0) for k in COUNT_FIELDS})
+             for (a, day, p), c in self.totals.items()],
+            batch_size=2000,
+        )
+        return self.count
+
+
+def write_all(folded) -> int:
+    """Replace all facts with `folded` = iterable of (dossier_id, state); used when every dossier is at hand."""
     with transaction.atomic():
         DossierFact.objects.all().delete()
         DailyFact.objects.all().delete()
-        pending = []
+        writer = _Writer()
+        for dossier_id, state in folded:
+            writer.add(dossier_id, state)
+        return writer.finish()
+
+
+def rebuild(*, batch=5000) -> int:
+    """Recompute DossierFact and DailyFact from every event; return the number of dossiers folded."""
+    statics = Dossier.objects.values("id", "agency_id", "procedure_id", "version__field_id", "channel", "fee_waived")
+
+    def folded():
         last_id = 0
         while True:
             chunk = list(statics.filter(id__gt=last_id).order_by("id")[:batch])
             if not chunk:
-                break
+                return
             last_id = chunk[-1]["id"]
             events = defaultdict(list)
-            for e in (DossierEvent.objects.filter(dossier_id__in=[d["id"] for d in chunk])
+            for e in (DossierEvent.objects.filter(dossier_id__gte=chunk[0]["id"], dossier_id__lte=last_id)
                       .order_by("dossier_id", "seq")
                       .values_list("dossier_id", "seq", "at", "from_status", "to_status", "data")):
-                events[e[0]].append(e)
+                events[e[0]].append(e[1:])
             for d in chunk:
-                if not events[d["id"]]:
-                    continue
-                state = initial_state({**d, "field_id": d["version__field_id"]})
-                for _, seq, at, from_status, to_status, data in events[d["id"]]:
-                    state = fold(state, seq=seq, at=at, from_status=from_status, to_status=to_status,
-                                 snapshot=(data or {}).get("snapshot", {}))
-                pending.append(DossierFact(dossier_id=d["id"], **state))
-                for key, counts in contribution(state).items():
-                    fields.setdefault(key, state["field_id"])
-                    for k, v in counts.items():
-                        totals[key][k] += v
-                count += 1
-            DossierFact.objects.bulk_create(pending, batch_size=2000)
-            pending = []
-        DailyFact.objects.bulk_create(
-            [DailyFact(agency_id=a, day=day, procedure_id=p, field_id=fields[(a, day, p)],
-                       **{k: c.get(k, 0) for k in COUNT_FIELDS})
-             for (a, day, p), c in totals.items()],
-            batch_size=2000,
-        )
-    return count
+                if events[d["id"]]:
+                    yield d["id"], fold_all({**d, "field_id": d["version__field_id"]}, events[d["id"]])
 
+    return write_all(folded())

@@ -114,3 +114,23 @@ COUNT_FIELDS = [
     "finished", "on_time", "early", "late", "online_late", "multi_supplement", "with_result", "digitised_full",
     "processing_seconds",
 ]
+
+
+class SimulationRun(models.Model):
+    """One run of `manage.py simulate`: what it generated (all of it synthetic, shown as such on screen)."""
+
+    city = models.CharField(_("thành phố"), max_length=40)
+    seed = models.IntegerField(_("hạt giống ngẫu nhiên"))
+    days = models.PositiveIntegerField(_("số ngày"))
+    dossiers = models.PositiveIntegerField(_("số hồ sơ"))
+    params = models.JSONField(_("tham số, giả định"), default=dict)
+    created_ids = models.JSONField(_("bản ghi đã tạo"), default=dict)
+    created_at = models.DateTimeField(_("thời điểm chạy"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("lần mô phỏng")
+        verbose_name_plural = _("lần mô phỏng")
+
+    def __str__(self):
+        return f"Mô phỏng {self.city} {self.days} ngày (seed {self.seed})"
