@@ -2,11 +2,14 @@
 
 from datetime import timedelta
 
+import pytest
+
 from motcua.dossiers import services
+from motcua.dossiers.errors import RuleViolation
 from motcua.dossiers.models import DossierEvent, StepState
 from motcua.dossiers.workflow import Status
 
-from .base import T0, accepted_dossier, submit_online, two_agency_route
+from .base import T0, accepted_dossier, pdf, submit_online, two_agency_route
 
 
 def test_online_submission_waits_as_new(people, version):
@@ -58,3 +61,33 @@ def test_status_always_equals_last_event(people, version):
     last = DossierEvent.objects.filter(dossier=dossier).order_by("-seq").first()
     assert last.to_status == dossier.status == Status.PROCESSING
     assert last.data["snapshot"]["channel"] == "online" and last.data["snapshot"]["digitised"] == 1
+
+
+def test_refusal_at_intake_gives_reasons(people, version):
+    dossier = services.refuse_intake(submit_online(version, people), actor=people.lan, at=T0,
+                                     reason="Không thuộc thẩm quyền")
+    assert dossier.status == Status.NOT_ACCEPTED and dossier.national_status == 3
+    assert dossier.reason == "Không thuộc thẩm quyền" and dossier.code is None
+
+
+def test_refusal_after_appraisal_is_the_result(people, version):
+    dossier = accepted_dossier(version, people)
+    dossier = services.refuse_dossier(dossier, actor=people.lan, at=T0 + timedelta(days=1), reason="Không đủ điều kiện")
+    assert (dossier.status, dossier.outcome) == (Status.DONE, "refused")
+    assert dossier.finished_at == T0 + timedelta(days=1)
+    dossier = services.return_result(dossier, actor=people.lan, at=T0 + timedelta(days=1))
+    assert dossier.status == Status.RETURNED
+
+
+def test_result_waits_for_every_step(people, version):
+    dossier = accepted_dossier(version, people)
+    with pytest.raises(RuleViolation, match="Còn bước"):
+        services.issue_result(dossier, actor=people.lan, at=T0)
+
+
+def test_result_file_is_stored(people, version):
+    dossier = accepted_dossier(version, people)
+    dossier = services.complete_step(dossier, actor=people.lan, at=T0 + timedelta(hours=1))
+    dossier = services.issue_result(dossier, actor=people.lan, at=T0 + timedelta(hours=2), result_file=pdf("kq.pdf"))
+    assert dossier.result_file.name.startswith("dossiers/results/") and dossier.result_file.name.endswith(".pdf")
+    assert dossier.events.order_by("-seq").first().data["snapshot"]["has_result_file"] is True
