@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feedback_views, views
+from . import feedback_views, rating_views, views
 from .calendar_views import year_calendar
 
 app_name = "portal"
@@ -19,4 +19,11 @@ urlpatterns = [
     path("phan-anh/tra-cuu/<str:code>/bo-sung/", feedback_views.supply, name="feedback_supply"),
     path("phan-anh/cong-khai/<int:pk>/", feedback_views.published_detail, name="feedback_public"),
     path("lich-lam-viec/", year_calendar, name="calendar"),
+    path("danh-gia/ho-so/<str:token>/", rating_views.rate_dossier, name="rate_dossier"),
+    path("danh-gia/quay/<str:token>/", rating_views.counter_device, name="counter_device"),
+    path("danh-gia/quay/<str:token>/gui/", rating_views.counter_device_submit, name="counter_device_submit"),
+    path("danh-gia/quay/<str:token>/nhan-quay/", rating_views.counter_device_claim, name="counter_device_claim"),
+    path("khao-sat/<slug:slug>/", rating_views.survey, name="survey"),
+    path("khao-sat/<slug:slug>/qr.svg", rating_views.survey_qr, name="survey_qr"),
+    path("khao-sat/<slug:slug>/ket-qua/", rating_views.survey_results, name="survey_results"),
 ]
