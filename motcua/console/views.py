@@ -1,7 +1,156 @@
+"""Staff console: inbox by urgency, one page per dossier with its allowed actions, counter intake, legal forms.
+
+Views parse, call one service (or one query), render. Access goes through dossiers.access.
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_POST
+
+from motcua.catalogue.models import Procedure
+from motcua.dossiers.access import agency_ids_of, get_dossier_for_staff
+from motcua.dossiers.forms import FORMS, render_form
+from motcua.dossiers.forms.adapter import form_data
+from motcua.dossiers.models import DossierFile
+from motcua.dossiers.services import Applicant, ComponentInput, control_sheet, submit_dossier
+from motcua.dossiers.services.queries import actions_for, holder_of, inbox
+from motcua.lib.errors import DomainError, Forbidden
+
+from .actions import ACTIONS, build_form
+from .forms import CounterIntakeForm
 
 
-@login_required
+def staff_only(view):
+    """Signed-in staff (a units.Membership) only; domain refusals become pages with their HTTP status."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        try:
+            if not agency_ids_of(request.user):
+                raise Forbidden("Trang này chỉ dành cho cán bộ của cơ quan.")
+            return view(request, *args, **kwargs)
+        except DomainError as e:
+            return render(request, "console/error.html", {"message": e.message}, status=e.status)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+@staff_only
 def home(request):
-    return render(request, "console/home.html")
+    q = request.GET.get("q", "")
+    rows = inbox(request.user, now=timezone.now(), q=q)
+    return render(request, "console/inbox.html", {"rows": rows, "q": q})
+
+
+def _detail(request, dossier, *, forms=None, error=None, status=200):
+    names = actions_for(dossier, request.user)
+    forms = forms or {}
+    actions = [{"name": n, "action": ACTIONS[n], "form": forms.get(n) or build_form(n, dossier, request.user)}
+               for n in names]
+    context = {
+        "d": dossier, "holder": holder_of(dossier), "actions": actions, "error": error,
+        "components": dossier.components.prefetch_related("files"), "route": control_sheet(dossier),
+        "events": dossier.events.select_related("actor", "agency").order_by("-seq"),
+        "fees": dossier.fees.all(), "forms": FORMS.values(), "fresh": request.GET.get("moi") == "1",
+    }
+    return render(request, "console/dossier.html", context, status=status)
+
+
+@staff_only
+def dossier_page(request, code):
+    return _detail(request, get_dossier_for_staff(request.user, code))
+
+
+@staff_only
+@require_POST
+def dossier_action(request, code, name):
+    dossier = get_dossier_for_staff(request.user, code)
+    if name not in ACTIONS:
+        raise Http404
+    form = build_form(name, dossier, request.user, request.POST, request.FILES)
+    if not form.is_valid():
+        return _detail(request, dossier, forms={name: form}, error="Thông tin chưa hợp lệ, xem lại biểu mẫu.",
+                       status=400)
+    action = ACTIONS[name]
+    try:
+        dossier = action.call(dossier, request.user, timezone.now(), form.cleaned_data)
+    except DomainError as e:
+        return _detail(request, dossier, forms={name: form}, error=e.message, status=e.status)
+    messages.success(request, f"Đã thực hiện: {action.label}.")
+    url = reverse("console:dossier", args=[dossier.public_id])
+    return redirect(url + (f"?mau={action.form_number}" if action.form_number else ""))
+
+
+@staff_only
+@xframe_options_sameorigin
+def form_pdf(request, code, number):
+    dossier = get_dossier_for_staff(request.user, code)
+    if number not in FORMS:
+        raise Http404
+    pdf = render_form(number, form_data(dossier))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="mau-{number}-{dossier.public_id}.pdf"'
+    return response
+
+
+@staff_only
+def dossier_file(request, code, file_id):
+    dossier = get_dossier_for_staff(request.user, code)
+    stored = get_object_or_404(DossierFile, pk=file_id, component__dossier=dossier)
+    return FileResponse(default_storage.open(stored.file.name, "rb"), content_type=stored.content_type,
+                        filename=stored.original_name)
+
+
+def _procedure_choices(user):
+    mine = agency_ids_of(user)
+    qs = Procedure.objects.filter(current__isnull=False).select_related("current")
+    local = qs.filter(agencies__in=mine).distinct()
+    return (local if local.exists() else qs).order_by("code")[:500]
+
+
+def _intake_input(form):
+    c = form.cleaned_data
+    applicant = Applicant(name=c["applicant_name"], kind=c["applicant_kind"], id_number=c["applicant_id_number"],
+                          phone=c["applicant_phone"], email=c["applicant_email"], address=c["applicant_address"])
+    papers = [ComponentInput(component=comp, originals=c[f"c{comp.pk}_originals"],
+                             copies=c[f"c{comp.pk}_copies"],
+                             files=[c[f"c{comp.pk}_file"]] if c[f"c{comp.pk}_file"] else [])
+              for comp in form.components if c[f"c{comp.pk}_got"]]
+    return applicant, papers
+
+
+@staff_only
+def counter_intake(request):
+    code = request.GET.get("thu_tuc", "").strip().split(" ")[0]
+    if not code:
+        return render(request, "console/intake_pick.html", {"procedures": _procedure_choices(request.user)})
+    procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, current__isnull=False)
+    version = procedure.current
+    components = version.components.all()
+    form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, components=components)
+    error, status = None, 200
+    if request.method == "POST":
+        if form.is_valid():
+            applicant, papers = _intake_input(form)
+            c = form.cleaned_data
+            try:
+                dossier = submit_dossier(version, channel="direct", applicant=applicant, components=papers,
+                                         at=timezone.now(), actor=request.user, agency=c["agency"],
+                                         delivery=c["delivery"], delivery_address=c["delivery_address"],
+                                         notes=c["notes"], idempotency_key=c["idempotency_key"])
+            except DomainError as e:
+                error, status = e.message, e.status
+            else:
+                messages.success(request, "Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả cho công dân.")
+                return redirect(reverse("console:dossier", args=[dossier.public_id]) + "?mau=01")
+        else:
+            error, status = "Thông tin chưa hợp lệ, xem lại các ô đánh dấu đỏ.", 400
+    return render(request, "console/intake.html",
+                  {"form": form, "version": version, "procedure": procedure, "error": error}, status=status)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import feedback_views, rating_views, views
 from .calendar_views import year_calendar
@@ -9,6 +9,7 @@ urlpatterns = [
     path("thu-tuc/", views.catalogue, name="catalogue"),
     path("thu-tuc/<str:code>/", views.procedure, name="procedure"),
     path("thu-tuc/<str:code>/in/", views.procedure_print, name="procedure_print"),
+    path("", include("motcua.portal.citizen_urls")),  # dossiers: submit online, track, account
     path("phan-anh/", feedback_views.published, name="feedback_list"),
     path("phan-anh/gui/", feedback_views.file, name="feedback_file"),
     path("phan-anh/da-gui/", feedback_views.filed, name="feedback_filed"),

@@ -1,0 +1,157 @@
+"""Read-side questions the console and the tracking page ask (written by the dossiers-UI engineer).
+
+Nothing here changes state: the staff inbox ordered by urgency, who holds a dossier now, what the citizen must
+do, the public history, and which actions a staff member may offer on a dossier now (the actions themselves
+re-check everything).
+"""
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from motcua.units.models import Membership
+
+from .. import deadlines
+from ..access import agency_ids_of, dossiers_visible_to
+from ..models import Delivery, StepState
+from ..workflow import OPEN_STATUSES, Status, can_move
+
+# Urgency buckets of the staff inbox, most urgent first.
+URGENCY = {0: "overdue", 1: "due_soon", 2: "waiting", 3: "on_track", 4: "citizen"}
+URGENCY_LABEL = {
+    "overdue": gettext_lazy("Quá hạn"),
+    "due_soon": gettext_lazy("Đến hạn trong 1 ngày làm việc"),
+    "waiting": gettext_lazy("Chờ tiếp nhận"),
+    "on_track": gettext_lazy("Trong hạn"),
+    "citizen": gettext_lazy("Chờ công dân"),
+}
+INBOX_STATUSES = {*OPEN_STATUSES, Status.SUBMITTED, Status.DONE, Status.SUPPLEMENT_REQUESTED}
+
+
+def inbox(user, *, now, q="", limit=200):
+    """Return the dossiers `user` should work on, most urgent first, each with `urgency` set.
+
+    Without a search: open dossiers held by one of the user's agencies. With a search (code, registration
+    reference, name or phone): every dossier the user may see, finished ones included.
+    """
+    mine = agency_ids_of(user)
+    qs = dossiers_visible_to(user).select_related("version", "holder_agency", "holder")
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(Q(code__icontains=q) | Q(reference__iexact=q) | Q(applicant_name__icontains=q)
+                       | Q(applicant_phone__contains=q))
+    else:
+        qs = qs.filter(status__in=INBOX_STATUSES, holder_agency_id__in=mine)
+    soon = deadlines.add_days(now, 1, agency=None)
+    qs = qs.annotate(rank=Case(
+        When(status=Status.SUBMITTED, then=Value(2)),
+        When(status=Status.SUPPLEMENT_REQUESTED, then=Value(4)),
+        When(finished_at__isnull=False, then=Value(3)),
+        When(due_at__lt=now, then=Value(0)),
+        When(due_at__lte=soon, then=Value(1)),
+        default=Value(3), output_field=IntegerField(),
+    )).order_by("rank", "due_at", "submitted_at")
+    rows = list(qs[:limit])
+    for d in rows:
+        d.urgency = URGENCY[d.rank]
+        d.urgency_label = URGENCY_LABEL[d.urgency]
+    return rows
+
+
+def holder_of(dossier):
+    """Return who holds the dossier now: {"agency", "name", "title"} (NĐ 224 Art.15.1.g: agency and handler)."""
+    agency = dossier.holder_agency or dossier.agency
+    holder = dossier.holder
+    title = ""
+    if holder is not None:
+        title = (Membership.objects.filter(user=holder, agency=agency).exclude(title="")
+                 .values_list("title", flat=True).first() or "")
+    return {"agency": agency, "name": (holder.get_full_name() or holder.get_username()) if holder else "",
+            "title": title}
+
+
+def citizen_todo(dossier):
+    """Return what the applicant must do now, in plain Vietnamese, or "" if nothing."""
+    status = dossier.status
+    if status == Status.SUPPLEMENT_REQUESTED:
+        request = dossier.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
+        items = "; ".join(request.items) if request and request.items else (request.reason if request else "")
+        return _("Bổ sung, hoàn thiện hồ sơ: %(items)s. Nộp bổ sung tại %(agency)s hoặc trực tuyến.") % {
+            "items": items, "agency": dossier.agency.name}
+    if status == Status.PAYMENT_REQUESTED:
+        return _("Nộp phí, lệ phí còn thiếu để nhận kết quả.")
+    if status == Status.DONE and dossier.returned_at is None:
+        if dossier.delivery == Delivery.COUNTER:
+            where = dossier.agency.name + (f", {dossier.agency.address}" if dossier.agency.address else "")
+            return _("Đến nhận kết quả tại Bộ phận Một cửa — %(where)s. Mang theo giấy tiếp nhận hồ sơ.") % {
+                "where": where}
+        if dossier.delivery == Delivery.POST:
+            return _("Kết quả sẽ được gửi qua bưu chính tới địa chỉ đã đăng ký.")
+        return _("Kết quả đã sẵn sàng trên Cổng dịch vụ công.")
+    return ""
+
+
+def public_history(dossier):
+    """Return the events the citizen sees: time, status, agency and, for refusals and requests, the note."""
+    shown_notes = {"not_accepted", "supplement_requested", "apology", "refused", "stopped"}
+    rows = []
+    for e in dossier.events.select_related("agency").order_by("seq"):
+        rows.append({"at": e.at, "status": Status(e.to_status).label, "kind": e.kind,
+                     "agency": e.agency.name if e.agency else "",
+                     "note": e.note if e.kind in shown_notes else ""})
+    return rows
+
+
+def _roles_in(user, agency_ids):
+    return set(Membership.objects.filter(user=user, agency_id__in=agency_ids).values_list("role", flat=True))
+
+
+def actions_for(dossier, user):
+    """Return the names of the actions `user` may be offered on `dossier` now (the services check again)."""
+    mine = agency_ids_of(user)
+    at_reception = dossier.agency_id in mine
+    holds = (dossier.holder_agency_id or dossier.agency_id) in mine
+    active = [s for s in dossier.steps.all() if s.state == StepState.ACTIVE]
+    my_steps = [s for s in active if s.agency_id in mine]
+    status = dossier.status
+    actions = []
+    if status == Status.SUBMITTED and at_reception:
+        actions += ["accept", "request_supplement", "refuse_intake"]
+    if status in (Status.ACCEPTED, Status.PROCESSING):
+        if my_steps and Membership.Role.HEAD in _roles_in(user, [s.agency_id for s in my_steps]):
+            actions.append("assign")
+        if my_steps:
+            actions.append("complete_step")
+        if holds and not dossier.supplements.filter(at_intake=False).exists():
+            actions.append("request_supplement")
+        if (holds or at_reception) and not hasattr_apology(dossier):
+            actions.append("apologise")
+        if not dossier.steps.exclude(state__in=[StepState.DONE, StepState.CANCELLED]).exists() and (
+                holds or at_reception):
+            actions.append("issue_result")
+        if holds:
+            actions.append("refuse")
+        if at_reception and dossier.fee_payable and not dossier.payments.filter(state="paid").exists():
+            actions.append("request_payment")
+    if status == Status.SUPPLEMENT_REQUESTED and at_reception:
+        actions.append("supplement")
+    if status == Status.PAYMENT_REQUESTED and at_reception:
+        actions.append("record_payment")
+    if status == Status.DONE and at_reception:
+        actions.append("return_result")
+    if at_reception and can_move(status, Status.STOPPED):
+        actions.append("stop")
+    return actions
+
+
+def hasattr_apology(dossier):
+    return getattr(dossier, "apology", None) is not None
+
+
+def dossiers_of_citizen(user):
+    """Return the dossiers a signed-in citizen handed in online, newest first ("Hồ sơ của tôi")."""
+    from ..models import Dossier
+
+    if not getattr(user, "is_authenticated", False):
+        return Dossier.objects.none()
+    return Dossier.objects.filter(citizen=user).select_related("version", "holder_agency").order_by("-submitted_at")

@@ -1,0 +1,137 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from motcua.console.tests.world import PASSWORD, build_world
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def w():
+    cache.clear()  # the tracking throttle counts failures in the cache
+    yield build_world()
+    cache.clear()
+
+
+def step(code, name):
+    return reverse("portal:apply_step", args=[code, name])
+
+
+def answer_questions(client, code="1.001193"):
+    answers = [
+        ("chu-ho-so", {"applicant_kind": "person"}),
+        ("ho-ten", {"applicant_name": "Nguyễn Thị Ngọc Ánh"}),
+        ("so-dinh-danh", {"applicant_id_number": "001190012345"}),
+        ("lien-he", {"applicant_phone": "0912345678", "applicant_email": "anh@example.vn"}),
+        ("dia-chi", {"applicant_address": "12 Hàng Bạc, Hoàn Kiếm, Hà Nội"}),
+    ]
+    for name, data in answers:
+        response = client.post(step(code, name), data)
+        assert response.status_code == 302, (name, response.content.decode()[:500])
+
+
+def pdf(name="chung-sinh.pdf"):
+    return SimpleUploadedFile(name, b"%PDF-1.4 scan", content_type="application/pdf")
+
+
+def test_citizen_submits_online_one_question_per_page(client, w):
+    answer_questions(client)
+    response = client.post(step("1.001193", "giay-to-1"), {"file": pdf()})
+    assert response["Location"] == step("1.001193", "giay-to-2")
+    assert client.post(step("1.001193", "giay-to-2"), {"skip": "on"})["Location"] == step("1.001193", "nhan-ket-qua")
+    assert client.post(step("1.001193", "nhan-ket-qua"), {"delivery": "counter"})["Location"] == step(
+        "1.001193", "kiem-tra")
+    check = client.get(step("1.001193", "kiem-tra")).content.decode()
+    assert "Nguyễn Thị Ngọc Ánh" in check and "chung-sinh.pdf" in check
+    done = client.post(step("1.001193", "kiem-tra"), follow=True)
+    d = Dossier.objects.get()
+    assert d.status == "submitted" and d.channel == "online" and d.applicant_id_number == "001190012345"
+    assert d.reference in done.content.decode()
+    assert d.components.get().files.count() == 1
+    assert default_storage.listdir(f"drafts/{d.idempotency_key}")[1] == []  # draft files removed
+
+
+def test_a_wrong_file_type_is_refused_with_a_clear_message_and_not_kept(client, w):
+    answer_questions(client)
+    fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client.post(step("1.001193", "giay-to-1"), {"file": fake})
+    assert response.status_code == 400
+    assert "không phải PDF, JPEG hoặc PNG" in response.content.decode()
+    assert client.session["apply:1.001193"]["files"] == {}
+
+
+def test_missing_required_paper_is_reported_on_the_check_page(client, w):
+    answer_questions(client)
+    client.post(step("1.001193", "nhan-ket-qua"), {"delivery": "counter"})
+    response = client.post(step("1.001193", "kiem-tra"))
+    assert response.status_code == 400 and "Còn thiếu giấy tờ" in response.content.decode()
+    assert not Dossier.objects.exists()
+
+
+def test_change_link_returns_to_check_answers(client, w):
+    answer_questions(client)
+    response = client.post(step("1.001193", "ho-ten") + "?sua=1", {"applicant_name": "Lê Văn Tám"})
+    assert response["Location"] == step("1.001193", "kiem-tra")
+
+
+def accepted(w):
+    d = submit_dossier(w.version, channel="direct", actor=w.lan, agency=w.centre,
+                       at=datetime(2026, 11, 27, 9, 0, tzinfo=HCM),
+                       applicant=Applicant(name="Nguyễn Thị Ngọc Ánh", phone="0912345678", id_number="001190012345"),
+                       components=[ComponentInput(component=w.version.components.first())])
+    return d
+
+
+def test_tracking_shows_status_holder_and_history_with_code_and_four_digits(client, w):
+    d = accepted(w)
+    response = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Được tiếp nhận" in body and "Sở Tư pháp" in body and "Diễn biến" in body
+    assert client.get(reverse("portal:track"), {"ma": d.code, "so": "2345"}).status_code == 200  # ID digits
+
+
+def test_tracking_with_wrong_digits_is_not_found(client, w):
+    d = accepted(w)
+    response = client.get(reverse("portal:track"), {"ma": d.code, "so": "0000"})
+    assert response.status_code == 404 and "Được tiếp nhận" not in response.content.decode()
+
+
+def test_tracking_stops_guessing_after_many_failures(client, w):
+    d = accepted(w)
+    for _ in range(20):
+        client.get(reverse("portal:track"), {"ma": d.code, "so": "0000"})
+    assert client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).status_code == 429
+
+
+def test_the_receipt_qr_link_opens_the_form_with_the_code(client, w):
+    d = accepted(w)
+    body = client.get(reverse("portal:track"), {"ma": d.code}).content.decode()
+    assert f'value="{d.code}"' in body and 'name="so"' in body
+
+
+def test_citizen_registers_and_sees_own_dossiers(client, w):
+    response = client.post(reverse("portal:register"), {
+        "username": "0912345678", "full_name": "Nguyễn Văn Bình", "email": "",
+        "password1": PASSWORD, "password2": PASSWORD})
+    assert response.status_code == 302
+    answer_questions(client)
+    client.post(step("1.001193", "giay-to-1"), {"file": pdf()})
+    client.post(step("1.001193", "nhan-ket-qua"), {"delivery": "online"})
+    client.post(step("1.001193", "kiem-tra"))
+    d = Dossier.objects.get()
+    assert d.citizen.username == "0912345678"
+    assert d.reference in client.get(reverse("portal:my_dossiers")).content.decode()
+    assert client.get(reverse("portal:my_dossier", args=[d.reference])).status_code == 200
+    client.logout()
+    client.login(username="anh", password=PASSWORD)
+    assert client.get(reverse("portal:my_dossier", args=[d.reference])).status_code == 404

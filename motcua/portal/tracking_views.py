@@ -1,0 +1,65 @@
+"""Public tracking: the dossier code plus the last four digits of the phone or ID number (NĐ 61 Art.17.4).
+
+The receipt's QR code opens this page with the code filled in; the citizen types the four digits. Failed
+attempts are counted per client address so the four digits cannot be guessed by trying them all.
+"""
+
+from django.core.cache import cache
+from django.shortcuts import render
+
+from motcua.dossiers.access import get_dossier_for_citizen, get_dossier_for_tracking
+from motcua.dossiers.services.queries import citizen_todo, holder_of, public_history
+from motcua.lib.errors import DomainError
+
+MAX_FAILURES = 20  # per client address per window
+WINDOW_SECONDS = 15 * 60
+
+
+def _client(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _too_many(request):
+    return cache.get(f"track-fail:{_client(request)}", 0) >= MAX_FAILURES
+
+
+def _failed(request):
+    key = f"track-fail:{_client(request)}"
+    cache.add(key, 0, WINDOW_SECONDS)
+    cache.incr(key)
+
+
+def tracking_context(dossier):
+    return {"d": dossier, "holder": holder_of(dossier), "todo": citizen_todo(dossier),
+            "history": public_history(dossier)}
+
+
+def track(request):
+    code = request.GET.get("ma", "").strip()
+    secret = request.GET.get("so", "").strip()
+    context = {"code": code, "secret": secret}
+    if not (code and secret):
+        return render(request, "portal/tracking.html", context)
+    if _too_many(request):
+        context["error"] = "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc gọi đường dây nóng."
+        return render(request, "portal/tracking.html", context, status=429)
+    try:
+        dossier = get_dossier_for_tracking(code, secret)
+    except DomainError as e:
+        _failed(request)
+        context["error"] = e.message
+        return render(request, "portal/tracking.html", context, status=e.status)
+    return render(request, "portal/tracking.html", context | tracking_context(dossier))
+
+
+def my_dossier(request, code):
+    """A signed-in citizen's own dossier: the same page as public tracking, without the four digits."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    try:
+        dossier = get_dossier_for_citizen(request.user, code)
+    except DomainError as e:
+        return render(request, "portal/tracking.html", {"code": code, "error": e.message}, status=e.status)
+    return render(request, "portal/tracking.html", {"code": code, "own": True} | tracking_context(dossier))
