@@ -144,7 +144,8 @@ def _actor_label(actor):
 
 
 def _lock(feedback, action):
-    locked = Feedback.objects.select_for_update().select_related("agency").get(pk=feedback.pk)
+    # of=self: PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to the agency.
+    locked = Feedback.objects.select_for_update(of=("self",)).select_related("agency").get(pk=feedback.pk)
     if not allowed(action, locked.state):
         raise Conflict(
             f"Không thể “{Action(action).label.lower()}” khi phản ánh đang ở trạng thái "
