@@ -410,3 +410,90 @@ def drilldown(period: Period, kind: str, *, agency_id=None, commune_id=None, fie
         facts = facts.filter(procedure_id=procedure_id)
     return facts.select_related("dossier", "agency", "procedure__current").order_by("-accepted_at")
 
+
+
+# --- Trends, worst procedures and steps, dossiers due now, case mix -------------------------------
+
+
+def trend(period: Period, *, months=12, agency_ids=None):
+    """Per month, for the `months` months ending with `period`: finished, finished on time, received, online.
+
+    One grouped query over DailyFact; the on-time share here is over finished dossiers only (the open ones
+    are judged against each month's end only for the selected period).
+    """
+    from django.db.models.functions import TruncMonth
+
+    last = Period.of("month", period.end - timedelta(days=1))
+    first = (last.previous(months - 1)[-1] if months > 1 else last).start
+    qs = DailyFact.objects.filter(day__gte=first, day__lt=last.end)
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    rows = (qs.annotate(m=TruncMonth("day")).values("m")
+            .annotate(finished=Sum("finished"), on_time=Sum("on_time"), received=Sum("received"), online=Sum("online"))
+            .order_by("m"))
+    by_month = {(r["m"].year, r["m"].month): r for r in rows}
+    out, p = [], Period.of("month", first)
+    while p.start < last.end:
+        r = by_month.get((p.start.year, p.start.month), {})
+        out.append({"period": p, "on_time": rate(r.get("on_time") or 0, r.get("finished") or 0),
+                    "online": rate(r.get("online") or 0, r.get("received") or 0), "received": r.get("received") or 0})
+        p = Period.of("month", p.end)
+    return out
+
+
+def worst_procedures(period: Period, *, agency_ids=None, min_n=10, limit=10):
+    """Procedures with the lowest on-time share among those with at least `min_n` finished dossiers."""
+    qs = DailyFact.objects.filter(day__gte=period.start, day__lt=period.end)
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    rows = (qs.values("procedure_id", "procedure__code", "procedure__current__name")
+            .annotate(finished=Sum("finished"), late=Sum("late")).filter(finished__gte=min_n).order_by())
+    out = [{**r, "late_rate": r["late"] / r["finished"], "interval": wilson_interval(r["late"], r["finished"])}
+           for r in rows if r["late"]]
+    return sorted(out, key=lambda r: -r["late_rate"])[:limit]
+
+
+def worst_steps(period: Period, *, agency_ids=None, min_n=10, limit=10):
+    """Route steps (title × agency) finished late most often in the period (DossierStep.on_time)."""
+    from motcua.dossiers.models import DossierStep
+
+    qs = DossierStep.objects.filter(finished_at__gte=period.aware_start(), finished_at__lt=period.aware_end())
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    rows = (qs.values("title", "agency_id", "agency__name")
+            .annotate(n=Count("pk"), late=Count("pk", filter=Q(on_time=False))).filter(n__gte=min_n).order_by())
+    out = [{**r, "late_rate": r["late"] / r["n"]} for r in rows if r["late"]]
+    return sorted(out, key=lambda r: -r["late_rate"])[:limit]
+
+
+def due_now(*, now=None, agency_ids=None, hours=24, limit=50):
+    """Open dossiers overdue or due within `hours` (clock paused while waiting for a supplement)."""
+    now = now or timezone.now()
+    qs = DossierFact.objects.filter(is_open=True, supplement_started_at__isnull=True,
+                                    due_adjusted__lt=now + timedelta(hours=hours))
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    return qs.select_related("dossier", "agency", "procedure__current").order_by("due_adjusted")[:limit]
+
+
+def case_mix(period: Period, agency_id, limit=15):
+    """Which procedures a unit handles (received in the period), largest first — shown next to its rank."""
+    rows = (DailyFact.objects.filter(day__gte=period.start, day__lt=period.end, agency_id=agency_id)
+            .values("procedure_id", "procedure__code", "procedure__current__name")
+            .annotate(received=Sum("received"), finished=Sum("finished"), late=Sum("late"))
+            .filter(received__gt=0).order_by("-received"))
+    return list(rows[:limit])
+
+
+def waived_total(period: Period, agency_ids=None) -> int:
+    """Money citizens did not pay (fees waived or supported, NQ 77/2025) on dossiers accepted in the period."""
+    qs = DailyFact.objects.filter(day__gte=period.start, day__lt=period.end)
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    return qs.aggregate(s=Sum("waived_amount"))["s"] or 0
+
+
+def has_synthetic_data() -> bool:
+    from motcua.dossiers.models import Dossier
+
+    return Dossier.objects.filter(is_synthetic=True).exists()

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from . import feedback_views, rating_views, views
+from .board_views import board, board_dossiers, board_export
 from .calendar_views import year_calendar
 
 app_name = "portal"
@@ -20,6 +21,9 @@ urlpatterns = [
     path("phan-anh/tra-cuu/<str:code>/bo-sung/", feedback_views.supply, name="feedback_supply"),
     path("phan-anh/cong-khai/<int:pk>/", feedback_views.published_detail, name="feedback_public"),
     path("lich-lam-viec/", year_calendar, name="calendar"),
+    path("bang-chi-so/", board, name="board"),
+    path("bang-chi-so/ho-so/", board_dossiers, name="board_dossiers"),
+    path("bang-chi-so/tai-ve.<str:fmt>", board_export, name="board_export"),
     path("danh-gia/ho-so/<str:token>/", rating_views.rate_dossier, name="rate_dossier"),
     path("danh-gia/quay/<str:token>/", rating_views.counter_device, name="counter_device"),
     path("danh-gia/quay/<str:token>/gui/", rating_views.counter_device_submit, name="counter_device_submit"),
