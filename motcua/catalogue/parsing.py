@@ -113,24 +113,47 @@ _FEE_LINE_RE = re.compile(
 )
 
 
-def parse_fee_lines(text):
-    """Return fee items written as 'Lệ phí : 8.000 Đồng (...)' or 'Phí : 50.000 Đồng', one per line found."""
+def parse_fee_lines(text, *, strict=True):
+    """Return fee items written as 'Lệ phí : 8.000 Đồng (...)' or 'Phí : 50.000 Đồng', one per line found.
+
+    strict (for free text of the portal): only lines with an amount and a currency count. Otherwise (the
+    Ministry's fee cell, made only of such lines) every 'Phí :'/'Lệ phí :' opens an item, amount None when it
+    is not a plain number in đồng ('Phí : Mức thu bằng 50% ...').
+    """
+    text = text or ""
+    if strict:
+        items, consumed = [], 0
+        for m in _FEE_LINE_RE.finditer(text):
+            if m.start() < consumed:
+                continue  # a line quoted inside the previous line's brackets
+            desc = _paren_after(text, m.end())
+            consumed = m.end() + len(desc) + 2 if desc else m.end()
+            items.append(_fee_item(m.group(1), m.group(2), m.group(3), desc))
+        return items
+    labels = list(re.finditer(r"(?:^|\n)\s*(Lệ phí|Phí)\s*:", text))
     items = []
-    for m in _FEE_LINE_RE.finditer(text or ""):
-        label, number, currency = m.groups()
-        desc = _paren_after(text, m.end()).strip()
-        amount = 0 if (number or "").lower() in ("không", "0") else parse_amount(number)
-        if currency == "USD" or amount is None and number:
-            amount = None
-        item = {
-            "amount": amount,
-            "kind": "le_phi" if label.lower() == "lệ phí" else "phi",
-            "description": _squash(f"{label} : {number or ''} {currency} {f'({desc})' if desc else ''}"),
-        }
-        if number is None:
-            item["amount"] = None
-        items.append(item)
+    for i, m in enumerate(labels):
+        segment = text[m.end() : labels[i + 1].start() if i + 1 < len(labels) else len(text)].strip()
+        amount = re.match(rf"^(\d[\d.,]*|[Kk]hông|o)?\s*({_CURRENCY})?\s*", segment)
+        desc = segment[amount.end() :].strip()
+        desc = desc[1:-1] if desc.startswith("(") and desc.endswith(")") else desc
+        items.append(_fee_item(m.group(1), amount.group(1), amount.group(2) or "", desc))
     return items
+
+
+def _fee_item(label, number, currency, desc):
+    number = (number or "").strip()
+    if number.lower() in ("không", "0", "o"):
+        amount = 0
+    elif currency == "USD" or not currency:
+        amount = None
+    else:
+        amount = parse_amount(number)
+    return {
+        "amount": amount,
+        "kind": "le_phi" if label.lower() == "lệ phí" else "phi",
+        "description": _squash(f"{label} : {number} {currency} {f'({desc.strip()})' if desc.strip() else ''}"),
+    }
 
 
 def _paren_after(text, pos):
@@ -222,8 +245,8 @@ def fee_set_by(fee_text, legal_bases=()):
 _CHANNEL_NAMES = "|".join(CHANNEL_KINDS)
 _ROW_RE = re.compile(
     rf"({_CHANNEL_NAMES})"
-    rf"(?=(\d+(?:[.,]\d+)?\s*{_UNIT_RE}|\d[\d.,]*|Không có thông tin|Không quy định|Trong ngày|"
-    rf"[^\d\n()]{{3,60}}?)"
+    rf"(?=(\d+(?:[.,]\d+)?\s*{_UNIT_RE}|\d+|Không có thông tin|Không quy định|Trong ngày|"
+    rf"[^\d\n()]{{3,60}}?|)"
     rf"(Miễn phí|Không có thông tin|Không quy định|\d[\d.,]*\s*{_CURRENCY}))"
 )
 _TABLE_HEAD = "Hình thức nộpThời gianPhí, lệ phíMô tả"
@@ -287,7 +310,12 @@ def _resolve_durations(rows, context, issues):
         elif value is None and unit != "same_day" and dur_text not in NO_INFO and dur_text:
             issues.append(f"{row['kind']}: không đọc được thời hạn '{_clip(dur_text)}'")
         row["duration_value"], row["duration_unit"] = value, unit
-        fees, fee_issues = parse_fee_cell(head, paren, row["description"]) if head else ([], [])
+        if head is None:  # amount lost in an ambiguous run: keep the item, without amount
+            fees = [{"amount": None, "kind": _fee_kind(paren), "description": _squash(f"({paren})" if paren else "")}]
+            fees += parse_fee_lines(paren) + parse_fee_lines(row["description"])
+            fee_issues = []
+        else:
+            fees, fee_issues = parse_fee_cell(head, paren, row["description"])
         issues.extend(f"{row['kind']}: {i}" for i in fee_issues)
         row["fees"] = fees
 
@@ -331,7 +359,7 @@ def _split_run(run, paren, rows, issues, kind):
         dur, amount_text, _ = chosen[0]
         return dur, f"{amount_text} {currency}"
     issues.append(f"{kind}: thời hạn và phí viết liền '{run}', không tách được chắc chắn")
-    return "", ""
+    return "", None
 
 
 # ---------------------------------------------------------------------------------------------- components
@@ -478,7 +506,7 @@ _PART = rf"(?:UBTVQH\d{{2}}|QH\d{{2}}|{'|'.join(_KNOWN_PARTS)}|[A-ZĐ]+(?![A-ZĐ
 _NUMBER_BODY = rf"\d+(?:\.\d+)?(?:/\d{{4}})?/{_PART}(?:-{_PART})*|\d+/\d{{4}}(?=$)|\d+-CP(?=$)"
 # A number cell may be followed by a title starting in lower case ("…/NĐ-CPsửa đổi…") but not by words that
 # continue a citation inside a title ("…/TT-BCAngày 01/7/2025" is a missing space, not a new cell).
-_NUMBER_END = rf"(?!-)(?![{_LOWER}])|(?<=[A-Z])(?=(?!ngày|của|về|và|năm|tại|đã|được|do|có)[{_LOWER}]{{2}})"
+_NUMBER_END = rf"(?!-)(?![{_LOWER}])|(?<=[A-ZĐ0-9])(?=(?!ngày|của|về|và|năm|tại|đã|được|do|có)[{_LOWER}]{{2}})"
 _NUMBER_RE = re.compile(rf"(?<![\d/])(?<!\d\.)({_NUMBER_BODY})(?:{_NUMBER_END})")
 # Every position, overlapping: a number glued to a date before it ("ngày 29/6/202443/2024/QH15").
 _NUMBER_ANYWHERE_RE = re.compile(rf"(?=(?<![/])({_NUMBER_BODY})(?:{_NUMBER_END}))")
@@ -562,7 +590,9 @@ def _number_cells(body):
         nxt = body[end : end + 1]
         if nxt and (nxt.isspace() or nxt in ",;.)"):
             continue
-        glued = start > 0 and body[start - 1].isdigit()
+        if re.match(r"(?:19|20)\d\d\d+/", body[start:end]) and (start == 0 or not body[start - 1].isdigit()):
+            start += 4  # a year glued to the number: "Luật Khiếu nại năm 201102/2011/QH13"
+        glued = start > 0 and body[start - 1].isdigit() and not re.match(r"(?:19|20)\d\d$", body[start - 4 : start])
         if glued and body.find(m.group(1), prev_end, start) < 0:
             continue
         if not glued and start > 1 and body[start - 1] == "." and body[start - 2].isdigit():
@@ -733,12 +763,12 @@ def _structured_channel(row, legal, issues):
     elif value is None and unit != "same_day" and dur_text and dur_text not in NO_INFO:
         issues.append(f"Cách thức thực hiện: {kind}: không đọc được thời hạn '{_clip(dur_text)}'")
     fee_text = row.get("phi_le_phi") or ""
-    fees = parse_fee_lines(fee_text)
+    fees = parse_fee_lines(fee_text, strict=False)
     if fee_text.strip() and not fees:
         issues.append(f"Cách thức thực hiện: {kind}: không đọc được phí '{_clip(fee_text)}'")
     for fee in fees:
-        if fee["amount"] is None and "USD" in fee["description"]:
-            issues.append(f"Cách thức thực hiện: {kind}: phí tính bằng USD, không quy ra đồng")
+        if fee["amount"] is None:
+            issues.append(f"Cách thức thực hiện: {kind}: không có số tiền bằng đồng '{_clip(fee['description'])}'")
         _complete_fee(fee, legal)
     return {
         "kind": kind,
