@@ -10,13 +10,14 @@ The cohort of a period is the items received in [start, end). For each agency:
 - refused: items refused;
 - published: items whose answer is public;
 - confirmed: items whose sender confirmed that the answer resolved the matter.
-Every count can be traced to the items behind it with `cohort(...)`.
+Every count can be traced to the items behind it with `cohort(...)`. Per officer, `facts_by_officer` counts the
+acts (answers, refusals) made in the period and the reopenings of their answers.
 """
 
 from django.db.models import Count, Q
 
-from .models import Feedback
-from .workflow import OPEN_STATES, State
+from .models import Feedback, FeedbackEvent
+from .workflow import OPEN_STATES, Action, State
 
 ANSWERED = [State.ANSWERED, State.PUBLISHED]
 
@@ -49,3 +50,29 @@ def facts_by_agency(*, start, end):
 def facts_for(*, start, end, agency=None):
     """Return the counts for one agency (or all when None) for items received in [start, end)."""
     return cohort(start=start, end=end, agency=agency).aggregate(**_counts(end))
+
+
+def facts_by_officer(*, start, end, agency=None):
+    """Return {user_id: counts} of the acts officers made in [start, end).
+
+    answered / answered_on_time / answered_late: answers given; refused: refusals; reopened: reopenings in the
+    period of an answer the officer gave (the last answer before the reopening).
+    """
+    events = FeedbackEvent.objects.filter(at__gte=start, at__lt=end)
+    if agency is not None:
+        events = events.filter(agency=agency)
+    acts = events.filter(actor__isnull=False, action__in=[Action.ANSWER, Action.REFUSE]).values("actor_id").annotate(
+        answered=Count("id", filter=Q(action=Action.ANSWER)),
+        answered_on_time=Count("id", filter=Q(action=Action.ANSWER, on_time=True)),
+        answered_late=Count("id", filter=Q(action=Action.ANSWER, on_time=False)),
+        refused=Count("id", filter=Q(action=Action.REFUSE)),
+    )
+    result = {row.pop("actor_id"): {**row, "reopened": 0} for row in acts}
+    empty = {"answered": 0, "answered_on_time": 0, "answered_late": 0, "refused": 0, "reopened": 0}
+    for reopen in events.filter(action=Action.REOPEN):
+        answer = FeedbackEvent.objects.filter(
+            feedback_id=reopen.feedback_id, action=Action.ANSWER, at__lte=reopen.at, actor__isnull=False
+        ).order_by("-at", "-id").first()
+        if answer is not None:
+            result.setdefault(answer.actor_id, dict(empty))["reopened"] += 1
+    return result

@@ -43,3 +43,24 @@ def test_facts_per_agency_for_a_month(file_web, lan, justice, centre):
     assert set(by_agency) == {justice.pk, centre.pk}
     assert by_agency[centre.pk]["received"] == 1
     assert by_agency[justice.pk] == justice_facts
+
+
+def test_facts_per_officer_count_answers_and_reopened_answers(file_web, lan, hung, justice, ward):
+    first = file_web(agency=justice, phone="0900000001", ip="10.0.0.1")
+    services.accept_feedback(first, actor=lan, at=vn(2026, 11, 23, 10, 0))
+    services.answer_feedback(first, actor=lan, at=vn(2026, 11, 23, 11, 0), answer="Xong.")
+    services.reopen_feedback(first, at=vn(2026, 11, 24, 9, 0), reason="Chưa xong.")
+    services.answer_feedback(first, actor=lan, at=vn(2026, 11, 25, 9, 0), answer="Xong hẳn.")
+
+    late = file_web(agency=ward, phone="0900000002", ip="10.0.0.2", at=vn(2026, 11, 2, 9, 0))
+    services.accept_feedback(late, actor=hung, at=vn(2026, 11, 2, 10, 0))
+    services.answer_feedback(late, actor=hung, at=vn(2026, 11, 27, 10, 0), answer="Muộn.")
+    refused = file_web(agency=ward, phone="0900000003", ip="10.0.0.3")
+    services.refuse_feedback(refused, actor=hung, at=vn(2026, 11, 23, 10, 0), reason="Không thuộc phạm vi")
+
+    by_officer = facts.facts_by_officer(**NOV)
+    assert by_officer[lan.pk] == {"answered": 2, "answered_on_time": 2, "answered_late": 0, "refused": 0,
+                                  "reopened": 1}
+    assert by_officer[hung.pk] == {"answered": 1, "answered_on_time": 0, "answered_late": 1, "refused": 1,
+                                   "reopened": 0}
+    assert set(facts.facts_by_officer(agency=justice, **NOV)) == {lan.pk}
