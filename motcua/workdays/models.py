@@ -59,7 +59,7 @@ class CalendarOverride(models.Model):
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     reason = models.CharField(_("lý do"), max_length=255)
     legal_document = models.CharField(_("văn bản"), max_length=255)
-    legal_url = models.URLField(_("đường dẫn văn bản"), blank=True)
+    legal_url = models.URLField(_("đường dẫn văn bản"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["date"]

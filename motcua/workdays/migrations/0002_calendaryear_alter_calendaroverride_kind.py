@@ -10,6 +10,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Links to legal texts (web archives of vbpl.vn, thuvienphapluat.vn) are often longer than 200 characters.
+        migrations.AlterField(
+            model_name='calendaroverride',
+            name='legal_url',
+            field=models.URLField(blank=True, max_length=500, verbose_name='đường dẫn văn bản'),
+        ),
         migrations.CreateModel(
             name='CalendarYear',
             fields=[
