@@ -1,6 +1,9 @@
 from django.urls import path
 
 from . import feedback_views, views
+from .dashboard_views import overview as dashboard_overview
+from .dashboard_views import scorecard as dashboard_scorecard
+from .dashboard_views import unit as dashboard_unit
 
 app_name = "console"
 urlpatterns = [
@@ -14,4 +17,7 @@ urlpatterns = [
     path("phan-anh/nhap/", feedback_views.file_on_behalf, name="feedback_file"),
     path("phan-anh/<str:code>/", feedback_views.detail, name="feedback_detail"),
     path("phan-anh/<str:code>/thao-tac/<str:name>/", feedback_views.act, name="feedback_act"),
+    path("chi-so/", dashboard_overview, name="dashboard"),
+    path("chi-so/don-vi/<int:agency_id>/", dashboard_unit, name="dashboard_unit"),
+    path("chi-so/the-diem/<int:user_id>/", dashboard_scorecard, name="scorecard"),
 ]

@@ -277,7 +277,7 @@ def city_agencies():
             .select_related("commune").order_by("kind", "name"))
 
 
-def _feedback_by_agency(period):
+def feedback_by_agency(period):
     try:
         from motcua.feedback.facts import facts_by_agency
     except ImportError:  # feedback app not installed in this deployment
@@ -285,7 +285,7 @@ def _feedback_by_agency(period):
     return facts_by_agency(start=period.aware_start(), end=period.aware_end())
 
 
-def _satisfaction_by_agency(period):
+def satisfaction_by_agency(period):
     try:
         from motcua.ratings.facts import satisfaction_facts
     except ImportError:
@@ -339,8 +339,8 @@ def board(period: Period, *, now=None, kinds=None) -> list[BoardRow]:
     figures = unit_figures(period, now=now, agency_ids=ids)
     catalogue = catalogue_counts(ids)
     used = procedures_with_online_dossiers(period)
-    feedback = _feedback_by_agency(period)
-    satisfaction = _satisfaction_by_agency(period)
+    feedback = feedback_by_agency(period)
+    satisfaction = satisfaction_by_agency(period)
     rows = []
     for a in agencies:
         fig = figures.get(a.id, Figures())

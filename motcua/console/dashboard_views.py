@@ -1,0 +1,101 @@
+"""Staff dashboards over the indicators: city leaders, unit heads, officers' scorecards. Thin views."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from motcua.indicators import access, charts, evaluation, scorecards
+from motcua.indicators import services as ind
+from motcua.indicators.config import config_on
+from motcua.lib.errors import DomainError, Forbidden
+
+
+def dashboard_page(view):
+    @login_required
+    @require_GET
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DomainError as e:
+            return render(request, "console/dashboards/error.html", {"message": e.message}, status=e.status)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def _period(request):
+    now = timezone.now()
+    return now, ind.Period.parse(request.GET.get("ky"), timezone.localdate(now))
+
+
+@dashboard_page
+def overview(request):
+    """City leaders: every unit, trends, worst procedures and steps, dossiers due now."""
+    if not access.is_leader(request.user):
+        headed = access.headed_agencies(request.user).first()
+        if headed:
+            return redirect("console:dashboard_unit", agency_id=headed.id)
+        return redirect("console:scorecard", user_id=request.user.id)
+    now, period = _period(request)
+    rows = ind.sort_rows(ind.board(period, now=now), request.GET.get("sap-xep", "diem"))
+    months = ind.trend(period)
+    city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
+    return render(request, "console/dashboards/overview.html", {
+        "period": period, "periods": [period, *period.previous(11)], "rows": rows, "city": city,
+        "city_index": ind.index_for(city),
+        "worst_procedures": ind.worst_procedures(period), "worst_steps": ind.worst_steps(period),
+        "due": ind.due_now(now=now), "now": now, "synthetic": ind.has_synthetic_data(),
+        "trend_svg": charts.line_chart([m["period"].start.strftime("%m/%y") for m in months],
+                                       {"Đúng hạn": [m["on_time"] for m in months],
+                                        "Trực tuyến": [m["online"] for m in months]},
+                                       title="Xu hướng toàn thành phố"),
+    })
+
+
+@dashboard_page
+def unit(request, agency_id):
+    """A unit head: the unit against the city, indicator by indicator, with its case mix and officers."""
+    agency = access.get_agency_for_head(request.user, agency_id)
+    now, period = _period(request)
+    mine = ind.unit_figures(period, now=now, agency_ids=[agency.id]).get(agency.id, ind.Figures())
+    city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
+    catalogue = ind.catalogue_counts([agency.id]).get(agency.id)
+    used = ind.procedures_with_online_dossiers(period).get(agency.id, 0)
+    feedback = ind.feedback_by_agency(period).get(agency.id)
+    satisfaction = ind.satisfaction_by_agency(period).get(agency.id)
+    config = config_on(period.start)
+    unit_index = ind.index_for(mine, config, catalogue=catalogue, used_online=used, feedback=feedback,
+                               satisfaction=satisfaction)
+    city_index = ind.index_for(city, config)
+    city_scores = {i.id: i for i in city_index.indicators}
+    months_unit, months_city = ind.trend(period, agency_ids=[agency.id]), ind.trend(period)
+    return render(request, "console/dashboards/unit.html", {
+        "agency": agency, "period": period, "periods": [period, *period.previous(11)],
+        "mine": mine, "city": city, "unit_index": unit_index, "city_index": city_index,
+        "indicator_rows": [(i, city_scores.get(i.id)) for i in unit_index.indicators],
+        "evaluation": evaluation.evaluate_unit(mine, catalogue=catalogue, feedback=feedback,
+                                               commune_level=agency.kind == "ubnd_xa", config=config),
+        "case_mix": ind.case_mix(period, agency.id), "worst_procedures": ind.worst_procedures(period, agency_ids=[agency.id], min_n=3),
+        "due": ind.due_now(now=now, agency_ids=[agency.id]), "officers": scorecards.officers_of(agency),
+        "synthetic": ind.has_synthetic_data(), "now": now,
+        "trend_svg": charts.line_chart([m["period"].start.strftime("%m/%y") for m in months_unit],
+                                       {"Đơn vị: đúng hạn": [m["on_time"] for m in months_unit],
+                                        "Thành phố: đúng hạn": [m["on_time"] for m in months_city]},
+                                       title=f"{agency.name} so với toàn thành phố"),
+    })
+
+
+@dashboard_page
+def scorecard(request, user_id):
+    """An officer's scorecard (thi đua): the officer and their head only."""
+    officer = get_object_or_404(get_user_model(), pk=user_id)
+    if not scorecards.can_view(request.user, officer):
+        raise Forbidden("Chỉ cán bộ và lãnh đạo đơn vị của cán bộ được xem thẻ điểm này.")
+    _, period = _period(request)
+    card = scorecards.scorecard(officer, period)
+    return render(request, "console/dashboards/scorecard.html", {
+        "officer": officer, "card": card, "period": period, "periods": [period, *period.previous(11)],
+        "parts": [(scorecards.PART_LABELS[k], v, card.weights.get(k)) for k, v in card.parts.items()],
+    })
