@@ -245,11 +245,15 @@ def fee_set_by(fee_text, legal_bases=()):
 _CHANNEL_NAMES = "|".join(CHANNEL_KINDS)
 _ROW_RE = re.compile(
     rf"({_CHANNEL_NAMES})"
-    rf"(?=(\d+(?:[.,]\d+)?\s*{_UNIT_RE}|\d+|Không có thông tin|Không quy định|Trong ngày|"
+    rf"(?=(\d+(?:[.,]\d+)?\s*{_UNIT_RE}|\d+\s*-\s*\d+(?:\s*{_UNIT_RE})?|\d+|Không có thông tin|Không quy định|Trong ngày|"
     rf"[^\d\n()]{{3,60}}?|)"
     rf"(Miễn phí|Không có thông tin|Không quy định|\d[\d.,]*\s*{_CURRENCY}))"
 )
 _TABLE_HEAD = "Hình thức nộpThời gianPhí, lệ phíMô tả"
+# Fallback when no row reads strictly: a long free-text duration ("Kết thúc trước khi tàu cập cảng ...").
+_LOOSE_ROW_RE = re.compile(
+    rf"({_CHANNEL_NAMES})(?=([^()]{{1,300}}?)(Miễn phí|Không có thông tin|Không quy định|\d[\d.,]*\s*{_CURRENCY}))"
+)
 
 
 def parse_channels(text, context=""):
@@ -264,7 +268,7 @@ def parse_channels(text, context=""):
     if not text or text in NO_INFO:
         return [], ["không có cách thức thực hiện"] if not text else []
     body = text[len(_TABLE_HEAD) :] if text.startswith(_TABLE_HEAD) else text
-    starts = list(_ROW_RE.finditer(body))
+    starts = list(_ROW_RE.finditer(body)) or list(_LOOSE_ROW_RE.finditer(body))
     if not starts:
         return [], [f"không tách được cách thức thực hiện: '{_clip(body)}'"]
     if starts[0].start() > 0:
@@ -442,7 +446,8 @@ def _component(name, originals, copies, condition, notes):
         first_end = ends[0]
         head = re.split(r"[;:\n]", name[:first_end])[-1]
         start = first_end - len(_template_start(head))
-        template = "; ".join(name[a:b].strip() for a, b in zip([start] + ends[:-1], ends, strict=True))
+        files = (name[a:b].strip().lstrip(".;,- ").strip() for a, b in zip([start] + ends[:-1], ends, strict=True))
+        template = "; ".join(files)
         name = name[:start].strip()
     return {
         "name": name or template,
@@ -462,10 +467,10 @@ def _template_start(tail):
     space ('...NĐ-CPMẫu số 01.docx'). Names glued to a lower-case file name ('bộvăn bản.docx') stay joined.
     """
     stem = tail[: tail.rfind(".")]
-    cut_re = rf"[);]|\.\s|\.(?=[A-ZĐ][{_LOWER}])|(?<=[A-ZĐ])\.(?=[{_LOWER}])"
+    cut_re = rf"[);]|\.\s|\.(?=[A-ZĐ][{_LOWER}])|(?<=[A-ZĐ])\.(?=[{_LOWER}])|\.(?=\d+\s*-)"
     cuts = [m.end() for m in re.finditer(cut_re, stem) if stem[m.end() :].strip()]
     candidate = tail[cuts[-1] :] if cuts else tail
-    glue_re = rf"[{_LOWER}](?=[A-ZĐÂĂÊÔƠƯ])|[A-ZĐ](?=[A-ZĐ][{_LOWER}])"
+    glue_re = rf"[{_LOWER}](?=[A-ZĐÂĂÊÔƠƯ])|[A-ZĐ](?=[A-ZĐ][{_LOWER}]{{2}})|[{_LOWER}](?=\d+\s*-)"
     glued = [m.end() for m in re.finditer(glue_re, candidate[: candidate.rfind(".")])]
     if glued and " " in candidate[: glued[-1]]:
         candidate = candidate[glued[-1] :]
@@ -503,7 +508,7 @@ _KNOWN_PARTS = sorted(
     reverse=True,
 )
 _PART = rf"(?:UBTVQH\d{{2}}|QH\d{{2}}|{'|'.join(_KNOWN_PARTS)}|[A-ZĐ]+(?![A-ZĐ{_LOWER}]))"
-_NUMBER_BODY = rf"\d+(?:\.\d+)?(?:/\d{{4}})?/{_PART}(?:-{_PART})*|\d+/\d{{4}}(?=$)|\d+-CP(?=$)"
+_NUMBER_BODY = rf"\d+(?:\.\d+)?(?:/\d{{4}})?(?:/{_PART}(?:-{_PART})*)+|\d+/\d{{4}}(?=$)|\d+-CP(?=$)"
 # A number cell may be followed by a title starting in lower case ("…/NĐ-CPsửa đổi…") but not by words that
 # continue a citation inside a title ("…/TT-BCAngày 01/7/2025" is a missing space, not a new cell).
 _NUMBER_END = rf"(?!-)(?![{_LOWER}])|(?<=[A-ZĐ0-9])(?=(?!ngày|của|về|và|năm|tại|đã|được|do|có)[{_LOWER}]{{2}})"
@@ -791,7 +796,7 @@ def _structured_component(row, issues):
         "name": (row.get("ten_giay_to") or "").strip(),
         "originals": int(originals.group(1)) if originals else 0,
         "copies": int(copies.group(1)) if copies else 0,
-        "template": (row.get("so_luong") or "").strip(),
+        "template": "; ".join(t.strip() for t in (row.get("so_luong") or "").splitlines() if t.strip()),
         "condition": "",
         "notes": rest,
     }
@@ -801,9 +806,11 @@ def _structured_basis(row, issues):
     title = _squash(row.get("trich_yeu") or "")
     number = (row.get("so_ky_hieu") or "").strip()
     # Upstream often keeps only the leading digits ("12"); take the full number from the title when it starts so.
-    full = [m.group(1) for m in _NUMBER_RE.finditer(title + " ") if m.group(1).split("/")[0] == number]
-    if full:
-        number = full[0]
+    if number.isdigit() or " " in number:
+        # Upstream keeps only the digits ("12") or a phrase ("Thông tư số 104/2024/TT-BQP"): find the number.
+        found = [m.group(1) for m in _NUMBER_RE.finditer(f"{number} {title} ")]
+        same = [n for n in found if n.split("/")[0] == number]
+        number = (same or [n for n in found if n in number] or [number])[0]
     issued = None
     m = re.match(r"^(\d{1,2})-(\d{1,2})-(\d{4})$", (row.get("ngay_ban_hanh") or "").strip())
     if m:

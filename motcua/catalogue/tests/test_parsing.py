@@ -384,3 +384,89 @@ def test_content_hash_is_stable_and_sees_changes():
     assert p.content_hash(a) == p.content_hash(b)
     b["channels"][0]["fees"][0]["amount"] = 1
     assert p.content_hash(a) != p.content_hash(b)
+
+
+# ---------------------------------------------------------------------------------------------- accuracy
+# The 207 Ministry of Defence records share no code with the portal crawl, but they carry the same tables as
+# rows. Each record is flattened the way the portal flattens its tables, parsed back with the portal parser and
+# compared with the rows; the issuer and issue-date rules are checked against the Ministry's own columns.
+# The figures are reported in docs/catalogue-import.md; these floors keep them from slipping.
+
+
+def _flatten_channels(rows):
+    out = HEAD
+    for r in rows:
+        fees = p.parse_fee_lines(r["phi_le_phi"], strict=False)
+        amount = fees[0]["amount"] if fees else None
+        if amount is None:
+            head, detail = "Không có thông tin", ""
+        elif amount == 0:
+            head, detail = "Miễn phí", ""
+        else:
+            head, detail = f"{amount:,} Việt Nam Đồng", f"({r['phi_le_phi']})"
+        out += r["hinh_thuc"] + r["thoi_han_giai_quyet"] + head + detail + r["mo_ta"]
+    return out
+
+
+def _flatten_components(components):
+    out = "--" + COMP_HEAD
+    for c in components:
+        copies = f",{c['copies']} bản sao" if c["copies"] else ""
+        out += c["name"] + c["template"].replace("; ", "") + f"{c['originals']} bản chính{copies}"
+    return out
+
+
+def _ministry_accuracy(records):
+    from collections import Counter
+
+    from motcua.lib.text import fold
+
+    m = Counter()
+    for rec in records:
+        truth = p.parse_structured_record(rec)
+        channels, _ = p.parse_channels(_flatten_channels(rec["tables"]["hinh_thuc_nop"]))
+        m["records"] += 1
+        m["channel_kinds"] += [c["kind"] for c in channels] == [c["kind"] for c in truth["channels"]]
+        for got, want in zip(channels, truth["channels"], strict=False):
+            m["channels"] += 1
+            m["durations"] += (got["duration_value"], got["duration_unit"]) == (
+                want["duration_value"],
+                want["duration_unit"],
+            )
+            amounts = sorted(f["amount"] for f in got["fees"] if f["amount"])
+            m["fees"] += amounts == sorted(f["amount"] for f in want["fees"] if f["amount"])
+        components, _ = p.parse_components(_flatten_components(truth["components"]))
+        m["component_lists"] += len(components) == len(truth["components"])
+        for got, want in zip(components, truth["components"], strict=False):
+            m["components"] += 1
+            m["counts"] += (got["originals"], got["copies"]) == (want["originals"], want["copies"])
+            same_name = p._squash(got["name"]).rstrip(" .;") == p._squash(want["name"]).rstrip(" .;")
+            m["names"] += same_name and got["template"] == want["template"]
+        bases, _ = p.parse_legal_bases(LAW_HEAD + "".join(b["title"] + b["number"] for b in truth["legal_bases"]))
+        m["legal_lists"] += [b["number"] for b in bases] == [b["number"] for b in truth["legal_bases"]]
+        for row in rec["tables"]["can_cu_phap_ly"]:
+            number = p._structured_basis(row, [])["number"]
+            issuer = p.infer_issuer(number)
+            if row.get("co_quan_ban_hanh") and issuer:
+                m["issuers"] += 1
+                m["issuers_agree"] += fold(issuer) in fold(row["co_quan_ban_hanh"])
+            issued = p.issued_date(number, p._squash(row["trich_yeu"]))
+            if issued and row.get("ngay_ban_hanh"):
+                m["dates"] += 1
+                m["dates_agree"] += issued.strftime("%d-%m-%Y") == row["ngay_ban_hanh"]
+    return m
+
+
+def test_accuracy_against_the_ministry_records(settings):
+    path = Path(settings.SHARED_DATA_DIR) / "tthc" / "bqp_tthc_207_structured.jsonl"
+    m = _ministry_accuracy(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+
+    assert m["records"] == 207
+    assert m["channel_kinds"] == 207
+    assert m["durations"] / m["channels"] >= 0.99
+    assert m["fees"] / m["channels"] >= 0.99
+    assert m["component_lists"] == 207 and m["counts"] == m["components"]
+    assert m["names"] / m["components"] >= 0.90
+    assert m["legal_lists"] / m["records"] >= 0.85
+    assert m["issuers_agree"] / m["issuers"] >= 0.95
+    assert m["dates_agree"] / m["dates"] >= 0.90
