@@ -16,6 +16,7 @@ setup: $(VENV)/.installed
 data: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_city
+	$(MANAGE) simulate --city hanoi --days 30 --seed 1
 
 run: data
 	@echo "Serving http://127.0.0.1:8000  (admin: see the credentials printed above)"
