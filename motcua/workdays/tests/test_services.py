@@ -61,3 +61,55 @@ def test_errors_are_domain_errors_in_vietnamese():
     with pytest.raises(ClockStopped):
         services.compute_due(at(2026, 1, 5, 9), 1, "working_days",
                              stops=[services.ClockStop(at(2026, 1, 5, 10), None)])
+
+
+def test_editing_office_hours_rebuilds_the_calendar():
+    hours = OfficeHours.objects.create(name="Thử", morning_start="08:00", morning_end="12:00",
+                                       afternoon_start="13:00", afternoon_end="17:00")
+    hours.refresh_from_db()
+    assert services.compute_due(at(2026, 3, 2, 16), 2, "working_hours", office_hours=hours) == at(2026, 3, 3, 9)
+    hours.afternoon_end = datetime.strptime("18:00", "%H:%M").time()
+    hours.save()
+    assert services.compute_due(at(2026, 3, 2, 16), 2, "working_hours", office_hours=hours) == at(2026, 3, 2, 18)
+
+
+def test_deleting_an_override_is_seen_at_once():
+    assert services.is_working_day(date(2026, 1, 10))
+    CalendarOverride.objects.filter(date=date(2026, 1, 10)).delete()
+    assert not services.is_working_day(date(2026, 1, 10))
+
+
+def test_without_any_published_year_the_seed_in_code_is_used():
+    from motcua.workdays.models import CalendarYear
+
+    CalendarYear.objects.all().delete()
+    CalendarOverride.objects.all().delete()
+    assert services.covered_years() == (2025, 2027)
+    assert services.is_working_day(date(2026, 1, 10))
+
+
+def test_a_published_year_extends_the_calendar():
+    from motcua.workdays.models import CalendarYear
+
+    CalendarYear.objects.create(year=2027)
+    assert services.covered_years() == (2025, 2028)
+
+
+def test_the_default_office_hours_are_seeded():
+    assert services.default_office_hours().pk is not None
+    assert services.get_calendar().hours.sessions[0][0].hour == 8
+
+
+def test_office_hours_validation_in_vietnamese():
+    from django.core.exceptions import ValidationError
+
+    bad = OfficeHours(name="Sai", morning_start="08:00", morning_end="13:00", afternoon_start="12:00",
+                      afternoon_end="17:00")
+    with pytest.raises(ValidationError, match="Giờ làm việc phải theo thứ tự"):
+        bad.full_clean()
+
+
+def test_admin_pages_open(admin_client):
+    for name in ("officehours", "calendaroverride", "calendaryear"):
+        assert admin_client.get(f"/quan-tri/workdays/{name}/").status_code == 200
+        assert admin_client.get(f"/quan-tri/workdays/{name}/add/").status_code == 200
