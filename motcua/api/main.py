@@ -3,8 +3,10 @@
 from ninja import NinjaAPI
 
 from .catalogue import router as catalogue_router
+from .dossiers import router as dossiers_router
 from .errors import install_error_handlers
 
 api = NinjaAPI(title="motcua API", version="1", description="API của hệ thống một cửa motcua.", urls_namespace="api")
 install_error_handlers(api)
 api.add_router("/procedures", catalogue_router)
+api.add_router("/dossiers", dossiers_router)

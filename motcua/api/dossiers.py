@@ -1,0 +1,267 @@
+"""Dossiers over JSON: submit, accept, act, read, and public tracking. Each endpoint parses, calls one service,
+renders. Errors are {"detail": "<Vietnamese>"} with 400/403/404/409 (motcua/api/errors.py)."""
+
+import json
+from datetime import datetime
+
+import pydantic
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.security import django_auth
+from ninja.utils import check_csrf
+
+from motcua.catalogue.models import Component, Procedure
+from motcua.dossiers import services
+from motcua.dossiers.access import dossiers_visible_to, get_dossier_for_staff, get_dossier_for_tracking
+from motcua.dossiers.errors import InvalidDossier, NotAllowed
+from motcua.dossiers.tracking import tracking_of
+from motcua.dossiers.workflow import NATIONAL_CODE, Status
+from motcua.units.models import Agency
+
+router = Router(tags=["Hồ sơ"])
+
+
+class ApplicantIn(Schema):
+    name: str
+    kind: str = "person"
+    id_number: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+class ComponentIn(Schema):
+    component_id: int | None = None
+    name: str = ""
+    originals: int | None = None
+    copies: int | None = None
+    from_data_store: bool = False
+
+
+class SubmitIn(Schema):
+    procedure: str
+    channel: str = "online"
+    agency: str | None = None
+    applicant: ApplicantIn
+    components: list[ComponentIn] = []
+    delivery: str = "online"
+    delivery_address: str = ""
+    notes: str = ""
+    idempotency_key: str | None = None
+
+
+class DossierOut(Schema):
+    code: str | None
+    reference: str
+    status: str
+    status_label: str
+    national_status: int
+    procedure: str
+    agency: str
+    channel: str
+    applicant_name: str
+    submitted_at: datetime
+    accepted_at: datetime | None
+    due_at: datetime | None
+    fee_total: int
+    fee_payable: int
+    fee_waived: int
+    holder_agency: str | None
+
+
+class EventOut(Schema):
+    seq: int
+    kind: str
+    at: datetime
+    from_status: str
+    to_status: str
+    agency: str | None
+    note: str
+
+
+class DossierDetail(DossierOut):
+    events: list[EventOut]
+
+
+class ActionIn(Schema):
+    note: str = ""
+    reason: str = ""
+    items: list[str] = []
+    handler: str | None = None
+    new_due_at: datetime | None = None
+    amount: int | None = None
+    method: str = "cash"
+    delivery: str | None = None
+
+
+class HistoryOut(Schema):
+    at: datetime
+    status: str
+    status_label: str
+    kind: str
+    agency: str
+    note: str
+
+
+class TrackingOut(Schema):
+    code: str
+    status: str
+    status_label: str
+    national_status: int
+    procedure: str
+    receiving_agency: str
+    holder_agency: str
+    holder_name: str
+    holder_title: str
+    submitted_at: datetime
+    accepted_at: datetime | None
+    due_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    to_do: str
+    history: list[HistoryOut]
+
+
+class Error(Schema):
+    detail: str
+
+
+def out(dossier):
+    return DossierOut(
+        code=dossier.code, reference=dossier.reference, status=dossier.status,
+        status_label=str(Status(dossier.status).label), national_status=NATIONAL_CODE[Status(dossier.status)],
+        procedure=dossier.procedure.code, agency=dossier.agency.code, channel=dossier.channel,
+        applicant_name=dossier.applicant_name, submitted_at=dossier.submitted_at, accepted_at=dossier.accepted_at,
+        due_at=dossier.due_at, fee_total=dossier.fee_total, fee_payable=dossier.fee_payable,
+        fee_waived=dossier.fee_waived, holder_agency=dossier.holder_agency.code if dossier.holder_agency_id else None)
+
+
+ERRORS = {400: Error, 403: Error, 404: Error, 409: Error}
+
+
+@router.get("/tracking", response={200: TrackingOut, 404: Error}, summary="Tra cứu hồ sơ (mã + 4 số cuối)")
+def track(request, code: str, last4: str):
+    return tracking_of(get_dossier_for_tracking(code, last4))
+
+
+@router.post("/", response={201: DossierOut, **ERRORS, 422: Error}, summary="Nộp hồ sơ")
+def submit(request):
+    """JSON body (SubmitIn), or multipart with the JSON in field `data` and files in `component-<index>`."""
+    if request.user.is_authenticated and check_csrf(request):
+        raise NotAllowed("Thiếu mã bảo vệ CSRF.")
+    payload, files = _parse_submission(request)
+    version, agency = _version_and_agency(payload)
+    components = [_component(version, c, files.getlist(f"component-{i}") if files else [])
+                  for i, c in enumerate(payload.components)]
+    user = request.user if request.user.is_authenticated else None
+    key = request.headers.get("Idempotency-Key") or payload.idempotency_key
+    dossier = services.submit_dossier(
+        version, channel=payload.channel, applicant=services.Applicant(**payload.applicant.dict()),
+        components=components, at=timezone.now(), actor=user, agency=agency, delivery=payload.delivery,
+        delivery_address=payload.delivery_address, notes=payload.notes, idempotency_key=key,
+        citizen=user if user and payload.channel == "online" else None)
+    return 201, out(dossier)
+
+
+def _parse_submission(request):
+    try:
+        if request.content_type and request.content_type.startswith("multipart/"):
+            return SubmitIn.model_validate_json(request.POST.get("data", "")), request.FILES
+        return SubmitIn.model_validate(json.loads(request.body or b"{}")), None
+    except (ValueError, pydantic.ValidationError) as exc:
+        raise InvalidDossier("Dữ liệu hồ sơ không hợp lệ: " + _fields(exc)) from None
+
+
+def _fields(exc):
+    if isinstance(exc, pydantic.ValidationError):
+        return ", ".join(sorted({".".join(str(p) for p in e["loc"]) for e in exc.errors()}))
+    return "không đọc được JSON"
+
+
+def _version_and_agency(payload):
+    procedure = Procedure.objects.select_related("current").filter(code=payload.procedure).first()
+    if procedure is None or procedure.current is None:
+        raise InvalidDossier(f"Không có thủ tục mã {payload.procedure} đang có hiệu lực.")
+    agency = None
+    if payload.agency:
+        agency = Agency.objects.filter(code=payload.agency).first()
+        if agency is None:
+            raise InvalidDossier(f"Không có cơ quan mã {payload.agency}.")
+    return procedure.current, agency
+
+
+def _component(version, given, files):
+    component = None
+    if given.component_id is not None:
+        component = Component.objects.filter(version=version, pk=given.component_id).first()
+        if component is None:
+            raise InvalidDossier(f"Thành phần hồ sơ {given.component_id} không thuộc thủ tục này.")
+    return services.ComponentInput(name=given.name, component=component, files=list(files),
+                                   originals=given.originals, copies=given.copies,
+                                   from_data_store=given.from_data_store)
+
+
+@router.get("/", response=list[DossierOut], auth=django_auth, summary="Hồ sơ cán bộ được xem")
+def list_dossiers(request, status: str | None = None, limit: int = 50):
+    queryset = dossiers_visible_to(request.user).select_related("procedure", "agency", "holder_agency")
+    if status:
+        queryset = queryset.filter(status=status)
+    return [out(d) for d in queryset.order_by("due_at")[: max(1, min(limit, 200))]]
+
+
+@router.get("/{code}", response={200: DossierDetail, **ERRORS}, auth=django_auth, summary="Chi tiết hồ sơ")
+def detail(request, code: str):
+    dossier = get_dossier_for_staff(request.user, code)
+    events = [EventOut(seq=e.seq, kind=e.kind, at=e.at, from_status=e.from_status, to_status=e.to_status,
+                       agency=e.agency.code if e.agency_id else None, note=e.note)
+              for e in dossier.events.select_related("agency").order_by("seq")]
+    return DossierDetail(**out(dossier).dict(), events=events)
+
+
+@router.post("/{code}/accept", response={200: DossierOut, **ERRORS}, auth=django_auth, summary="Tiếp nhận hồ sơ")
+def accept(request, code: str):
+    dossier = get_dossier_for_staff(request.user, code)
+    return out(services.accept_dossier(dossier, actor=request.user, at=timezone.now()))
+
+
+def _handler(username):
+    if not username:
+        raise InvalidDossier("Cần chọn cán bộ xử lý.")
+    return get_object_or_404(get_user_model(), username=username)
+
+
+ACTIONS = {
+    "refuse-intake": lambda d, a, at, p: services.refuse_intake(d, actor=a, at=at, reason=p.reason),
+    "request-supplement": lambda d, a, at, p: services.request_supplement(d, actor=a, at=at, reason=p.reason,
+                                                                          items=p.items),
+    "assign": lambda d, a, at, p: services.assign_handler(d, actor=a, handler=_handler(p.handler), at=at,
+                                                          note=p.note),
+    "complete-step": lambda d, a, at, p: services.complete_step(d, actor=a, at=at, note=p.note),
+    "apologise": lambda d, a, at, p: services.apologise(d, actor=a, at=at, reason=p.reason,
+                                                        new_due_at=_required(p.new_due_at)),
+    "refuse": lambda d, a, at, p: services.refuse_dossier(d, actor=a, at=at, reason=p.reason),
+    "withdraw": lambda d, a, at, p: services.withdraw_dossier(d, actor=a, at=at, reason=p.reason),
+    "stop": lambda d, a, at, p: services.stop_dossier(d, actor=a, at=at, reason=p.reason),
+    "request-payment": lambda d, a, at, p: services.request_payment(d, actor=a, at=at, note=p.note),
+    "record-payment": lambda d, a, at, p: services.record_payment(d, actor=a, at=at, amount=p.amount or 0,
+                                                                  method=p.method),
+    "issue-result": lambda d, a, at, p: services.issue_result(d, actor=a, at=at, note=p.note),
+    "return-result": lambda d, a, at, p: services.return_result(d, actor=a, at=at, delivery=p.delivery, note=p.note),
+}
+
+
+def _required(value):
+    if value is None:
+        raise InvalidDossier("Cần ngày hẹn trả mới.")
+    return value
+
+
+@router.post("/{code}/actions/{action}", response={200: DossierOut, **ERRORS}, auth=django_auth,
+             summary="Chuyển bước, bổ sung, xin lỗi, từ chối, dừng, trả kết quả")
+def act(request, code: str, action: str, payload: ActionIn):
+    if action not in ACTIONS:
+        raise InvalidDossier(f"Thao tác không hợp lệ: {action}. Chọn một trong: {', '.join(ACTIONS)}.")
+    dossier = get_dossier_for_staff(request.user, code)
+    return out(ACTIONS[action](dossier, request.user, timezone.now(), payload))

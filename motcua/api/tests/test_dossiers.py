@@ -1,0 +1,123 @@
+"""The dossiers API: submit, accept, act, track; refusals as JSON with a Vietnamese message."""
+
+import json
+
+import pytest
+
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests.base import PDF, applicant, make_people, make_version, submit_online
+
+
+@pytest.fixture
+def people(db):
+    return make_people()
+
+
+@pytest.fixture
+def version(people):
+    return make_version(people.a)
+
+
+def body(version, **overrides):
+    component = version.components.get(order=1)
+    data = {"procedure": version.procedure.code, "channel": "online", "agency": "T01-TEST-A",
+            "applicant": vars(applicant()), "components": [{"component_id": component.pk}], "delivery": "post"}
+    return data | overrides
+
+
+def submit_multipart(client, version, content=PDF, key=None, **overrides):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    headers = {"Idempotency-Key": key} if key else {}
+    return client.post("/api/dossiers/", {"data": json.dumps(body(version, **overrides)),
+                                          "component-0": SimpleUploadedFile("to-khai.pdf", content)}, headers=headers)
+
+
+def test_submit_accept_and_track(client, people, version):
+    response = submit_multipart(client, version)
+    assert response.status_code == 201, response.content
+    reference = response.json()["reference"]
+    assert response.json()["status"] == "submitted" and response.json()["national_status"] == 1
+    client.force_login(people.lan)
+    accepted = client.post(f"/api/dossiers/{reference}/accept")
+    assert accepted.status_code == 200 and accepted.json()["status"] == "accepted"
+    code = accepted.json()["code"]
+    client.logout()
+    tracked = client.get("/api/dossiers/tracking", {"code": code, "last4": "5678"})
+    assert tracked.status_code == 200
+    data = tracked.json()
+    assert data["status_label"] == "Được tiếp nhận" and data["receiving_agency"] == people.a.name
+    assert [h["kind"] for h in data["history"]] == ["submitted", "accepted"]
+
+
+def test_a_retried_submission_with_the_same_key_returns_the_first(client, people, version):
+    first = submit_multipart(client, version, key="abc-123")
+    again = submit_multipart(client, version, key="abc-123")
+    assert first.json()["reference"] == again.json()["reference"]
+    assert Dossier.objects.count() == 1
+
+
+def test_wrong_file_type_is_a_clear_400(client, people, version):
+    response = submit_multipart(client, version, content=b"GIF89a" + b"\x00" * 20)
+    assert response.status_code == 400
+    assert "không phải PDF, JPEG hoặc PNG" in response.json()["detail"]
+    assert not Dossier.objects.exists()
+
+
+def test_bad_json_is_a_clear_400(client, people, version):
+    response = client.post("/api/dossiers/", {"applicant": {}}, content_type="application/json")
+    assert response.status_code == 400 and "Dữ liệu hồ sơ không hợp lệ" in response.json()["detail"]
+
+
+def test_illegal_transition_is_409(client, people, version):
+    dossier = submit_online(version, people)
+    client.force_login(people.lan)
+    response = client.post(f"/api/dossiers/{dossier.reference}/actions/return-result", {},
+                           content_type="application/json")
+    assert response.status_code == 409
+    assert "Không thể chuyển hồ sơ" in response.json()["detail"]
+
+
+def test_other_agency_gets_404_and_cannot_act(client, people, version):
+    dossier = submit_online(version, people)
+    client.force_login(people.hung)
+    assert client.get(f"/api/dossiers/{dossier.reference}").status_code == 404
+    response = client.post(f"/api/dossiers/{dossier.reference}/accept")
+    assert response.status_code == 404 and response.json()["detail"].startswith("Không tìm thấy")
+    dossier.refresh_from_db()
+    assert dossier.status == "submitted"
+
+
+def test_a_citizen_is_not_staff(client, people, version):
+    dossier = submit_online(version, people)
+    client.force_login(people.chi)
+    assert client.post(f"/api/dossiers/{dossier.reference}/accept").status_code == 403
+
+
+def test_anonymous_staff_endpoints_are_401(client, people, version):
+    assert client.get("/api/dossiers/").status_code == 401
+
+
+def test_actions_through_the_api(client, people, version):
+    dossier = submit_online(version, people)
+    client.force_login(people.lan)
+    client.post(f"/api/dossiers/{dossier.reference}/accept")
+    client.force_login(people.minh)
+    assigned = client.post(f"/api/dossiers/{dossier.reference}/actions/assign", {"handler": "lan"},
+                           content_type="application/json")
+    assert assigned.status_code == 200 and assigned.json()["status"] == "processing"
+    client.force_login(people.lan)
+    for action in ("complete-step", "issue-result", "return-result"):
+        response = client.post(f"/api/dossiers/{dossier.reference}/actions/{action}", {},
+                               content_type="application/json")
+        assert response.status_code == 200, response.content
+    detail = client.get(f"/api/dossiers/{dossier.reference}").json()
+    assert detail["status"] == "returned" and len(detail["events"]) == 6
+    listing = client.get("/api/dossiers/").json()
+    assert [d["reference"] for d in listing] == [dossier.reference]
+
+
+def test_tracking_with_a_wrong_second_factor_is_404(client, people, version):
+    dossier = submit_online(version, people)
+    response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "0000"})
+    assert response.status_code == 404 and "4 số cuối" in response.json()["detail"]

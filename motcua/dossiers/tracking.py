@@ -1,0 +1,109 @@
+"""What public tracking tells the citizen: status, who holds the dossier now, when it is due, what to do, history.
+
+One place for the API and the tracking page (NĐ 224 Art.15.1.g: agency, handler, receive/process/return times).
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from motcua.lib.money import format_vnd
+from motcua.units.models import Membership
+
+from .models import Delivery
+from .workflow import NATIONAL_CODE, Status
+
+# Event kinds the public history shows (internal handovers are summarised by the holder).
+PUBLIC_KINDS = frozenset({"submitted", "accepted", "not_accepted", "assigned", "step_completed",
+                          "supplement_requested", "supplemented", "apology", "payment_requested", "paid",
+                          "refused", "withdrawal_requested", "stopped", "result_issued", "returned"})
+
+
+@dataclass
+class HistoryLine:
+    at: datetime
+    status: str
+    status_label: str
+    kind: str
+    agency: str
+    note: str
+
+
+@dataclass
+class Tracking:
+    code: str
+    status: str
+    status_label: str
+    national_status: int
+    procedure: str
+    receiving_agency: str
+    holder_agency: str
+    holder_name: str
+    holder_title: str
+    submitted_at: datetime
+    accepted_at: datetime | None
+    due_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    to_do: str
+    history: list[HistoryLine] = field(default_factory=list)
+
+
+def tracking_of(dossier):
+    """Return what the public may see about `dossier` (after access.get_dossier_for_tracking)."""
+    events = list(dossier.events.filter(kind__in=PUBLIC_KINDS).select_related("agency").order_by("seq"))
+    title = ""
+    if dossier.holder_id:
+        title = (Membership.objects.filter(user_id=dossier.holder_id, agency_id=dossier.holder_agency_id)
+                 .values_list("title", flat=True).first() or "")
+    return Tracking(
+        code=dossier.public_id, status=dossier.status, status_label=str(Status(dossier.status).label),
+        national_status=NATIONAL_CODE[Status(dossier.status)], procedure=dossier.version.name,
+        receiving_agency=dossier.agency.name,
+        holder_agency=dossier.holder_agency.name if dossier.holder_agency_id else "",
+        holder_name=(dossier.holder.get_full_name() or dossier.holder.get_username()) if dossier.holder_id else "",
+        holder_title=title, submitted_at=dossier.submitted_at, accepted_at=dossier.accepted_at,
+        due_at=dossier.due_at, finished_at=dossier.finished_at, returned_at=dossier.returned_at,
+        to_do=to_do(dossier),
+        history=[HistoryLine(at=e.at, status=e.to_status, status_label=str(Status(e.to_status).label), kind=e.kind,
+                             agency=e.agency.name if e.agency_id else "", note=_public_note(e)) for e in events],
+    )
+
+
+def _public_note(event):
+    # Reasons addressed to the citizen are public; internal notes of handovers are not.
+    if event.kind in {"not_accepted", "supplement_requested", "apology", "refused", "stopped"}:
+        return event.note
+    return ""
+
+
+def to_do(dossier):
+    """Return what the citizen must do now, in one sentence, or '' if nothing."""
+    if dossier.status == Status.SUPPLEMENT_REQUESTED:
+        request = dossier.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
+        items = "; ".join(request.items) if request and request.items else (request.reason if request else "")
+        return _("Nộp bổ sung giấy tờ: %(items)s.") % {"items": items}
+    if dossier.status == Status.PAYMENT_REQUESTED:
+        return _("Nộp phí, lệ phí: %(amount)s.") % {"amount": format_vnd(dossier.fee_payable - dossier.fee_paid)}
+    if dossier.status == Status.DONE:
+        return _result_pickup(dossier)
+    return ""
+
+
+def _result_pickup(dossier):
+    if dossier.delivery == Delivery.POST:
+        return _("Kết quả được gửi qua bưu chính đến: %(a)s.") % {
+            "a": dossier.delivery_address or dossier.applicant_address}
+    if dossier.delivery == Delivery.ONLINE:
+        return _("Nhận kết quả trực tuyến trên Cổng dịch vụ công.")
+    where = dossier.agency.name + (f", {dossier.agency.address}" if dossier.agency.address else "")
+    return _("Mang giấy tiếp nhận đến nhận kết quả tại Bộ phận Một cửa — %(w)s.") % {"w": where}
+
+
+def urgency(dossier, *, now):
+    """Return overdue / due_soon / on_track (open) or early / on_time / late (finished), or None without a due date."""
+    from . import deadlines
+
+    return deadlines.status_of(dossier.due_at, finished_at=dossier.finished_at, now=now,
+                               agency=dossier.agency)
