@@ -19,7 +19,7 @@ from motcua.dossiers.forms import FORMS, render_form
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.models import DossierFile
 from motcua.dossiers.services import Applicant, ComponentInput, control_sheet, submit_dossier
-from motcua.dossiers.services.queries import actions_for, holder_of, inbox
+from motcua.dossiers.services.queries import actions_for, holder_of, inbox, staff_history
 from motcua.lib.errors import DomainError, Forbidden
 
 from .actions import ACTIONS, build_form
@@ -57,7 +57,7 @@ def _detail(request, dossier, *, forms=None, error=None, status=200):
     context = {
         "d": dossier, "holder": holder_of(dossier), "actions": actions, "error": error,
         "components": dossier.components.prefetch_related("files"), "route": control_sheet(dossier),
-        "events": dossier.events.select_related("actor", "agency").order_by("-seq"),
+        "events": staff_history(dossier),
         "fees": dossier.fees.all(), "forms": FORMS.values(), "fresh": request.GET.get("moi") == "1",
     }
     return render(request, "console/dossier.html", context, status=status)

@@ -38,3 +38,35 @@ def page(browser, live_server):
     pg.set_default_timeout(15000)
     yield pg
     context.close()
+
+
+@pytest.fixture
+def dossier_world(db):
+    """The test city of the dossier pages: procedure 1.001193, a two-agency route, named staff (console/tests/world)."""
+    from motcua.console.tests.world import build_world
+
+    return build_world()
+
+
+@pytest.fixture
+def sign_in(browser, live_server):
+    """Return a function that opens a fresh browser context signed in as `user` and returns its page."""
+    from motcua.console.tests.world import PASSWORD
+
+    contexts = []
+
+    def open_as(user):
+        context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url)
+        contexts.append(context)
+        pg = context.new_page()
+        pg.set_default_timeout(15000)
+        pg.goto("/tai-khoan/dang-nhap/")
+        pg.get_by_label("Tên đăng nhập").fill(user.username)
+        pg.get_by_label("Mật khẩu").fill(PASSWORD)
+        pg.get_by_role("button", name="Đăng nhập").click()
+        pg.wait_for_load_state()
+        return pg
+
+    yield open_as
+    for context in contexts:
+        context.close()

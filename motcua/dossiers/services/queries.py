@@ -91,12 +91,47 @@ def citizen_todo(dossier):
     return ""
 
 
+EVENT_LABEL = {
+    "submitted": gettext_lazy("Nộp hồ sơ"),
+    "accepted": gettext_lazy("Tiếp nhận hồ sơ"),
+    "not_accepted": gettext_lazy("Từ chối tiếp nhận"),
+    "assigned": gettext_lazy("Phân công cán bộ xử lý"),
+    "step_completed": gettext_lazy("Hoàn thành bước"),
+    "supplement_requested": gettext_lazy("Yêu cầu bổ sung hồ sơ"),
+    "supplemented": gettext_lazy("Nộp bổ sung hồ sơ"),
+    "apology": gettext_lazy("Xin lỗi và hẹn lại ngày trả kết quả"),
+    "payment_requested": gettext_lazy("Yêu cầu nộp phí, lệ phí"),
+    "paid": gettext_lazy("Thanh toán trực tuyến"),
+    "payment_recorded": gettext_lazy("Ghi nhận nộp phí, lệ phí"),
+    "refused": gettext_lazy("Từ chối giải quyết"),
+    "withdrawal_requested": gettext_lazy("Yêu cầu rút hồ sơ"),
+    "stopped": gettext_lazy("Dừng xử lý"),
+    "result_issued": gettext_lazy("Có kết quả giải quyết"),
+    "returned": gettext_lazy("Trả kết quả"),
+}
+
+
+def event_label(event):
+    """Return what happened, in Vietnamese: "Hoàn thành bước: Thẩm định hồ sơ", "Trả kết quả"..."""
+    label = str(EVENT_LABEL.get(event.kind, event.kind))
+    title = (event.data or {}).get("title")
+    return f"{label}: {title}" if event.kind == "step_completed" and title else label
+
+
+def staff_history(dossier):
+    """Return the dossier's events, newest first, each with `label` set (the console's history)."""
+    events = list(dossier.events.select_related("actor", "agency").order_by("-seq"))
+    for e in events:
+        e.label = event_label(e)
+    return events
+
+
 def public_history(dossier):
     """Return the events the citizen sees: time, status, agency and, for refusals and requests, the note."""
     shown_notes = {"not_accepted", "supplement_requested", "apology", "refused", "stopped"}
     rows = []
     for e in dossier.events.select_related("agency").order_by("seq"):
-        rows.append({"at": e.at, "status": Status(e.to_status).label, "kind": e.kind,
+        rows.append({"at": e.at, "status": Status(e.to_status).label, "kind": e.kind, "label": event_label(e),
                      "agency": e.agency.name if e.agency else "",
                      "note": e.note if e.kind in shown_notes else ""})
     return rows

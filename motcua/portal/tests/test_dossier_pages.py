@@ -135,3 +135,17 @@ def test_citizen_registers_and_sees_own_dossiers(client, w):
     client.logout()
     client.login(username="anh", password=PASSWORD)
     assert client.get(reverse("portal:my_dossier", args=[d.reference])).status_code == 404
+
+
+def test_tracking_names_the_officer_holding_the_dossier_and_what_to_do(client, w):
+    from motcua.dossiers.services import assign_handler, request_supplement
+
+    d = accepted(w)
+    at = datetime(2026, 11, 27, 10, 0, tzinfo=HCM)
+    d = assign_handler(d, actor=w.minh, handler=w.binh, at=at)
+    body = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
+    assert "Lê Thị Bình, Chuyên viên" in body and "Sở Tư pháp" in body
+    assert "Phân công cán bộ xử lý" in body
+    request_supplement(d, actor=w.binh, at=at, reason="Bản chụp mờ", items=["Giấy chứng sinh rõ nét"])
+    body = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
+    assert "Bạn cần làm" in body and "Giấy chứng sinh rõ nét" in body
