@@ -194,6 +194,10 @@ def parse_fee_cell(head, paren, description=""):
     if head == "Miễn phí":
         if lines and any(i["amount"] for i in lines):
             return lines, issues
+        charged = _fee_still_charged(paren, description)
+        if charged:
+            issues.append("cột phí ghi 'Miễn phí' nhưng phần chi tiết nêu một khoản phí, lệ phí")
+            return charged, issues
         return [{"amount": 0, "kind": "mien_phi", "description": _squash(paren)}], issues
     m = re.match(rf"^(\d[\d.,]*)\s*({_CURRENCY})$", head)
     amount = parse_amount(m.group(1)) if m else None
@@ -202,12 +206,41 @@ def parse_fee_cell(head, paren, description=""):
         amount = None
     elif amount is None:
         issues.append(f"không đọc được số tiền '{head}'")
+    elif amount < 1000 and amount * 1000 in _mentioned_amounts(paren):
+        issues.append(f"cột phí ghi '{head}', phần chi tiết ghi {amount * 1000:,} đồng: lấy theo chi tiết (nghìn đồng)")
+        amount *= 1000
     if any(line["amount"] == amount and amount is not None for line in lines):
         return lines, issues
     kind = _fee_kind(paren)
     return [
         {"amount": amount, "kind": kind, "description": _squash(f"{head} {f'({paren})' if paren else ''}")}
     ] + lines, issues
+
+
+def _mentioned_amounts(text):
+    """Amounts written with thousands dots in free text ('900.000 đồng/lần')."""
+    return {int(a.replace(".", "")) for a in re.findall(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,])", text or "")}
+
+
+_RATE_BY_RE = re.compile(r"mức (?:thu )?(?:lệ )?phí[^.;]{0,80}?do\s+(?:Hội đồng nhân dân|HĐND)", re.IGNORECASE)
+
+
+def _fee_still_charged(paren, description):
+    """Fee items behind a 'Miễn phí' headline whose detail still sets a fee.
+
+    The detail may say the rate is set by the provincial council ('Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh
+    quyết định', 1.004901) or list 'Phí :'/'Lệ phí :' lines without amounts (2.001655). Amounts stay unknown.
+    """
+    text = f"{paren}\n{description}"
+    if _RATE_BY_RE.search(text):
+        return [
+            {
+                "amount": None,
+                "kind": _fee_kind(_RATE_BY_RE.search(text).group(0)),
+                "description": _squash(paren or description),
+            }
+        ]
+    return [line for line in parse_fee_lines(description, strict=False) if line["amount"] is None][:5]
 
 
 def _fee_kind(text):
@@ -227,6 +260,8 @@ def fee_set_by(fee_text, legal_bases=()):
     => mof. Failing that, a legal basis about fees ('... phí, lệ phí ...') issued as a Thông tư of the Ministry
     of Finance => mof, or as a resolution of a provincial council => hdnd. Otherwise 'unknown'.
     """
+    if _RATE_BY_RE.search(fee_text or ""):
+        return "hdnd"  # "Mức lệ phí cụ thể do HĐND tỉnh quyết định (căn cứ Thông tư .../TT-BTC)"
     hdnd, mof = bool(_HDND_RE.search(fee_text or "")), bool(_MOF_RE.search(fee_text or ""))
     if hdnd != mof:
         return "hdnd" if hdnd else "mof"
@@ -357,10 +392,12 @@ def _split_run(run, paren, rows, issues, kind):
     if len(options) == 1:
         dur, amount_text, _ = options[0]
         return dur, f"{amount_text} {currency}"
-    mentioned = {parse_amount(a) for a in re.findall(r"\d{1,3}(?:\.\d{3})+|\d+", paren or "")}
-    chosen = [o for o in options if o[2] in mentioned and o[2] > 0]
+    mentioned = _mentioned_amounts(paren)
+    chosen = [o for o in options if o[2] > 0 and o[2] in mentioned]
+    chosen = chosen or [o for o in options if 0 < o[2] < 1000 and o[2] * 1000 in mentioned]
     if len(chosen) == 1:
         dur, amount_text, _ = chosen[0]
+        issues.append(f"{kind}: thời hạn và phí viết liền '{run}', tách theo số tiền ở phần chi tiết")
         return dur, f"{amount_text} {currency}"
     issues.append(f"{kind}: thời hạn và phí viết liền '{run}', không tách được chắc chắn")
     return "", None
@@ -467,19 +504,33 @@ def _template_start(tail):
     space ('...NĐ-CPMẫu số 01.docx'). Names glued to a lower-case file name ('bộvăn bản.docx') stay joined.
     """
     stem = tail[: tail.rfind(".")]
-    cut_re = rf"[);]|\.\s|\.(?=[A-ZĐ][{_LOWER}])|(?<=[A-ZĐ])\.(?=[{_LOWER}])|\.(?=\d+\s*-)"
+    cut_re = (
+        rf"[);]|\.\s|\.(?=[A-ZĐ][{_LOWER}])|(?<=[A-ZĐ])\.(?=[{_LOWER}])|\.(?=\d+\s*-)"
+        rf"|(?<=[{_LOWER}])\.(?=[A-ZĐ][\w\-]*$)"  # "...của Bộ Công an.NA11.doc"
+    )
     cuts = [m.end() for m in re.finditer(cut_re, stem) if stem[m.end() :].strip()]
+    # a document number glued to a capitalised file name: "...Thông tư số 13/2016/TT-BNNPTNTPHỤ LỤC VI.docx"
+    cuts += [m.end() for m in _GLUED_NUMBER_RE.finditer(stem)]
+    cuts.sort()
     candidate = tail[cuts[-1] :] if cuts else tail
-    glue_re = rf"[{_LOWER}](?=[A-ZĐÂĂÊÔƠƯ])|[A-ZĐ](?=[A-ZĐ][{_LOWER}]{{2}})|[{_LOWER}](?=\d+\s*-)"
-    glued = [m.end() for m in re.finditer(glue_re, candidate[: candidate.rfind(".")])]
-    if glued and " " in candidate[: glued[-1]]:
-        candidate = candidate[glued[-1] :]
+    glue_re = rf"[{_LOWER}](?=[A-ZĐÂĂÊÔƠƯ])|[A-ZĐ](?=[A-ZĐ][{_LOWER}]{{2}})|[{_LOWER}](?=\d+-\s?[A-ZĐ])"
+    name_end = candidate.rfind(".")
+    glued = [m.end() for m in re.finditer(glue_re, candidate[:name_end])]
+    # the first glue after the last space ("theo mẫuMauBankhaichung.docx"), else the last one
+    # ("...NĐ-CPMẫu số 01.docx", whose file name has spaces of its own)
+    after_space = [g for g in glued if g > candidate.rfind(" ", 0, name_end)]
+    glue = after_space[0] if after_space else (glued[-1] if glued else None)
+    if glue is not None and " " in candidate[:glue]:
+        candidate = candidate[glue:]
     return candidate
 
 
 # ---------------------------------------------------------------------------------------------- steps
 
-_STEP_RE = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.;:]\s)|(?<=[.;:]))\s*(Bước\s*\d+\s*[:.\-–)]?)", re.IGNORECASE)
+# "Bước N" opening a line (after an optional bullet: "- ", "+ ", "a) ") or a sentence.
+_STEP_RE = re.compile(
+    r"(?:^|(?<=[.;:!?]))([ \t]*(?:[-+*•–]|[a-zđ]\)|\d+\.)?[ \t]*Bước\s*\d+)", re.IGNORECASE | re.MULTILINE
+)
 
 
 def parse_steps(text):
@@ -503,11 +554,19 @@ def parse_steps(text):
 _KNOWN_PARTS = sorted(
     """NĐ TT QĐ NQ TTLT CT PL L VBHN ND CP TTg BTC BCA BCT BGTVT BHXH BKHCN BKHĐT BLĐTBXH BNG BNNMT BNNPTNT BNV
     BQP BTNMT BTP BTTTT BVHTTDL BXD BYT BGDĐT NHNN VPCP TANDTC VKSNDTC HĐTP HĐND UBND CTN KTNN VPQH TTCP BDT
-    UBDT BKHMT""".split(),
+    UBDT BKHMT UBTƯMTTQVN NQLT""".split(),
     key=len,
     reverse=True,
 )
-_PART = rf"(?:UBTVQH\d{{2}}|QH\d{{2}}|{'|'.join(_KNOWN_PARTS)}|[A-ZĐ]+(?![A-ZĐ{_LOWER}]))"
+# Used by the component parser: a number glued to a capitalised template name ("…/TT-BNNPTNTPHỤ LỤC VI.docx").
+_GLUED_NUMBER_RE = re.compile(rf"\d{{4}}/(?:{'|'.join(_KNOWN_PARTS)})-(?:{'|'.join(_KNOWN_PARTS)})(?=[A-ZĐÀ-Ỹ])")
+
+
+_UPPER = "A-ZĐÂĂÊÔƠƯ"
+# A part followed by "-" is complete whatever it is ("NQLT-CP-..."); the last one is known or stands alone.
+_PART = (
+    rf"(?:[{_UPPER}]+\d{{0,2}}(?=-)|UBTVQH\d{{2}}|QH\d{{2}}|{'|'.join(_KNOWN_PARTS)}|[{_UPPER}]+(?![{_UPPER}{_LOWER}]))"
+)
 _NUMBER_BODY = rf"\d+(?:\.\d+)?(?:/\d{{4}})?(?:/{_PART}(?:-{_PART})*)+|\d+/\d{{4}}(?=$)|\d+-CP(?=$)"
 # A number cell may be followed by a title starting in lower case ("…/NĐ-CPsửa đổi…") but not by words that
 # continue a citation inside a title ("…/TT-BCAngày 01/7/2025" is a missing space, not a new cell).
@@ -582,6 +641,14 @@ def issued_date(number, title):
     return None
 
 
+# The number column often repeats the kind of document ("Thông tư số 27/2025/TT-BNNMT"); glued to the end of
+# the previous title it is not part of that title: "...của Bộ Xây dựngThông tư số" + "55/2025/TT-BXD".
+_TYPE_PREFIX_RE = re.compile(
+    rf"(?<=[{_LOWER}{_UPPER}.;)])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh)"
+    r"(?: số)?\s*$"
+)
+
+
 def _number_cells(body):
     """Yield (start, end) of document numbers that end a table cell (not followed by a space or punctuation).
 
@@ -626,7 +693,7 @@ def parse_legal_bases(text):
         else:
             cells.append((pos, start, end))
         pos = end
-    bases = [{"number": body[b:c], "title": body[a:b]} for a, b, c in cells]
+    bases = [{"number": body[b:c], "title": _TYPE_PREFIX_RE.sub("", body[a:b])} for a, b, c in cells]
     titled = {b["number"] for b in bases if b["title"].strip()}
     bases = [b for b in bases if b["title"].strip() or b["number"] not in titled]
     tail = body[pos:].strip()

@@ -102,15 +102,51 @@ def test_several_fee_lines_in_a_description():
 
 
 def test_duration_and_amount_written_together_are_not_guessed():
-    # 2.002011: "1100 VNĐ" may be 1 day + 100 or 11 + 00 ...; the detail says 100.000 đồng, which settles nothing
+    # 2.002011, direct channel: "125 VNĐ" may be 1 + 25, 12 + 5 or 125, and the detail names no amount
+    text = (
+        HEAD + "Trực tiếp125 VNĐ(- Lệ phí đăng ký doanh nghiệp: Bằng 50% mức thu lệ phí quy định tại điểm 1 Biểu phí,"
+        " lệ phí đăng ký doanh nghiệp ban hành kèm theo Thông tư số 47/2019/TT-BTC)"
+    )
+    channels, issues = p.parse_channels(text)
+    assert channels[0]["duration_value"] is None
+    assert channels[0]["fees"][0]["amount"] is None
+    assert "không tách được" in issues[0]
+
+
+def test_duration_and_amount_written_together_split_by_the_amount_in_the_detail():
+    # 2.002011, online channel: "1100 VNĐ" with "100.000 đồng/lần" in the detail reads 1 + 100 (thousand đồng)
     text = (
         HEAD + "Trực tuyến1100 VNĐ(Phí công bố nội dung đăng ký doanh nghiệp: 100.000 đồng/lần "
         "(Thông tư số 47/2019/TT-BTC))"
     )
     channels, issues = p.parse_channels(text)
-    assert channels[0]["duration_value"] is None
-    assert channels[0]["fees"][0]["amount"] is None
-    assert "viết liền" in issues[0]
+    assert channels[0]["duration_value"] == "1"
+    assert channels[0]["fees"][0]["amount"] == 100000
+    assert any("tách theo số tiền" in i for i in issues)
+
+
+def test_headline_amount_in_thousands_is_corrected_from_the_detail():
+    # 1.004022: the column says 900 VNĐ, the detail 900.000 đồng/lần
+    text = (
+        HEAD + "Trực tuyến5 Ngày làm việc900 VNĐ(Phí Thẩm định nội dung thông tin quảng cáo thuốc thú y, thuốc thú y"
+        " thuỷ sản, trang thiết bị, dụng cụ trong thú y: 900.000 đồng/lần)"
+    )
+    channels, issues = p.parse_channels(text)
+    assert channels[0]["fees"][0]["amount"] == 900000
+    assert "nghìn đồng" in issues[0]
+
+
+def test_free_headline_with_a_fee_set_by_the_council():
+    # 1.004901: "Miễn phí" in the column, but the detail says the council sets the rate
+    text = (
+        HEAD + "Trực tuyến3 Ngày làm việcMiễn phí(- Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định (căn cứ quy"
+        " định tại Thông tư số 85/2019/TT-BTC và Thông tư số 106/2021/TT-BTC).)"
+    )
+    channels, issues = p.parse_channels(text)
+    fee = channels[0]["fees"][0]
+    assert (fee["amount"], fee["kind"]) == (None, "le_phi")
+    assert p.fee_set_by(fee["description"]) == "hdnd"
+    assert "Miễn phí" in issues[0]
 
 
 def test_duration_and_amount_written_together_split_when_only_one_way_reads():
@@ -247,6 +283,35 @@ def test_template_glued_to_a_number_and_several_templates():
     assert second["template"] == "Mẫu số 05-PLIII-LS.docx; Mẫu số 06-PLIII-LS.docx"
 
 
+def test_template_cuts_seen_in_the_hand_check():
+    # 2.001655, 1.001010, 1.003151, 1.003576
+    cases = [
+        (
+            "Bản khai dự trữ của tàu theo mẫuMauBankhaidutrucuatau.docxMauBankhaihanghoa.docx1 bản chính",
+            "Bản khai dự trữ của tàu theo mẫu",
+            "MauBankhaidutrucuatau.docx; MauBankhaihanghoa.docx",
+        ),
+        (
+            "Giấy bảo lãnh (NA11) ban hành kèm theo Thông tư số 22/2023/TT-BCA ngày 30/6/2023 của Bộ Công an.NA11.doc1 bản chính",
+            "Giấy bảo lãnh (NA11) ban hành kèm theo Thông tư số 22/2023/TT-BCA ngày 30/6/2023 của Bộ Công an.",
+            "NA11.doc",
+        ),
+        (
+            "5. Bản kê khai người có liên quan ngày 31/7/2025.Phụ lục II- tt20- 2.docx1 bản chính",
+            "5. Bản kê khai người có liên quan ngày 31/7/2025.",
+            "Phụ lục II- tt20- 2.docx",
+        ),
+        (
+            "Báo cáo theo mẫu tại Phụ lục VI Thông tư số 13/2016/TT-BNNPTNTPHỤ LỤC VI.MẪU BÁO CÁO.docx1 bản chính",
+            "Báo cáo theo mẫu tại Phụ lục VI Thông tư số 13/2016/TT-BNNPTNT",
+            "PHỤ LỤC VI.MẪU BÁO CÁO.docx",
+        ),
+    ]
+    for text, name, template in cases:
+        (component,), _ = p.parse_components("--" + COMP_HEAD + text)
+        assert (component["name"], component["template"]) == (name, template)
+
+
 def test_components_without_a_table_are_reported():
     # 1.001521: the crawl put the steps where the components should be
     components, issues = p.parse_components("); nộp hồ sơ cho cơ quan BHXH nơi đang chi trả trợ cấp.")
@@ -265,6 +330,16 @@ def test_steps_split_at_buoc():
         "Bước 1: Các cơ sở gửi hồ sơ.",
         "Bước 2: Trong thời hạn 30 ngày làm việc, Ủy ban ra quyết định.",
         "Bước 3: Thông báo.",
+    ]
+
+
+def test_steps_after_bullets():
+    # 3.000436 and 1.004819
+    text = "a) Bước 1: Nộp hồ sơ\nTổ chức nộp.\nb) Bước 2: Kiểm tra hồ sơ\n- Bước 3: Xử lý hồ sơ"
+    assert p.parse_steps(text) == [
+        "a) Bước 1: Nộp hồ sơ\nTổ chức nộp.",
+        "b) Bước 2: Kiểm tra hồ sơ",
+        "- Bước 3: Xử lý hồ sơ",
     ]
 
 
@@ -308,6 +383,23 @@ def test_legal_basis_issue_date_only_when_it_follows_the_number():
         ("19/2021/TT-BTC", datetime.date(2021, 3, 18)),
         ("168/2025/NĐ-CP", datetime.date(2025, 6, 30)),
     ]
+
+
+def test_legal_basis_number_column_repeating_the_document_kind():
+    # 1.004819 and 2.000950: "Nghị định số 136/2025/NĐ-CP" in the number column; a joint resolution
+    text = (
+        LAW_HEAD + "quy định phân quyền, phân cấp trong lĩnh vực nông nghiệp và môi trườngNghị định số 136/2025/NĐ-CP"
+        "Hướng dẫn phối hợp thực hiện một số quy định của pháp luật về hòa giải ở cơ sở01/2014/NQLT-CP-UBTƯMTTQVN"
+        "Công bố thủ tục hành chính được chuẩn hóa trong lĩnh vực hòa giải ở cơ sởQuyết định số 2338/QĐ-BTP"
+    )
+    bases, issues = p.parse_legal_bases(text)
+    assert issues == []
+    assert [(b["number"], b["title"][-20:]) for b in bases] == [
+        ("136/2025/NĐ-CP", "nghiệp và môi trường"),
+        ("01/2014/NQLT-CP-UBTƯMTTQVN", " về hòa giải ở cơ sở"),
+        ("2338/QĐ-BTP", "vực hòa giải ở cơ sở"),
+    ]
+    assert [b["issuer"] for b in bases] == ["Chính phủ", "", "Bộ Tư pháp"]
 
 
 def test_legal_basis_number_glued_to_a_date_or_a_lower_case_title():
