@@ -63,8 +63,8 @@ def unit(request, agency_id):
     city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
     catalogue = ind.catalogue_counts([agency.id]).get(agency.id)
     used = ind.procedures_with_online_dossiers(period).get(agency.id, 0)
-    feedback = ind.feedback_by_agency(period).get(agency.id)
-    satisfaction = ind.satisfaction_by_agency(period).get(agency.id)
+    feedback = ind.feedback_by_agency(period, agency).get(agency.id)
+    satisfaction = ind.satisfaction_by_agency(period, [agency.id]).get(agency.id)
     config = config_on(period.start)
     unit_index = ind.index_for(mine, config, catalogue=catalogue, used_online=used, feedback=feedback,
                                satisfaction=satisfaction)

@@ -167,11 +167,13 @@ def _apply_delta(key, delta, field_id):
         DailyFact.objects.create(agency_id=agency_id, day=day, procedure_id=procedure_id, field_id=field_id, **delta)
 
 
-def _static(dossier) -> dict:
+def _static(dossier, snapshot=None) -> dict:
+    # The snapshot carries the field (dossiers copies version.field_id): no query for the version.
+    field_id = (snapshot or {}).get("field", "missing")
     return {
         "agency_id": dossier.agency_id,
         "procedure_id": dossier.procedure_id,
-        "field_id": dossier.version.field_id,
+        "field_id": dossier.version.field_id if field_id == "missing" else field_id,
         "channel": dossier.channel,
         "fee_waived": dossier.fee_waived,
     }
@@ -182,16 +184,24 @@ def _state_of(fact: DossierFact) -> dict:
 
 
 def apply_event(event: DossierEvent) -> None:
-    """Fold one new event into the facts (incremental path). Idempotent for an event already applied."""
-    with transaction.atomic():
-        fact = DossierFact.objects.select_for_update().filter(dossier_id=event.dossier_id).first()
-        if fact is not None and fact.last_seq >= event.seq:
-            return
-        dossier = event.dossier
-        old = _state_of(fact) if fact else initial_state(_static(dossier))
+    """Fold one new event into the facts (incremental path). Idempotent for an event already applied.
+
+    Runs inside the caller's transaction (no savepoint: two queries saved per event). The first event of a
+    dossier inserts its fact row without reading; later ones lock the row, so concurrent events of one
+    dossier apply in order (the dossier row is already locked by the action anyway).
+    """
+    snapshot = (event.data or {}).get("snapshot", {})
+    dossier = event.dossier
+    with transaction.atomic(savepoint=False):
+        fact = None
+        if event.seq > 1:
+            fact = DossierFact.objects.select_for_update().filter(dossier_id=event.dossier_id).first()
+            if fact is not None and fact.last_seq >= event.seq:
+                return
+        old = _state_of(fact) if fact else initial_state(_static(dossier, snapshot))
         old["fee_waived"] = dossier.fee_waived
         new = fold(old, seq=event.seq, at=event.at, from_status=event.from_status, to_status=event.to_status,
-                   snapshot=(event.data or {}).get("snapshot", {}))
+                   snapshot=snapshot)
         if fact is None:
             DossierFact.objects.create(dossier_id=event.dossier_id, **new)
             old_contrib = {}

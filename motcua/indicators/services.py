@@ -189,37 +189,60 @@ def catalogue_counts(agency_ids=None) -> dict:
 
     1.3 "complete" = name, steps, channel, dossier components, time limit, subjects and agency are all present.
     3.5 is approximated by fee-bearing procedures that can be submitted online (payment then goes through the
-    portal's gateway) — the DVCQG payability flag is not in our catalogue.
+    portal's gateway) — the DVCQG payability flag is not in our catalogue. Cached for 10 minutes: the
+    catalogue changes rarely and this reads every procedure of every agency.
     """
-    qs = Procedure.objects.filter(current__isnull=False)
-    if agency_ids is not None:
-        qs = qs.filter(agencies__in=agency_ids)
-    qs = qs.values("agencies", "id", "current_id")
-    rows = list(qs)
-    version_ids = {r["current_id"] for r in rows}
+    from django.core.cache import cache
+
+    key = "indicators:catalogue:" + ("all" if agency_ids is None else str(hash(tuple(sorted(agency_ids)))))
+    out = cache.get(key)
+    if out is None:
+        out = _catalogue_counts(agency_ids)
+        cache.set(key, out, 600)
+    return out
+
+
+def _catalogue_counts(agency_ids):
+    from django.db.models import Exists, OuterRef
+
     from motcua.catalogue.models import Channel, Component, ProcedureVersion, Step
 
-    online = set(Channel.objects.filter(version_id__in=version_ids, kind="online").values_list("version_id", flat=True))
-    channels = set(Channel.objects.filter(version_id__in=version_ids).values_list("version_id", flat=True))
-    timed = set(Channel.objects.filter(version_id__in=version_ids).filter(Q(duration_value__isnull=False) | ~Q(duration_text=""))
-                .values_list("version_id", flat=True))
-    with_steps = set(Step.objects.filter(version_id__in=version_ids).values_list("version_id", flat=True))
-    with_components = set(Component.objects.filter(version_id__in=version_ids).values_list("version_id", flat=True))
-    complete_meta = set(ProcedureVersion.objects.filter(id__in=version_ids).exclude(subjects="")
-                        .exclude(implementing_agency="").values_list("id", flat=True))
-    fee = set(FeeItem.objects.filter(channel__version_id__in=version_ids, amount__gt=0)
-              .values_list("channel__version_id", flat=True))
+    links = Procedure.agencies.through.objects.all()
+    if agency_ids is not None:
+        links = links.filter(agency_id__in=agency_ids)
+    links = list(links.values_list("agency_id", "procedure_id"))
+    current = dict(Procedure.objects.filter(id__in={p for _, p in links}, current__isnull=False)
+                   .values_list("id", "current_id"))
+    channels = Channel.objects.filter(version=OuterRef("pk"))
+    flags = (ProcedureVersion.objects.filter(id__in=set(current.values()))
+             .annotate(
+                 has_steps=Exists(Step.objects.filter(version=OuterRef("pk"))),
+                 has_components=Exists(Component.objects.filter(version=OuterRef("pk"))),
+                 has_channel=Exists(channels),
+                 has_time=Exists(channels.filter(Q(duration_value__isnull=False) | ~Q(duration_text=""))),
+                 online=Exists(channels.filter(kind="online")),
+                 fee=Exists(FeeItem.objects.filter(channel__version=OuterRef("pk"), amount__gt=0)),
+             )
+             .values_list("id", "subjects", "implementing_agency", "has_steps", "has_components", "has_channel",
+                          "has_time", "online", "fee"))
+    by_version = {}
+    for v, subjects, implementing, steps, components, channel, timed, online, fee in flags:
+        complete = bool(subjects and implementing and steps and components and channel and timed)
+        by_version[v] = (complete, online, fee)
     out = {}
-    for r in rows:
-        v = r["current_id"]
-        c = out.setdefault(r["agencies"], {"procedures": set(), "complete": 0, "online": 0, "fee": 0, "fee_online": 0})
-        if r["id"] in c["procedures"]:
+    for agency_id, proc_id in links:
+        v = by_version.get(current.get(proc_id))
+        if v is None:
             continue
-        c["procedures"].add(r["id"])
-        c["complete"] += all(v in s for s in (complete_meta, with_steps, with_components, channels, timed))
-        c["online"] += v in online
-        c["fee"] += v in fee
-        c["fee_online"] += v in fee and v in online
+        c = out.setdefault(agency_id, {"procedures": set(), "complete": 0, "online": 0, "fee": 0, "fee_online": 0})
+        if proc_id in c["procedures"]:
+            continue
+        complete, online, fee = v
+        c["procedures"].add(proc_id)
+        c["complete"] += complete
+        c["online"] += online
+        c["fee"] += fee
+        c["fee_online"] += fee and online
     return out
 
 
@@ -277,20 +300,25 @@ def city_agencies():
             .select_related("commune").order_by("kind", "name"))
 
 
-def feedback_by_agency(period):
+def feedback_by_agency(period, agency=None):
+    """Feedback counts per agency id (feedback.facts); for one agency only when `agency` is given."""
     try:
-        from motcua.feedback.facts import facts_by_agency
+        from motcua.feedback import facts as feedback_facts
     except ImportError:  # feedback app not installed in this deployment
         return {}
-    return facts_by_agency(start=period.aware_start(), end=period.aware_end())
+    start, end = period.aware_start(), period.aware_end()
+    if agency is not None:
+        return {agency.id: feedback_facts.facts_for(start=start, end=end, agency=agency)}
+    return feedback_facts.facts_by_agency(start=start, end=end)
 
 
-def satisfaction_by_agency(period):
+def satisfaction_by_agency(period, agency_ids=None):
     try:
         from motcua.ratings.facts import satisfaction_facts
     except ImportError:
         return {}
-    return {f.key: f for f in satisfaction_facts(start=period.aware_start(), end=period.aware_end(), by="agency")}
+    return {f.key: f for f in satisfaction_facts(start=period.aware_start(), end=period.aware_end(), by="agency",
+                                                 agency_ids=agency_ids)}
 
 
 def satisfaction_rate(fact):

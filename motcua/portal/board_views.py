@@ -40,30 +40,41 @@ def _drill(period, kind, **ids):
     return f"{reverse('portal:board_dossiers')}?{query}"
 
 
+def _board_data(period, kind, now):
+    """Everything the board shows except the order of its rows; cached for a minute like the rows."""
+    key = f"indicators:board-data:{period.slug}:{kind}"
+    data = cache.get(key)
+    if data is None:
+        city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
+        data = {"city": city, "city_index": ind.index_for(city), "months": ind.trend(period, months=12),
+                "waived": ind.waived_total(period), "synthetic": ind.has_synthetic_data(),
+                "min_n": config_on(period.start)["min_dossiers_for_rank"]}
+        cache.set(key, data, BOARD_CACHE_SECONDS)
+    return data
+
+
 @require_GET
 def board(request):
     now, period, kind = _params(request)
     sort = request.GET.get("sap-xep", "diem")
     rows = ind.sort_rows(_board_rows(period, kind, now), sort)
-    city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
-    months = ind.trend(period, months=12)
+    data = _board_data(period, kind, now)
+    city, months = data["city"], data["months"]
     top = sorted([r for r in rows if r.on_time is not None], key=lambda r: -r.n)[:15]
+    population = sum((r.agency.commune.population or 0) for r in rows if r.agency.commune_id and r.agency.commune)
     context = {
+        **data,
         "period": period,
         "periods": [period, *period.previous(11)],
         "kinds": [("", "Tất cả"), ("xa", "Xã, phường"), ("so", "Sở, ngành")],
         "kind": kind,
         "sort": sort,
         "rows": rows,
-        "city": city,
-        "city_index": ind.index_for(city),
-        "waived": ind.waived_total(period),
-        "population": sum((r.agency.commune.population or 0) for r in rows if r.agency.commune_id and r.agency.commune),
-        "synthetic": ind.has_synthetic_data(),
+        "population": population,
+        "online_per_1000": city.counts["online"] / population * 1000 if population else None,
         "city_drill_late": _drill(period, "late"),
         "city_drill_online": _drill(period, "online"),
         "waived_drill": _drill(period, "waived"),
-        "min_n": config_on(period.start)["min_dossiers_for_rank"],
         "trend_svg": charts.line_chart(
             [m["period"].start.strftime("%m/%y") for m in months],
             {"Đã giải quyết đúng hạn": [m["on_time"] for m in months], "Nộp trực tuyến": [m["online"] for m in months]},
@@ -74,12 +85,10 @@ def board(request):
             title="Tỷ lệ đúng hạn của 15 đơn vị nhiều hồ sơ nhất",
         ),
     }
-    context["online_per_1000"] = city.counts["online"] / context["population"] * 1000 if context["population"] else None
+    base = reverse("portal:board_dossiers")
     for r in rows:
-        r.drill_all = _drill(period, "received", co_quan=r.agency.id)
-        r.drill_late = _drill(period, "late", co_quan=r.agency.id)
-        r.drill_online = _drill(period, "online", co_quan=r.agency.id)
-        r.drill_open_overdue = _drill(period, "open_overdue", co_quan=r.agency.id)
+        q = f"{base}?ky={period.slug}&co_quan={r.agency.id}&chi-tieu="
+        r.drill_all, r.drill_late, r.drill_online = q + "received", q + "late", q + "online"
         pop = r.agency.commune.population if r.agency.commune_id and r.agency.commune else None
         r.online_per_1000 = r.figures.counts["online"] / pop * 1000 if pop else None
     return render(request, "portal/board/board.html", context)
