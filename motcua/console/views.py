@@ -19,7 +19,8 @@ from motcua.dossiers.forms import FORMS, render_form
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.models import DossierFile
 from motcua.dossiers.services import Applicant, ComponentInput, control_sheet, submit_dossier
-from motcua.dossiers.services.queries import actions_for, holder_of, inbox, staff_history
+from motcua.dossiers.services.queries import actions_for, inbox, staff_history
+from motcua.dossiers.tracking import tracking_of
 from motcua.lib.errors import DomainError, Forbidden
 
 from .actions import ACTIONS, build_form
@@ -55,7 +56,7 @@ def _detail(request, dossier, *, forms=None, error=None, status=200):
     actions = [{"name": n, "action": ACTIONS[n], "form": forms.get(n) or build_form(n, dossier, request.user)}
                for n in names]
     context = {
-        "d": dossier, "holder": holder_of(dossier), "actions": actions, "error": error,
+        "d": dossier, "t": tracking_of(dossier), "actions": actions, "error": error,
         "components": dossier.components.prefetch_related("files"), "route": control_sheet(dossier),
         "events": staff_history(dossier),
         "fees": dossier.fees.all(), "forms": FORMS.values(), "fresh": request.GET.get("moi") == "1",

@@ -8,7 +8,8 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 from motcua.dossiers.access import get_dossier_for_citizen, get_dossier_for_tracking
-from motcua.dossiers.services.queries import citizen_todo, holder_of, public_history
+from motcua.dossiers.services.queries import EVENT_LABEL
+from motcua.dossiers.tracking import tracking_of
 from motcua.lib.errors import DomainError
 
 MAX_FAILURES = 20  # per client address per window
@@ -30,8 +31,9 @@ def _failed(request):
 
 
 def tracking_context(dossier):
-    return {"d": dossier, "holder": holder_of(dossier), "todo": citizen_todo(dossier),
-            "history": public_history(dossier)}
+    t = tracking_of(dossier)
+    history = [{"line": h, "label": EVENT_LABEL.get(h.kind, h.kind)} for h in t.history]
+    return {"t": t, "history": history}
 
 
 def track(request):

@@ -1,19 +1,18 @@
-"""Read-side questions the console and the tracking page ask (written by the dossiers-UI engineer).
+"""Read-side questions the staff console asks (written by the dossiers-UI engineer).
 
-Nothing here changes state: the staff inbox ordered by urgency, who holds a dossier now, what the citizen must
-do, the public history, and which actions a staff member may offer on a dossier now (the actions themselves
-re-check everything).
+Nothing here changes state: the staff inbox ordered by urgency, event labels, which actions a staff member may
+be offered on a dossier now (the actions themselves re-check everything), a citizen's own dossiers. What the
+public sees about a dossier is `dossiers.tracking.tracking_of`.
 """
 
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from motcua.units.models import Membership
 
 from .. import deadlines
 from ..access import agency_ids_of, dossiers_visible_to
-from ..models import Delivery, StepState
+from ..models import StepState
 from ..workflow import OPEN_STATUSES, Status, can_move
 
 # Urgency buckets of the staff inbox, most urgent first.
@@ -58,39 +57,6 @@ def inbox(user, *, now, q="", limit=200):
     return rows
 
 
-def holder_of(dossier):
-    """Return who holds the dossier now: {"agency", "name", "title"} (NĐ 224 Art.15.1.g: agency and handler)."""
-    agency = dossier.holder_agency or dossier.agency
-    holder = dossier.holder
-    title = ""
-    if holder is not None:
-        title = (Membership.objects.filter(user=holder, agency=agency).exclude(title="")
-                 .values_list("title", flat=True).first() or "")
-    return {"agency": agency, "name": (holder.get_full_name() or holder.get_username()) if holder else "",
-            "title": title}
-
-
-def citizen_todo(dossier):
-    """Return what the applicant must do now, in plain Vietnamese, or "" if nothing."""
-    status = dossier.status
-    if status == Status.SUPPLEMENT_REQUESTED:
-        request = dossier.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
-        items = "; ".join(request.items) if request and request.items else (request.reason if request else "")
-        return _("Bổ sung, hoàn thiện hồ sơ: %(items)s. Nộp bổ sung tại %(agency)s hoặc trực tuyến.") % {
-            "items": items, "agency": dossier.agency.name}
-    if status == Status.PAYMENT_REQUESTED:
-        return _("Nộp phí, lệ phí còn thiếu để nhận kết quả.")
-    if status == Status.DONE and dossier.returned_at is None:
-        if dossier.delivery == Delivery.COUNTER:
-            where = dossier.agency.name + (f", {dossier.agency.address}" if dossier.agency.address else "")
-            return _("Đến nhận kết quả tại Bộ phận Một cửa — %(where)s. Mang theo giấy tiếp nhận hồ sơ.") % {
-                "where": where}
-        if dossier.delivery == Delivery.POST:
-            return _("Kết quả sẽ được gửi qua bưu chính tới địa chỉ đã đăng ký.")
-        return _("Kết quả đã sẵn sàng trên Cổng dịch vụ công.")
-    return ""
-
-
 EVENT_LABEL = {
     "submitted": gettext_lazy("Nộp hồ sơ"),
     "accepted": gettext_lazy("Tiếp nhận hồ sơ"),
@@ -124,17 +90,6 @@ def staff_history(dossier):
     for e in events:
         e.label = event_label(e)
     return events
-
-
-def public_history(dossier):
-    """Return the events the citizen sees: time, status, agency and, for refusals and requests, the note."""
-    shown_notes = {"not_accepted", "supplement_requested", "apology", "refused", "stopped"}
-    rows = []
-    for e in dossier.events.select_related("agency").order_by("seq"):
-        rows.append({"at": e.at, "status": Status(e.to_status).label, "kind": e.kind, "label": event_label(e),
-                     "agency": e.agency.name if e.agency else "",
-                     "note": e.note if e.kind in shown_notes else ""})
-    return rows
 
 
 def _roles_in(user, agency_ids):
