@@ -84,3 +84,19 @@ def test_console_backend_prints_the_message():
     out = io.StringIO()
     sms.ConsoleBackend(stream=out).send_messages([sms.SmsMessage("0900000001", "Xin chào")])
     assert out.getvalue() == "SMS to 0900000001: Xin chào\n"
+
+
+@pytest.mark.django_db
+def test_accepting_a_dossier_texts_the_citizen_in_the_background(locmem_sms, django_capture_on_commit_callbacks):
+    from motcua.console.tests.world import build_world
+    from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
+
+    w = build_world()
+    with django_capture_on_commit_callbacks(execute=True):
+        d = submit_dossier(w.version, channel="direct", actor=w.lan, agency=w.centre,
+                           at=datetime(2026, 11, 27, 9, 0, tzinfo=HCM),
+                           applicant=Applicant(name="Lê Văn Hùng", phone="0987654321", email="hung@example.vn"),
+                           components=[ComponentInput(component=w.version.components.first())])
+    [text] = [m for m in locmem_sms if d.code in m.text]
+    assert text.to == "0987654321" and "đã được tiếp nhận" in text.text
+    assert any(d.code in m.subject for m in mail.outbox)
