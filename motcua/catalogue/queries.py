@@ -7,7 +7,7 @@ from motcua.lib.errors import NotFound
 from .models import Channel, FeeItem, Procedure, ProcedureVersion
 from .search import search_ids
 
-__all__ = ["find_procedures", "get_procedure", "version_with_parts"]
+__all__ = ["find_procedures", "get_procedure", "procedures_by_code", "version_with_parts"]
 
 
 def find_procedures(q="", *, field_id=None, level=None, agency_id=None):
@@ -40,3 +40,11 @@ def get_procedure(code):
         raise NotFound(f"Không tìm thấy thủ tục có mã {code}.")
     version = version_with_parts(ProcedureVersion.objects.filter(pk=procedure.current_id)).get()
     return procedure, version
+
+
+def procedures_by_code(codes):
+    """Return the procedures in force among `codes`, in the order given."""
+    found = Procedure.objects.filter(code__in=codes, current__isnull=False).select_related("current").in_bulk(
+        field_name="code"
+    )
+    return [found[c] for c in codes if c in found]

@@ -5,16 +5,18 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from motcua.catalogue.models import Field
-from motcua.catalogue.queries import find_procedures, get_procedure
+from motcua.catalogue.queries import find_procedures, get_procedure, procedures_by_code
 from motcua.dossiers.fees import price_item
 from motcua.lib.errors import NotFound
 from motcua.units.models import Agency
 
 LEVELS = ["Cấp xã", "Cấp tỉnh", "Cấp bộ"]
+# Procedures citizens of a commune ask for most (civil status and certification), shown on the home page.
+COMMON_CODES = ["1.001193", "1.000894", "1.000656", "2.000635", "2.000815", "2.000908"]
 
 
 def home(request):
-    return render(request, "portal/home.html", {"fields": Field.objects.all()})
+    return render(request, "portal/home.html", {"common": procedures_by_code(COMMON_CODES)})
 
 
 def catalogue(request):

@@ -57,3 +57,18 @@ def test_online_fee_set_by_the_city_is_waived_on_the_page(client):
     assert "Trực tiếp: 8.000 đ" in html
     assert "Trực tuyến: 0 đ (miễn 8.000 đ)" in html
     assert "77/2025/NQ-HĐND" in html
+
+
+def test_home_offers_search_and_the_common_procedures(client, catalogue):
+    html = client.get("/").content.decode()
+    assert 'name="q"' in html
+    assert "/thu-tuc/1.001193/" in html and "/thu-tuc/1.000894/" in html
+
+
+def test_online_submission_is_offered_where_an_agency_of_the_city_receives_it(client, catalogue):
+    from motcua.units.models import Agency, Province
+
+    hanoi = Province.objects.create(code="1", name="Thành phố Hà Nội", short_name="Hà Nội")
+    catalogue.agencies.add(Agency.objects.create(code="T01-X4", name="UBND phường Ba Đình", kind="ubnd_xa", province=hanoi))
+    assert "/nop-ho-so/1.001193/" in client.get("/thu-tuc/1.001193/").content.decode()
+    assert "/nop-ho-so/1.000894/" not in client.get("/thu-tuc/1.000894/").content.decode()
