@@ -103,3 +103,26 @@ def test_online_dossier_through_two_agencies_to_tracking(page, sign_in, dossier_
     for step in ("Mới đăng ký", "Được tiếp nhận", "Đang xử lý", "Đã xử lý xong", "Đã trả kết quả"):
         assert step in history
     assert "Sở Tư pháp" in history and "Sở Nội vụ" in history
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+def test_counter_officer_takes_a_walk_in_and_prints_the_slip_in_under_a_minute(sign_in, dossier_world):
+    import time
+
+    lan = sign_in(dossier_world.lan)
+    started = time.monotonic()
+    lan.get_by_role("link", name="Tiếp nhận hồ sơ tại quầy").click()
+    lan.get_by_label("Thủ tục").fill("1.001193")
+    lan.get_by_role("button", name="Tiếp tục").click()
+    lan.get_by_label("Họ và tên / Tên tổ chức").fill("Trần Văn Nam")
+    lan.get_by_label("Điện thoại").fill("0911222333")
+    lan.get_by_role("button", name="Tiếp nhận và in giấy hẹn").click()
+    slip = lan.request.get(lan.get_by_role("link", name="In Mẫu 01").get_attribute("href"))
+    elapsed = time.monotonic() - started
+    shot(lan, "07-quay-tiep-nhan")
+    assert slip.ok and slip.body().startswith(b"%PDF")
+    assert elapsed < 60
+    d = Dossier.objects.get(applicant_name="Trần Văn Nam")
+    assert d.status == "accepted" and d.code in lan.content()
+    print(f"counter intake to printable slip: {elapsed:.1f} s")
