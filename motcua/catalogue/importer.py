@@ -21,7 +21,7 @@ from motcua.lib.errors import DomainError
 
 from . import parsing
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
-from .services import CHILD_FIELDS, refresh_current
+from .services import CHILD_FIELDS, refresh_current_many
 
 __all__ = ["CatalogueFileError", "import_catalogue", "load_records", "coverage", "commune_level_codes"]
 
@@ -65,7 +65,7 @@ def _write_versions(items, note="Nhập từ dữ liệu công khai"):
     """Create one new version per (code, data), in bulk; same outcome as services.create_version for each.
 
     create_version costs ~20 queries a procedure (80 s for the full catalogue on SQLite); here each table is
-    written with a few bulk inserts, then services.refresh_current keeps the version-in-force rule in one place.
+    written with a few bulk inserts, then services.refresh_current_many applies the version-in-force rule.
     """
     if not items:
         return
@@ -95,8 +95,7 @@ def _write_versions(items, note="Nhập từ dữ liệu công khai"):
         )
     ProcedureVersion.objects.bulk_create(versions, batch_size=BATCH)
     _write_children(list(zip(versions, [data for _, data in items], strict=True)))
-    for procedure in procedures.values():
-        refresh_current(procedure)
+    refresh_current_many(procedures.values())
 
 
 def _write_children(pairs):

@@ -9,7 +9,15 @@ from motcua.lib.text import fold
 
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, SearchEntry, Step
 
-__all__ = ["create_version", "next_version_number", "version_in_force", "refresh_current", "link_agencies", "CHILD_FIELDS"]
+__all__ = [
+    "create_version",
+    "next_version_number",
+    "version_in_force",
+    "refresh_current",
+    "refresh_current_many",
+    "link_agencies",
+    "CHILD_FIELDS",
+]
 
 # Plain-dict shape accepted by create_version, mirrored by the API:
 #   {"name", "field", "level", ..., "channels": [{"kind", "duration_value", "duration_unit", "duration_text",
@@ -59,10 +67,14 @@ def next_version_number(procedure):
     return (last or 0) + 1
 
 
+# The version in force is the latest already effective; among versions effective the same day, the last made.
+IN_FORCE_ORDER = ("-effective_from", "-number")
+
+
 def version_in_force(procedure, on: datetime.date | None = None):
     """Return the version of `procedure` in force on `on` (today by default): the latest already effective."""
     on = on or timezone.localdate()
-    return procedure.versions.filter(effective_from__lte=on).order_by("-effective_from", "-number").first()
+    return procedure.versions.filter(effective_from__lte=on).order_by(*IN_FORCE_ORDER).first()
 
 
 def refresh_current(procedure, on=None):
@@ -74,20 +86,56 @@ def refresh_current(procedure, on=None):
     if current is None:
         SearchEntry.objects.filter(procedure=procedure).delete()
         return None
-    SearchEntry.objects.update_or_create(
-        procedure=procedure,
-        defaults={
-            "name": fold(f"{procedure.code} {current.name}"),
-            "body": fold(_search_body(current)),
-            "field_id": current.field_id,
-            "level": current.level,
-        },
-    )
+    SearchEntry.objects.update_or_create(procedure=procedure, defaults=_search_entry_values(procedure, current))
     return current
 
 
+def refresh_current_many(procedures, on=None):
+    """Do refresh_current for many procedures in a few queries (the importer's path; same rule, same rows)."""
+    on = on or timezone.localdate()
+    procedures = {p.pk: p for p in procedures}
+    in_force = {}
+    rows = ProcedureVersion.objects.filter(procedure_id__in=procedures, effective_from__lte=on)
+    for procedure_id, version_id in rows.order_by("procedure_id", *IN_FORCE_ORDER).values_list("procedure_id", "id"):
+        in_force.setdefault(procedure_id, version_id)
+    versions = (
+        ProcedureVersion.objects.filter(id__in=in_force.values())
+        .select_related("field")
+        .prefetch_related("components", "steps")
+        .defer("raw", "parse_issues")
+    )
+    changed = []
+    for procedure in procedures.values():
+        if procedure.current_id != in_force.get(procedure.pk):
+            procedure.current_id = in_force.get(procedure.pk)
+            changed.append(procedure)
+    Procedure.objects.bulk_update(changed, ["current"], batch_size=500)
+    SearchEntry.objects.filter(procedure_id__in=procedures).delete()
+    SearchEntry.objects.bulk_create(
+        [
+            SearchEntry(procedure=procedures[v.procedure_id], **_search_entry_values(procedures[v.procedure_id], v))
+            for v in versions
+        ],
+        batch_size=500,
+    )
+
+
+def _search_entry_values(procedure, current):
+    return {
+        "name": fold(f"{procedure.code} {current.name}"),
+        "body": fold(_search_body(current)),
+        "field_id": current.field_id,
+        "level": current.level,
+    }
+
+
 def _search_body(version):
-    parts = [version.field.name if version.field else "", version.subjects, version.results, version.implementing_agency]
+    parts = [
+        version.field.name if version.field else "",
+        version.subjects,
+        version.results,
+        version.implementing_agency,
+    ]
     parts += [c.name for c in version.components.all()]
     parts += [s.text for s in version.steps.all()]
     return "\n".join(p for p in parts if p)
@@ -98,8 +146,6 @@ def link_agencies(codes, agencies):
     through = Procedure.agencies.through
     procedures = list(Procedure.objects.filter(code__in=codes).values_list("id", flat=True))
     existing = set(through.objects.filter(procedure_id__in=procedures).values_list("procedure_id", "agency_id"))
-    links = [
-        through(procedure_id=p, agency_id=a.id) for p in procedures for a in agencies if (p, a.id) not in existing
-    ]
+    links = [through(procedure_id=p, agency_id=a.id) for p in procedures for a in agencies if (p, a.id) not in existing]
     through.objects.bulk_create(links, batch_size=2000)
     return len(links)

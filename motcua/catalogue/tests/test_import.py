@@ -146,10 +146,10 @@ def test_malformed_file_is_rejected_and_nothing_is_written(tmp_path, bad_line, m
 def test_failure_while_writing_rolls_everything_back(monkeypatch):
     from motcua.catalogue import importer
 
-    def boom(procedure, on=None):
+    def boom(procedures, on=None):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importer, "refresh_current", boom)
+    monkeypatch.setattr(importer, "refresh_current_many", boom)
     with pytest.raises(RuntimeError):
         import_catalogue(PORTAL, STRUCTURED)
     assert Procedure.objects.count() == 0 and Channel.objects.count() == 0
@@ -181,3 +181,14 @@ def test_commune_level_codes(tmp_path):
         encoding="utf-8",
     )
     assert commune_level_codes(path) == {"1.013855", "3.000442"}
+
+
+def test_bulk_refresh_matches_refresh_current():
+    from motcua.catalogue.services import refresh_current
+
+    import_catalogue(PORTAL, STRUCTURED)
+    bulk = {e.procedure_id: (e.name, e.body, e.field_id, e.level) for e in SearchEntry.objects.all()}
+    for procedure in Procedure.objects.all():
+        refresh_current(procedure)
+    one_by_one = {e.procedure_id: (e.name, e.body, e.field_id, e.level) for e in SearchEntry.objects.all()}
+    assert bulk == one_by_one and len(bulk) == 7
