@@ -116,7 +116,8 @@ def contribution(s: dict) -> dict:
         return {}
     out = {}
     key = (s["agency_id"], _day(s["accepted_at"]), s["procedure_id"])
-    fee = s["fee_total"] > 0
+    # 3.6 counts dossiers with something left to pay; fees waived in full (NQ 77/2025 online) leave nothing.
+    fee = s["fee_total"] - s["fee_waived"] > 0
     out[key] = {
         "received": 1,
         "online": int(s["online"]),
