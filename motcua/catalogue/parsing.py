@@ -225,6 +225,12 @@ def _mentioned_amounts(text):
 _RATE_BY_RE = re.compile(r"mức (?:thu )?(?:lệ )?phí[^.;]{0,80}?do\s+(?:Hội đồng nhân dân|HĐND)", re.IGNORECASE)
 
 
+# "- Lệ phí cấp giấy chứng nhận kiểm dịch ... theo quy định tại Thông tư số 101/2020/TT-BTC" (2.001544)
+_FEE_UNDER_RULE_RE = re.compile(
+    r"(?:^|[-;(\n]\s*)(Lệ phí|Phí)\s[^\n]{0,250}?(?:Thông tư|Nghị quyết|Biểu phí|Biểu mức thu)"
+)
+
+
 def _fee_still_charged(paren, description):
     """Fee items behind a 'Miễn phí' headline whose detail still sets a fee.
 
@@ -232,6 +238,9 @@ def _fee_still_charged(paren, description):
     quyết định', 1.004901) or list 'Phí :'/'Lệ phí :' lines without amounts (2.001655). Amounts stay unknown.
     """
     text = f"{paren}\n{description}"
+    clause = _FEE_UNDER_RULE_RE.search(paren or "")
+    if clause and not _RATE_BY_RE.search(text):
+        return [{"amount": None, "kind": _fee_kind(clause.group(1)), "description": _squash(paren)}]
     if _RATE_BY_RE.search(text):
         return [
             {
@@ -499,30 +508,26 @@ def _component(name, originals, copies, condition, notes):
 def _template_start(tail):
     """Return the file name at the end of `tail` (which ends in .doc/.docx/.pdf...).
 
-    It starts after the name's last ')' or sentence end ('. '), or after a full stop glued to a capitalised
-    word ('...hợp lệ.Mẫu 01.docx'), or where a capital letter or digit follows a lower-case letter with no
-    space ('...NĐ-CPMẫu số 01.docx'). Names glued to a lower-case file name ('bộvăn bản.docx') stay joined.
+    Look after the name's last ')', ';' or ':' for the first place where the file name is glued to the name:
+    a capital after a lower-case letter ('theo mẫuMauBankhai.docx'; not inside 'VNeID'), a capitalised word after an upper-case run
+    or a document number ('...NĐ-CPMẫu số 01.docx', '.../TT-BNNPTNTPHỤ LỤC VI.docx'), a full stop glued to a
+    capital ('...hợp lệ.Mẫu 01.docx', '...Bộ Công an.NA11.doc'). Failing that, cut at the last sentence end
+    ('. '). Names glued to a lower-case file name ('bộvăn bản.docx') stay joined.
     """
     stem = tail[: tail.rfind(".")]
-    cut_re = (
-        rf"[);]|\.\s|\.(?=[A-ZĐ][{_LOWER}])|(?<=[A-ZĐ])\.(?=[{_LOWER}])|\.(?=\d+\s*-)"
-        rf"|(?<=[{_LOWER}])\.(?=[A-ZĐ][\w\-]*$)"  # "...của Bộ Công an.NA11.doc"
+    hard = [m.end() for m in re.finditer(r"[);:]", stem) if stem[m.end() :].strip()]
+    start = hard[-1] if hard else 0
+    strong_re = (
+        rf"(?<![A-ZĐ])[{_LOWER}](?=[A-ZĐÂĂÊÔƠƯ])|[A-ZĐ](?=[A-ZĐ][{_LOWER}]{{2}})|[{_LOWER}](?=\d+-\s?[A-ZĐ])"
+        rf"|\.(?=[A-ZĐ][{_LOWER}])|(?<=[{_LOWER}])\.(?=[A-ZĐ\d][\w.\-]*$)|(?<=[A-ZĐ])\.(?=[{_LOWER}])"
     )
-    cuts = [m.end() for m in re.finditer(cut_re, stem) if stem[m.end() :].strip()]
-    # a document number glued to a capitalised file name: "...Thông tư số 13/2016/TT-BNNPTNTPHỤ LỤC VI.docx"
-    cuts += [m.end() for m in _GLUED_NUMBER_RE.finditer(stem)]
-    cuts.sort()
-    candidate = tail[cuts[-1] :] if cuts else tail
-    glue_re = rf"[{_LOWER}](?=[A-ZĐÂĂÊÔƠƯ])|[A-ZĐ](?=[A-ZĐ][{_LOWER}]{{2}})|[{_LOWER}](?=\d+-\s?[A-ZĐ])"
-    name_end = candidate.rfind(".")
-    glued = [m.end() for m in re.finditer(glue_re, candidate[:name_end])]
-    # the first glue after the last space ("theo mẫuMauBankhaichung.docx"), else the last one
-    # ("...NĐ-CPMẫu số 01.docx", whose file name has spaces of its own)
-    after_space = [g for g in glued if g > candidate.rfind(" ", 0, name_end)]
-    glue = after_space[0] if after_space else (glued[-1] if glued else None)
-    if glue is not None and " " in candidate[:glue]:
-        candidate = candidate[glue:]
-    return candidate
+    strong = [m.end() for m in re.finditer(strong_re, stem) if m.end() > start]
+    strong += [m.end() for m in _GLUED_NUMBER_RE.finditer(stem) if m.end() > start]
+    strong = sorted(g for g in strong if tail[start:g].strip(" -") and len(tail) - g <= 100)
+    if strong:
+        return tail[strong[0] :]
+    weak = [m.end() for m in re.finditer(r"\.\s|\.(?=\d+\s*-)", stem) if m.end() > start and stem[m.end() :].strip()]
+    return tail[weak[-1] :] if weak else tail[start:]
 
 
 # ---------------------------------------------------------------------------------------------- steps
@@ -644,8 +649,8 @@ def issued_date(number, title):
 # The number column often repeats the kind of document ("Thông tư số 27/2025/TT-BNNMT"); glued to the end of
 # the previous title it is not part of that title: "...của Bộ Xây dựngThông tư số" + "55/2025/TT-BXD".
 _TYPE_PREFIX_RE = re.compile(
-    rf"(?<=[{_LOWER}{_UPPER}.;)])(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh)"
-    r"(?: số)?\s*$"
+    rf"(?<=[{_LOWER}{_UPPER}.;)])(?:(?:Luật|Luất|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh)"
+    r"(?: số)?|số)\s*$"
 )
 
 
@@ -659,15 +664,16 @@ def _number_cells(body):
         start, end = m.start(1), m.end(1)
         if start < last_end:
             continue
-        nxt = body[end : end + 1]
-        if nxt and (nxt.isspace() or nxt in ",;.)"):
-            continue
         if re.match(r"(?:19|20)\d\d\d+/", body[start:end]) and (start == 0 or not body[start - 1].isdigit()):
             start += 4  # a year glued to the number: "Luật Khiếu nại năm 201102/2011/QH13"
-        glued = start > 0 and body[start - 1].isdigit() and not re.match(r"(?:19|20)\d\d$", body[start - 4 : start])
-        if glued and body.find(m.group(1), prev_end, start) < 0:
-            continue
-        if not glued and start > 1 and body[start - 1] == "." and body[start - 2].isdigit():
+        number, before = body[start:end], body[start - 1 : start]
+        cited = body.find(number, prev_end, start) >= 0  # the title quotes the same number
+        nxt = body[end : end + 1]
+        if nxt and (nxt.isspace() or nxt in ",;.)") and not (before in (";", ".") and cited):
+            continue  # a number cited inside a title, unless the title ended with ';'/'.' and quoted it
+        glued = before.isdigit() and not re.match(r"(?:19|20)\d\d$", body[start - 4 : start])
+        glued = glued or (before == "." and body[start - 2 : start - 1].isdigit())  # "...15/5/2026.55/2026/TT-BTC"
+        if glued and not cited:
             continue
         prev_end, last_end = last_end, end
         yield start, end
@@ -693,7 +699,7 @@ def parse_legal_bases(text):
         else:
             cells.append((pos, start, end))
         pos = end
-    bases = [{"number": body[b:c], "title": _TYPE_PREFIX_RE.sub("", body[a:b])} for a, b, c in cells]
+    bases = [{"number": body[b:c], "title": _TYPE_PREFIX_RE.sub("", body[a:b]).rstrip(" ;,")} for a, b, c in cells]
     titled = {b["number"] for b in bases if b["title"].strip()}
     bases = [b for b in bases if b["title"].strip() or b["number"] not in titled]
     tail = body[pos:].strip()

@@ -159,6 +159,20 @@ def test_duration_and_amount_written_together_split_when_only_one_way_reads():
 # ---------------------------------------------------------------------------------------------- fees
 
 
+def test_free_headline_over_a_fee_under_a_circular():
+    # 2.001544 (held-out sample)
+    text = (
+        HEAD + "Dịch vụ bưu chính1 Ngày làm việcMiễn phí(- Phí kiểm dịch động vật, sản phẩm động vật (bao gồm cả thủy"
+        " sản): Mục III Biểu phí, lệ phí trong công tác thú y Thông tư số 101/2020/TT-BTC ngày 23/11/2020 của Bộ"
+        " trưởng Bộ Tài chính;)Trực tiếp1 Ngày làm việcMiễn phí(- Chi phí khác: Văn bản giá hiện hành của cơ quan có"
+        " thẩm quyền theo Luật Giá và Nghị định 85/2024/NĐ-CP)"
+    )
+    postal, direct = p.parse_channels(text)[0]
+    assert [(f["amount"], f["kind"]) for f in postal["fees"]] == [(None, "phi")]
+    assert p.fee_set_by(postal["fees"][0]["description"]) == "mof"
+    assert [f["kind"] for f in direct["fees"]] == ["mien_phi"]  # "Chi phí khác" is not a fee
+
+
 def test_fee_set_by_ministry_of_finance_from_its_thong_tu():
     # 1.002613
     detail = (
@@ -400,6 +414,21 @@ def test_legal_basis_number_column_repeating_the_document_kind():
         ("2338/QĐ-BTP", "vực hòa giải ở cơ sở"),
     ]
     assert [b["issuer"] for b in bases] == ["Chính phủ", "", "Bộ Tư pháp"]
+
+
+def test_legal_basis_cells_ending_in_a_semicolon_or_full_stop():
+    # 1.009642 (held-out sample): the number follows the title's ';' or '.' and is followed by a space
+    text = (
+        LAW_HEAD + "Luật Đầu tư số 143/2025/QH15 ngày 11/12/2025;143/2025/QH15 định số 96/2026/NĐ-CP ngày 31/3/2026;"
+        "96/2026/NĐ-CP Thông tư số 55/2026/TT-BTC ngày 15/5/2026.55/2026/TT-BTC"
+    )
+    bases, issues = p.parse_legal_bases(text)
+    assert issues == []
+    assert [(b["number"], b["issued"]) for b in bases] == [
+        ("143/2025/QH15", datetime.date(2025, 12, 11)),
+        ("96/2026/NĐ-CP", datetime.date(2026, 3, 31)),
+        ("55/2026/TT-BTC", datetime.date(2026, 5, 15)),
+    ]
 
 
 def test_legal_basis_number_glued_to_a_date_or_a_lower_case_title():
