@@ -34,10 +34,18 @@ class FileForm(forms.Form):
     citizen_name = forms.CharField(label="Họ và tên", max_length=100, required=False)
     phone = forms.CharField(label="Số điện thoại", max_length=20, required=False)
     email = forms.EmailField(label="Thư điện tử", required=False)
+    # A honeypot: hidden from people by CSS, filled by naive form-spamming robots.
+    website = forms.CharField(label="Để trống ô này", required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = _city_agencies()
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError("Không gửi được phản ánh này.")
+        return ""
 
 
 class TrackForm(forms.Form):
@@ -71,7 +79,8 @@ def file(request):
     form = FileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            item = services.file_feedback(channel=Channel.WEB, at=timezone.now(), ip=_ip(request), **form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+            item = services.file_feedback(channel=Channel.WEB, at=timezone.now(), ip=_ip(request), **data)
         except DomainError as exc:
             form.add_error(None, exc.message)
             return render(request, "portal/feedback/file.html", {"form": form}, status=exc.status)

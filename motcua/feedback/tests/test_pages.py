@@ -39,6 +39,11 @@ def test_filing_page_explains_bad_input(client, centre):
     assert not Feedback.objects.exists()
 
 
+def test_filing_page_refuses_robots_filling_the_honeypot(client, centre):
+    assert _file(client, website="http://spam.example").status_code == 400
+    assert not Feedback.objects.exists()
+
+
 def test_filing_page_is_rate_limited_per_ip(client, centre, settings):
     settings.MOTCUA_FEEDBACK_LIMITS = {"ip": (2, 3600), "contact": (100, 86400)}
     assert _file(client, phone="0900000001").status_code == 302
