@@ -134,16 +134,13 @@ def _fields_for(names):
 
 
 def _last_imported_hashes():
-    """Map code -> content hash of the latest imported version of each procedure (one query)."""
-    latest = {}
+    """Map code -> content hash of the latest imported version of each procedure (one query, hashes only)."""
     rows = (
         ProcedureVersion.objects.filter(source__in=IMPORTED_SOURCES)
         .order_by("procedure_id", "number")
-        .values_list("procedure__code", "raw")
+        .values_list("procedure__code", "raw__content_hash")
     )
-    for code, raw in rows:
-        latest[code] = (raw or {}).get("content_hash")
-    return latest
+    return dict(rows)  # ordered by number: the latest version of each code is written last
 
 
 def load_records(dvcqg_path=None, structured_path=None):
