@@ -209,6 +209,10 @@ def parse_fee_cell(head, paren, description=""):
     elif amount < 1000 and amount * 1000 in _mentioned_amounts(paren):
         issues.append(f"cột phí ghi '{head}', phần chi tiết ghi {amount * 1000:,} đồng: lấy theo chi tiết (nghìn đồng)")
         amount *= 1000
+    elif 0 < amount < 1000:
+        # No fee is below 1.000 đ: the column was filled in thousands of đồng or in USD ("155 VNĐ (155 USD/thẻ)").
+        issues.append(f"cột phí ghi '{head}' (dưới 1.000 đồng), không rõ đơn vị: để trống số tiền")
+        amount = None
     if any(line["amount"] == amount and amount is not None for line in lines):
         return lines, issues
     kind = _fee_kind(paren)

@@ -136,6 +136,17 @@ def test_headline_amount_in_thousands_is_corrected_from_the_detail():
     assert "nghìn đồng" in issues[0]
 
 
+def test_headline_below_a_thousand_dong_is_not_trusted():
+    # 1.003358: "155 VNĐ" whose detail says 155 USD; 1.003133: "40 VNĐ" beside "4.000 đ/giấy thông hành"
+    for text in [
+        HEAD + "Trực tiếp5 Ngày làm việc155 VNĐ(Thẻ tạm trú có thời hạn từ trên 02 năm đến 05 năm: 155 USD/thẻ.)",
+        HEAD + "Trực tiếp5 Ngày làm việc40 Việt Nam Đồng(4.000 đ/giấy thông hành)",
+    ]:
+        channels, issues = p.parse_channels(text)
+        assert channels[0]["fees"][0]["amount"] is None
+        assert "dưới 1.000 đồng" in issues[0]
+
+
 def test_free_headline_with_a_fee_set_by_the_council():
     # 1.004901: "Miễn phí" in the column, but the detail says the council sets the rate
     text = (
