@@ -17,7 +17,7 @@ def city(db, django_user_model):
                           kind=Agency.Kind.CENTRE, province=hanoi)
     justice = Agency.objects.create(code="T01-SO-TP", name="Sở Tư pháp Hà Nội", kind=Agency.Kind.DEPARTMENT,
                                     province=hanoi)
-    lan = django_user_model.objects.create_user("lan", password="pw-lan-123")
+    lan = django_user_model.objects.create_user("lan")
     Membership.objects.create(user=lan, agency=justice, role=Membership.Role.HANDLER)
     return {"justice": justice, "lan": lan}
 

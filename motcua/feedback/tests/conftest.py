@@ -47,7 +47,7 @@ def ward(hanoi):
 
 @pytest.fixture
 def lan(django_user_model, justice, centre):
-    user = django_user_model.objects.create_user("lan", password="pw-lan-123", first_name="Lan")
+    user = django_user_model.objects.create_user("lan", first_name="Lan")
     Membership.objects.create(user=user, agency=justice, role=Membership.Role.HANDLER)
     Membership.objects.create(user=user, agency=centre, role=Membership.Role.RECEPTION)
     return user
@@ -55,7 +55,7 @@ def lan(django_user_model, justice, centre):
 
 @pytest.fixture
 def hung(django_user_model, ward):
-    user = django_user_model.objects.create_user("hung", password="pw-hung-123", first_name="Hùng")
+    user = django_user_model.objects.create_user("hung", first_name="Hùng")
     Membership.objects.create(user=user, agency=ward, role=Membership.Role.HANDLER)
     return user
 
