@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import IndexConfig
+from .models import IndexConfig, SimulationRun
 
 
 @admin.register(IndexConfig)
@@ -12,3 +12,12 @@ class IndexConfigAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(SimulationRun)
+class SimulationRunAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "city", "days", "seed", "dossiers"]
+    readonly_fields = ["city", "seed", "days", "dossiers", "params", "created_ids", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
