@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from motcua.catalogue.models import Procedure
 from motcua.lib.errors import Conflict, DomainError, NotFound
@@ -124,8 +125,6 @@ def _route(procedure, agency):
 
 
 def _new_code(at):
-    from django.utils import timezone
-
     day = timezone.localtime(at).strftime("%y%m%d")
     return f"PA{day}-" + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
 
