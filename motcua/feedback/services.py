@@ -23,6 +23,7 @@ from . import deadlines, throttle
 from .access import check_staff_access
 from .masking import mask_personal_data
 from .models import ANSWER_MAX, CONTENT_MAX, NOTE_MAX, TITLE_MAX, Category, Channel, Feedback, FeedbackEvent
+from .notify import notify_sender
 from .workflow import Action, State, allowed, target
 
 __all__ = [
@@ -168,7 +169,7 @@ def _record(feedback, action, *, actor, at, note="", due=None, from_agency=None,
     if on_time is False:
         feedback.finished_late = True
     feedback.save()
-    FeedbackEvent.objects.create(
+    event = FeedbackEvent.objects.create(
         feedback=feedback,
         action=action,
         from_state=from_state,
@@ -182,6 +183,7 @@ def _record(feedback, action, *, actor, at, note="", due=None, from_agency=None,
         due_at=due,
         on_time=on_time,
     )
+    notify_sender(event)
     return feedback
 
 
