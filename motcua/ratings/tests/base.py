@@ -88,7 +88,9 @@ def submit(version, people, *, channel="online", delivery="counter", at=T0):
     if channel == "direct":
         return dossiers.submit_dossier(version, channel="direct", applicant=applicant, at=at, actor=people.lan,
                                        agency=people.a, components=_components(version), delivery=delivery)
+    # Postal dossiers are keyed in by the one-stop officer who opens the envelope.
     dossier = dossiers.submit_dossier(version, channel=channel, applicant=applicant, at=at, citizen=people.chi,
+                                      actor=people.lan if channel == "postal" else None,
                                       components=_components(version), delivery=delivery,
                                       delivery_address="Số 1 Tràng Tiền" if delivery == "post" else "")
     return dossiers.accept_dossier(dossier, actor=people.lan, at=at)

@@ -1,0 +1,169 @@
+"""SIPAS surveys: made from the shipped template, answered by link or QR, summarised with n and an interval."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from motcua.ratings import services
+from motcua.ratings.errors import RatingError
+from motcua.ratings.index import wilson_interval
+from motcua.ratings.models import Answer, Content, Element, Question, Survey, SurveyResponse
+
+from .base import T0
+
+
+@pytest.fixture
+def survey(people):
+    return services.create_survey_from_template(
+        "sipas", title="Khảo sát hài lòng quý IV/2026", actor=people.minh, agencies=[people.a, people.c]
+    )
+
+
+def satisfaction_question(survey, element):
+    return survey.questions.get(element=element, content=Content.SATISFACTION)
+
+
+def answer(survey, agency, values, *, at=T0, extra=None):
+    """values: {element: 1–5} for the satisfaction questions; other questions left blank unless required."""
+    answers = {satisfaction_question(survey, e).pk: v for e, v in values.items()}
+    answers.update(extra or {})
+    return services.submit_survey_response(survey, answers=answers, agency=agency, at=at)
+
+
+ALL = {e: 5 for e in [Element.ACCESS, Element.PROCEDURE, Element.OFFICER, Element.RESULT]}
+
+
+def test_the_template_covers_five_elements_and_three_contents(survey):
+    questions = list(survey.questions.all())
+    assert survey.template_code == "sipas" and len(questions) == 26
+    assert {q.element for q in questions if q.content == Content.SATISFACTION} == set(Element.values)
+    assert {q.content for q in questions} == set(Content.values)
+    assert all(q.kind in ("scale", "agreement") for q in questions if q.content != Content.EXPECTATION)
+    assert survey.intro
+
+
+def test_admin_makes_a_survey_from_the_template(client, people):
+    admin = get_user_model().objects.create_superuser("quantri", password="mat-khau-quan-tri")
+    client.force_login(admin)
+    response = client.post("/quan-tri/ratings/survey/add/", {
+        "title": "Khảo sát tại Chi nhánh số 1", "slug": "cn1-2026", "intro": "", "agencies": [people.a.pk],
+        "is_open": "on", "template": "sipas",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    survey = Survey.objects.get(slug="cn1-2026")
+    assert survey.questions.count() == 26 and survey.created_by == admin
+    assert list(survey.agencies.all()) == [people.a]
+
+
+def test_a_response_is_stored_with_its_answers(survey, people):
+    expectation = survey.questions.get(kind=Question.Kind.CHOICE)
+    response = answer(survey, people.a, ALL | {Element.FEEDBACK: 3}, extra={expectation.pk: ["0", "4"]})
+    assert response.agency == people.a
+    assert response.answers.count() == 6
+    assert Answer.objects.get(question=expectation).choices == [0, 4]
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({Element.OFFICER: None}, "Xin Ông/Bà trả lời câu"),  # a required satisfaction question left out
+        ({Element.OFFICER: 6}, "từ 1 đến 5"),
+        ({Element.OFFICER: "tốt"}, "từ 1 đến 5"),
+    ],
+)
+def test_it_refuses_an_invalid_response_and_stores_nothing(survey, people, change, message):
+    values = {e: v for e, v in (ALL | change).items() if v is not None}
+    with pytest.raises(RatingError, match=message):
+        answer(survey, people.a, values)
+    assert not SurveyResponse.objects.exists() and not Answer.objects.exists()
+
+
+def test_it_refuses_more_choices_than_allowed(survey, people):
+    expectation = survey.questions.get(kind=Question.Kind.CHOICE)
+    with pytest.raises(RatingError, match="tối đa 3"):
+        answer(survey, people.a, ALL, extra={expectation.pk: ["0", "1", "2", "3"]})
+    with pytest.raises(RatingError, match="không hợp lệ"):
+        answer(survey, people.a, ALL, extra={expectation.pk: ["99"]})
+
+
+def test_index_per_element_overall_and_per_unit(survey, people):
+    # Four people at A, two at C. Officer element: 5, 4, 2, 3 at A; 5, 1 at C.
+    for officer in (5, 4, 2, 3):
+        answer(survey, people.a, ALL | {Element.OFFICER: officer})
+    for officer in (5, 1):
+        answer(survey, people.c, ALL | {Element.OFFICER: officer})
+    results = services.survey_results(survey)
+    by_element = {e.element: e for e in results.elements}
+    officer = by_element[Element.OFFICER]
+    assert (officer.share.satisfied, officer.share.n) == (3, 6)
+    assert (officer.index.low, officer.index.high) == wilson_interval(3, 6)
+    assert by_element[Element.FEEDBACK].share.n == 0 and by_element[Element.FEEDBACK].index.value is None
+    # Overall: mean of the four elements with answers (1, 1, 0.5, 1), counted over 6 respondents.
+    assert results.respondents == 6
+    assert results.overall.value == pytest.approx(0.875)
+    assert results.overall.n == 6
+    at_a = results.by_agency[people.a]
+    assert at_a.n == 4 and at_a.value == pytest.approx((1 + 1 + 0.5 + 1) / 4)
+    only_c = services.survey_results(survey, agency=people.c)
+    assert only_c.respondents == 2 and only_c.overall.value == pytest.approx(0.875)
+
+
+def test_expectations_are_counted_per_option(survey, people):
+    expectation = survey.questions.get(kind=Question.Kind.CHOICE)
+    answer(survey, people.a, ALL, extra={expectation.pk: ["4"]})
+    answer(survey, people.a, ALL, extra={expectation.pk: ["4", "0"]})
+    [(question, counts)] = services.survey_results(survey).expectations
+    assert counts[4] == ("Rút ngắn thời gian giải quyết", 2) and counts[0][1] == 1
+
+
+def test_a_closed_survey_takes_no_answers(survey):
+    survey.closes_on = date(2026, 11, 30)
+    survey.save()
+    with pytest.raises(RatingError) as refused:
+        services.get_open_survey(survey.slug, at=T0)
+    assert refused.value.status == 410
+    assert services.get_open_survey(survey.slug, at=T0 - timedelta(days=2)) == survey
+
+
+# --- the pages ----------------------------------------------------------------------------------------------
+
+
+def test_a_citizen_answers_by_the_link_for_one_unit(client, survey, people):
+    url = f"/khao-sat/{survey.slug}/?don-vi={people.c.code}"
+    page = client.get(url).content.decode()
+    assert "Sở thử nghiệm" in page and "Công chức giải quyết công việc" in page and "Rất hài lòng" in page
+    data = {f"q{satisfaction_question(survey, e).pk}": "4" for e in ALL}
+    data[f"q{survey.questions.get(kind=Question.Kind.TEXT).pk}"] = "<script>alert(1)</script> Cần thêm ghế chờ"
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
+    saved = SurveyResponse.objects.get()
+    assert saved.agency == people.c and saved.source == "link"
+
+
+def test_an_incomplete_form_comes_back_with_the_answers_kept(client, survey):
+    data = {f"q{satisfaction_question(survey, Element.ACCESS).pk}": "5"}
+    response = client.post(f"/khao-sat/{survey.slug}/", data)
+    body = response.content.decode()
+    assert response.status_code == 400 and "Xin Ông/Bà trả lời câu" in body
+    assert 'value="5" checked' in body
+    assert not SurveyResponse.objects.exists()
+
+
+def test_a_unit_outside_the_survey_is_refused(client, survey, people):
+    assert client.get(f"/khao-sat/{survey.slug}/?don-vi={people.b.code}").status_code == 400
+
+
+def test_qr_code_points_to_the_survey(client, survey, people):
+    response = client.get(f"/khao-sat/{survey.slug}/qr.svg?don-vi={people.a.code}")
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    assert f"/khao-sat/{survey.slug}/?don-vi={people.a.code}&amp;nguon=qr" in response.content.decode()
+
+
+def test_results_page_shows_index_n_and_interval(client, survey, people):
+    for officer in (5, 4, 2):
+        answer(survey, people.a, ALL | {Element.OFFICER: officer})
+    body = client.get(f"/khao-sat/{survey.slug}/ket-qua/").content.decode()
+    assert '<p id="respondents">3</p>' in body
+    assert "66,67%" in body  # officer element: 2 of 3
+    assert "Khoảng tin cậy 95%" in body and "Chi nhánh số 1 Trung tâm PVHCC" in body
