@@ -186,11 +186,19 @@ def time_pages():
     baseline = measure(lambda: get("/thu-tuc/"), rounds)
     client.force_login(head)
     unit_url = f"/can-bo/chi-so/don-vi/{agency.id}/"
+
+    def cold_unit():
+        cache.clear()
+        get(unit_url)
+
+    unit_cold = measure(cold_unit, rounds)
     get(unit_url)
     unit = measure(lambda: get(unit_url), rounds)
     return {
         "board_cold_p50": percentile(board_cold, 50), "board_cold_p95": percentile(board_cold, 95),
         "board_warm_p50": percentile(board_warm, 50), "board_warm_p95": percentile(board_warm, 95),
+        "unit_cold_p50": percentile(unit_cold, 50), "unit_cold_p95": percentile(unit_cold, 95),
+        "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
         "unit_p50": percentile(unit, 50), "unit_p95": percentile(unit, 95),
         "baseline_p50": percentile(baseline, 50), "baseline_p95": percentile(baseline, 95), "rounds": rounds,
     }

@@ -1,6 +1,5 @@
 """The public board of indicators (bảng chỉ số công khai): thin views over `indicators.services`."""
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET
 from motcua.catalogue.models import Field
 from motcua.indicators import charts, exports
 from motcua.indicators import services as ind
+from motcua.indicators.cache import get_or_refresh
 from motcua.indicators.config import config_on
 from motcua.units.models import Agency
 
@@ -26,13 +26,11 @@ def _params(request):
 
 
 def _board_rows(period, kind, now):
-    """Board rows, cached for a minute: facts are current, the ranking of 137 units need not be recomputed per hit."""
-    key = f"indicators:board:{period.slug}:{kind}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = ind.board(period, now=now, kinds=KIND_FILTERS[kind])
-        cache.set(key, rows, BOARD_CACHE_SECONDS)
-    return rows
+    """Board rows, recomputed at most once a minute in the background (indicators.cache): facts are current to
+    the event, the ranking of 137 units need not be recomputed per hit."""
+    return get_or_refresh(f"indicators:board:{period.slug}:{kind}",
+                          lambda: ind.board(period, now=timezone.now(), kinds=KIND_FILTERS[kind]),
+                          fresh=BOARD_CACHE_SECONDS)
 
 
 def _drill(period, kind, **ids):
@@ -42,15 +40,13 @@ def _drill(period, kind, **ids):
 
 def _board_data(period, kind, now):
     """Everything the board shows except the order of its rows; cached for a minute like the rows."""
-    key = f"indicators:board-data:{period.slug}:{kind}"
-    data = cache.get(key)
-    if data is None:
-        city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
-        data = {"city": city, "city_index": ind.index_for(city), "months": ind.trend(period, months=12),
+    def compute():
+        city = ind.unit_figures(period, by="city", now=timezone.now()).get(None, ind.Figures())
+        return {"city": city, "city_index": ind.index_for(city), "months": ind.trend(period, months=12),
                 "waived": ind.waived_total(period), "synthetic": ind.has_synthetic_data(),
                 "min_n": config_on(period.start)["min_dossiers_for_rank"]}
-        cache.set(key, data, BOARD_CACHE_SECONDS)
-    return data
+
+    return get_or_refresh(f"indicators:board-data:{period.slug}:{kind}", compute, fresh=BOARD_CACHE_SECONDS)
 
 
 @require_GET

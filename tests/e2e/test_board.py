@@ -1,6 +1,7 @@
 """The public board in a real browser: the table, a chart, and a drill-down to the dossiers behind a figure."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from motcua.indicators.tests.factories import Story, make_agency, make_procedure
@@ -9,6 +10,7 @@ from motcua.indicators.tests.factories import Story, make_agency, make_procedure
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_public_board_drills_down_to_the_dossiers_behind_a_figure(page):
+    cache.clear()  # board data is cached per period
     agency, procedure = make_agency(), make_procedure()
     now = timezone.now()
     month_start = timezone.localtime(now).replace(day=1, hour=0, minute=1, second=0, microsecond=0)
