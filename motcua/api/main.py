@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from .assistant import router as assistant_router
 from .catalogue import router as catalogue_router
 from .dossiers import router as dossiers_router
 from .errors import install_error_handlers
@@ -10,3 +11,4 @@ api = NinjaAPI(title="motcua API", version="1", description="API của hệ th�
 install_error_handlers(api)
 api.add_router("/procedures", catalogue_router)
 api.add_router("/dossiers", dossiers_router)
+api.add_router("/assistant", assistant_router)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import feedback_views, rating_views, views
+from . import assistant_views, feedback_views, rating_views, views
 from .board_views import board, board_dossiers, board_export
 from .calendar_views import year_calendar
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("thu-tuc/", views.catalogue, name="catalogue"),
     path("thu-tuc/<str:code>/", views.procedure, name="procedure"),
     path("thu-tuc/<str:code>/in/", views.procedure_print, name="procedure_print"),
+    path("tro-ly-ao/", assistant_views.chat, name="assistant"),
     path("", include("motcua.portal.citizen_urls")),  # dossiers: submit online, track, account
     path("phan-anh/", feedback_views.published, name="feedback_list"),
     path("phan-anh/gui/", feedback_views.file, name="feedback_file"),

@@ -1,0 +1,78 @@
+"""The retriever over the catalogue versions in force, built from the database and kept per process.
+
+It is rebuilt when the catalogue changes (a new version, a new procedure, new embeddings): a cheap stamp of
+the tables is compared on every question.
+"""
+
+import threading
+
+import numpy as np
+from django.db.models import Count, Max
+
+from motcua.catalogue.models import Procedure, ProcedureVersion
+
+from .embeddings import embed_query, to_array
+from .lexical import Doc
+from .models import VersionEmbedding
+from .retrieval import Retriever
+
+__all__ = ["get_retriever", "allowed_codes", "reset"]
+
+_lock = threading.Lock()
+_cache = {"stamp": None, "retriever": None}
+
+
+def _stamp():
+    versions = ProcedureVersion.objects.aggregate(n=Count("id"), last=Max("id"))
+    current = Procedure.objects.filter(current__isnull=False).aggregate(n=Count("id"), s=Max("current_id"))
+    embeddings = VersionEmbedding.objects.aggregate(n=Count("version_id"), last=Max("created_at"))
+    return (versions["n"], versions["last"], current["n"], current["s"], embeddings["n"], embeddings["last"])
+
+
+def build(*, semantic=True):
+    """Build a Retriever from the versions in force (semantic=False: the lexical stage alone)."""
+    rows = list(
+        Procedure.objects.filter(current__isnull=False)
+        .order_by("code")
+        .values_list("code", "current_id", "current__name", "current__field__name")
+    )
+    docs = [Doc(code, name, field or "") for code, _, name, field in rows]
+    if not semantic:
+        return Retriever(docs)
+    blobs = dict(VersionEmbedding.objects.filter(version_id__in=[r[1] for r in rows]).values_list("version_id", "vector"))
+    if not blobs:
+        return Retriever(docs)
+    dim = len(to_array(next(iter(blobs.values()))))
+    vectors = np.zeros((len(rows), dim), dtype=np.float32)
+    for i, (_, version_id, _, _) in enumerate(rows):
+        if version_id in blobs:
+            vectors[i] = to_array(blobs[version_id])
+    return Retriever(docs, vectors, embed_query)
+
+
+def get_retriever():
+    stamp = _stamp()
+    with _lock:
+        if _cache["stamp"] != stamp or _cache["retriever"] is None:
+            _cache["retriever"] = build()
+            _cache["stamp"] = stamp
+        return _cache["retriever"]
+
+
+def reset():
+    with _lock:
+        _cache["stamp"] = _cache["retriever"] = None
+
+
+def allowed_codes(*, agency=None, commune=None):
+    """Codes of the procedures received by `agency` (or by an agency of `commune`); None means no filter.
+
+    A filter that would leave nothing (the catalogue has not linked procedures to local agencies yet) is
+    dropped rather than answering nothing.
+    """
+    if agency is None and commune is None:
+        return None
+    qs = Procedure.objects.filter(current__isnull=False)
+    qs = qs.filter(agencies=agency) if agency is not None else qs.filter(agencies__commune=commune)
+    codes = set(qs.values_list("code", flat=True))
+    return codes or None

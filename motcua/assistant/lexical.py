@@ -1,0 +1,188 @@
+"""The lexical stage: a small BM25-style index over folded Vietnamese syllables and syllable bigrams.
+
+Pure Python, no ORM: documents are plain `Doc` tuples so the index can be built from the database or from the
+raw catalogue files (the evaluation tools do both).
+
+Vietnamese is written as syllables separated by spaces; most words are two syllables ("khai sinh", "kết hôn"),
+so adjacent-syllable bigrams carry most of the meaning and unigrams catch the rest. Text is folded (no
+diacritics, đ -> d) because citizens often type without marks; the loss of tone marks is compensated by the
+bigrams. Spelling variants i/y at the end of a syllable ("ký"/"kí", "lý"/"lí") are merged, and a query syllable
+unknown to the catalogue is corrected to a known one at edit distance one (typos such as "khai sihn").
+
+What it leaves out: word segmentation proper (a syllable bigram straddling two words is just a weak term),
+and any weighting by how often a procedure is used.
+"""
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from motcua.lib.text import fold_words
+
+from .synonyms import expand, expand_abbreviations
+
+__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "STOPWORDS"]
+
+# Words that carry no topic in a citizen's question (folded). Topic words are never listed here.
+STOPWORDS = frozenset(
+    """
+    a ah oi nhe nha nhi ne voi va hay hoac la thi co khong ko k dc duoc phai muon toi em anh chi bac cau ong
+    chung nay kia gi nao nhu lam o nhieu lau khi de ve den cua cho roi da se nua giup xin vui long on viec
+    cac nhung nhat rat qua gio bay vay u uh uhm vs tthc thutuc
+    """.split()
+)
+# Question phrases removed before tokenising: their syllables collide with content words once folded
+# ("thế" -> "the" = "thẻ", "thủ tục" -> "thu" = "thu hồi").
+_QUESTION_PHRASES = re.compile(
+    r"\b(nhu the nao|the nao|ra sao|lam sao|the nay|the thi|thu tuc hanh chinh|thu tuc|lam the nao)\b"
+)
+# Generic syllables that appear in many procedure names and say little about which one is meant.
+_WEAK = frozenset("giay thu tuc".split())
+
+_Y_END = re.compile(r"^(b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x|qu)y$")
+
+
+def normalise(word: str) -> str:
+    """Merge spelling variants: a final y after a consonant is written i ("ky" -> "ki", "quy" -> "qui"),
+    numbers lose leading zeros ("02" -> "2")."""
+    if word.isdigit():
+        return word.lstrip("0") or "0"
+    m = _Y_END.match(word)
+    return m.group(1) + "i" if m else word
+
+
+def tokens(text: str) -> list[str]:
+    """Folded, normalised syllables of `text`, abbreviations written out."""
+    return [normalise(w) for w in expand_abbreviations(" ".join(fold_words(text))).split()]
+
+
+def _bigrams(words):
+    """Adjacent pairs, except those made with a function word ("sinh cho", "cho con")."""
+    return [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False) if a not in STOPWORDS and b not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class Doc:
+    key: str  # the procedure code
+    name: str
+    extra: str = ""  # field, result and other short texts that help recall
+
+
+@dataclass
+class Hit:
+    key: str
+    score: float  # raw BM25-style score
+    query_cover: float  # share of the query's weight found in the document (0..1)
+    name_cover: float  # share of the document name's weight found in the query (0..1)
+
+
+@dataclass
+class _Posting:
+    name_tf: Counter = field(default_factory=Counter)
+    extra_tf: Counter = field(default_factory=Counter)
+
+
+def query_terms(text: str, vocabulary=None) -> list[str]:
+    """Terms of a question: synonyms expanded, stopwords dropped from unigrams, bigrams kept in order."""
+    words = [normalise(w) for w in _QUESTION_PHRASES.sub(" ", expand(text)).split()]
+    if vocabulary is not None:
+        words = [_correct(w, vocabulary) for w in words]
+    content = [w for w in words if w not in STOPWORDS]
+    return content + _bigrams(words)
+
+
+def _correct(word, vocabulary):
+    """Return `word`, or the most frequent known syllable at edit distance one when `word` is unknown."""
+    if word in vocabulary or len(word) < 4 or word.isdigit() or word in STOPWORDS:
+        return word
+    best, best_df = word, 0
+    for cand in _edits1(word):
+        df = vocabulary.get(cand, 0)
+        if df > best_df:
+            best, best_df = cand, df
+    return best
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word):
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for a, b in splits:
+        if b:
+            yield a + b[1:]
+        if len(b) > 1:
+            yield a + b[1] + b[0] + b[2:]
+        for c in _LETTERS:
+            if b:
+                yield a + c + b[1:]
+            yield a + c + b
+
+
+class LexicalIndex:
+    """BM25 over procedure names (weight 1) and short extra texts (weight `extra_weight`)."""
+
+    def __init__(self, docs, *, k1=1.2, b=0.6, extra_weight=0.3):
+        self.docs = list(docs)
+        self.k1, self.b, self.extra_weight = k1, b, extra_weight
+        self.postings = defaultdict(dict)  # term -> {doc index: (name tf, extra tf)}
+        self.name_len = []
+        self.name_terms = []
+        df = Counter()
+        syllables = Counter()
+        for i, doc in enumerate(self.docs):
+            name_words = tokens(doc.name)
+            # Presence, not counts: a name repeating "đăng ký" is not more about registering.
+            name = Counter(set(name_words + _bigrams(name_words)))
+            extra_words = tokens(doc.extra)
+            extra = Counter(extra_words + _bigrams(extra_words))
+            self.name_len.append(len(name_words))
+            self.name_terms.append(name)
+            for term in set(name) | set(extra):
+                self.postings[term][i] = (name.get(term, 0), extra.get(term, 0))
+                df[term] += 1
+            syllables.update(set(name_words) | set(extra_words))
+        n = max(len(self.docs), 1)
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        for t in _WEAK:
+            if t in self.idf:
+                self.idf[t] *= 0.5
+        self.avg_len = (sum(self.name_len) / n) if self.docs else 1.0
+        self.unknown_idf = math.log(1 + (n + 0.5) / 1.5)
+        self.vocabulary = dict(syllables)
+
+    def terms(self, text):
+        return query_terms(text, self.vocabulary)
+
+    def sequence(self, text):
+        """The corrected syllables of a question, in order (synonyms expanded, question phrases removed)."""
+        return [_correct(normalise(w), self.vocabulary) for w in _QUESTION_PHRASES.sub(" ", expand(text)).split()]
+
+    def search(self, text, limit=20, allowed=None):
+        """Return up to `limit` hits, best first. `allowed` optionally restricts to a set of doc keys."""
+        terms = self.terms(text)
+        q = Counter(t for t in terms if t in self.idf)
+        # Unknown syllables (not bigrams) count against coverage: the catalogue cannot explain them.
+        unknown = {t for t in terms if t not in self.idf and "_" not in t and not t.isdigit()}
+        q_mass = (sum(self.idf[t] for t in q) + self.unknown_idf * len(unknown)) or 1.0
+        scores = defaultdict(float)
+        matched = defaultdict(float)
+        for term in q:
+            idf = self.idf[term]
+            for i, (ntf, etf) in self.postings[term].items():
+                tf = ntf + self.extra_weight * etf
+                norm = self.k1 * (1 - self.b + self.b * self.name_len[i] / self.avg_len)
+                scores[i] += idf * tf * (self.k1 + 1) / (tf + norm)
+                matched[i] += idf * (1.0 if ntf else self.extra_weight)
+        hits = []
+        for i, s in scores.items():
+            key = self.docs[i].key
+            if allowed is not None and key not in allowed:
+                continue
+            name = self.name_terms[i]
+            name_mass = sum(self.idf.get(t, 0) for t in name if "_" not in t) or 1.0
+            name_hit = sum(self.idf.get(t, 0) for t in name if "_" not in t and t in q)
+            hits.append(Hit(key, s, min(1.0, matched[i] / q_mass), name_hit / name_mass))
+        hits.sort(key=lambda h: (-h.score, h.key))
+        return hits[:limit]

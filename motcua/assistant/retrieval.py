@@ -1,0 +1,169 @@
+"""Hybrid retrieval: the lexical stage (BM25 over folded syllables and bigrams) combined with a semantic stage
+(cosine similarity between the question and each procedure's name, embedded with multilingual-e5-small).
+
+Pure Python + numpy, no ORM: `catalogue_index.py` builds a `Retriever` from the database, the evaluation
+tools can build one from the raw files. The semantic stage is optional (vectors=None -> lexical only), which
+is how the benchmark measures the lexical stage alone.
+
+Confidence: the assistant answers only when the best candidate explains most of the question (query
+coverage), is supported by more than one word (a bigram or two content words) and, when the lexical evidence
+is thin, by the embedding too. Otherwise it declines. When the first two candidates are too close to tell,
+it asks the citizen to choose.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import facets
+from .lexical import LexicalIndex, tokens
+
+__all__ = ["Candidate", "Result", "Retriever"]
+
+# Qualifiers that narrow a procedure to a rarer case. A citizen of the city who does not mention them most
+# likely means the common case ("đăng ký khai sinh", not "... có yếu tố nước ngoài tại khu vực biên giới").
+_RARE_QUALIFIERS = [
+    ("nuoc", "ngoai"),
+    ("bien", "gioi"),
+    ("luu", "dong"),
+    ("trung", "uong"),
+    ("quan", "doi"),
+    ("cong", "an", "nhan", "dan"),
+    ("dan", "quan", "tu", "ve"),
+    ("giai", "doan", "chuyen", "tiep"),
+    ("duoi", "14", "tuoi"),
+    ("doi", "voi", "to", "chuc"),
+    ("ket", "hop"),
+]
+# Actions other than issuing something new. Without the word in the question, the citizen most likely
+# wants the first issue ("làm hộ chiếu" = cấp, not trình báo mất / cấp lại / thu hồi).
+_SECONDARY_ACTIONS = [
+    ("cap", "lai"), ("cap", "doi"), ("doi",), ("thu", "hoi"), ("trinh", "bao"), ("xoa",), ("gia", "han"),
+    ("dang", "ki", "lai"), ("dieu", "chinh"), ("huy",), ("dung",), ("cham", "dut"), ("tam", "ngung"),
+    ("dinh", "chinh"), ("khoi", "phuc"), ("chuyen", "doi"), ("thong", "bao"), ("sua", "doi"), ("bo", "sung"),
+]
+
+
+@dataclass
+class Candidate:
+    key: str
+    score: float
+    lexical: float = 0.0
+    query_cover: float = 0.0
+    name_cover: float = 0.0
+    semantic: float = 0.0
+    evidence: int = 0  # matched bigrams * 2 + matched content words
+    bigrams: int = 0  # matched syllable pairs (a two-syllable word or more of the question in the name)
+
+
+@dataclass
+class Result:
+    candidates: list  # best first
+    confident: bool
+    ambiguous: bool
+
+    @property
+    def best(self):
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass
+class Weights:
+    lexical: float = 0.35
+    query_cover: float = 0.2
+    name_cover: float = 0.15
+    semantic: float = 0.3
+    rare_penalty: float = 0.06
+    action_penalty: float = 0.1
+    sem_floor: float = 0.78
+    sem_span: float = 0.12
+    min_cover: float = 0.55
+    min_score: float = 0.45
+    min_semantic_alone: float = 0.86
+    ambiguity_margin: float = 0.015
+
+
+def _has(words, phrase):
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+class Retriever:
+    def __init__(self, docs, vectors=None, embed_query=None, weights=None):
+        self.docs = list(docs)
+        self.index = LexicalIndex(self.docs)
+        self.position = {d.key: i for i, d in enumerate(self.docs)}
+        self.vectors = vectors
+        self.embed_query = embed_query
+        self.w = weights or Weights()
+        self.name_words = [tokens(d.name) for d in self.docs]
+
+    @property
+    def semantic_enabled(self):
+        return self.vectors is not None and self.embed_query is not None
+
+    def search(self, question, *, limit=5, allowed=None, lexical_only=False):
+        w = self.w
+        question = facets.without_facets(question) or question
+        hits = self.index.search(question, limit=50, allowed=allowed)
+        terms = set(self.index.terms(question))
+        q_seq = self.index.sequence(question)
+        by_key = {}
+        top_bm25 = hits[0].score if hits else 1.0
+        for h in hits:
+            by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
+        if self.semantic_enabled and not lexical_only:
+            q = self.embed_query(question)
+            sims = self.vectors @ q
+            order = np.argsort(-sims)[:20]
+            for i in order:
+                key = self.docs[i].key
+                if allowed is not None and key not in allowed:
+                    continue
+                by_key.setdefault(key, Candidate(key, 0.0))
+            for c in by_key.values():
+                c.semantic = float(sims[self.position[c.key]])
+        for c in by_key.values():
+            c.bigrams, c.evidence = self._evidence(c.key, terms)
+            sem = min(1.0, max(0.0, (c.semantic - w.sem_floor) / w.sem_span)) if c.semantic else 0.0
+            name = self.name_words[self.position[c.key]]
+            penalty = 0.0
+            for phrase in _RARE_QUALIFIERS:
+                if _has(name, phrase):
+                    penalty += -w.rare_penalty if _has(q_seq, phrase) else w.rare_penalty
+            head = name[:6]
+            for phrase in _SECONDARY_ACTIONS:
+                if _has(head, phrase) and not _has(q_seq, phrase):
+                    penalty += w.action_penalty
+            c.score = (
+                w.lexical * c.lexical
+                + w.query_cover * c.query_cover
+                + w.name_cover * c.name_cover
+                + (w.semantic * sem if self.semantic_enabled and not lexical_only else 0.0)
+                - penalty
+            )
+        ranked = sorted(by_key.values(), key=lambda c: (-c.score, c.key))[:limit]
+        confident = bool(ranked) and self._confident(ranked[0], lexical_only)
+        ambiguous = (
+            confident
+            and len(ranked) > 1
+            and ranked[0].score - ranked[1].score < w.ambiguity_margin
+            and self._confident(ranked[1], lexical_only)
+        )
+        return Result(ranked, confident, ambiguous)
+
+    def _evidence(self, key, terms):
+        i = self.position[key]
+        doc_terms = self.index.name_terms[i]
+        bigrams = sum(1 for t in terms if "_" in t and t in doc_terms)
+        words = sum(1 for t in terms if "_" not in t and t in doc_terms)
+        return bigrams, 2 * bigrams + words
+
+    def _confident(self, c, lexical_only):
+        w = self.w
+        lexical_ok = c.query_cover >= w.min_cover and c.bigrams >= 1 and c.evidence >= 3
+        if lexical_only or not self.semantic_enabled:
+            return lexical_ok and c.score >= w.min_score * (1 - w.semantic)
+        if lexical_ok:
+            return c.score >= w.min_score
+        return c.semantic >= w.min_semantic_alone and c.score >= w.min_score

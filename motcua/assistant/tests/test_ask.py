@@ -1,0 +1,113 @@
+"""ask(): answers from the catalogue, declines off-topic questions (and logs them), follow-up facets."""
+
+import datetime
+import json
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from motcua.assistant.answers import duration_text
+from motcua.assistant.models import DeclinedQuestion
+from motcua.assistant.services import ask
+from motcua.catalogue.models import Procedure
+from motcua.lib.money import format_vnd
+
+AT = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+
+
+def test_it_answers_a_colloquial_question_without_diacritics(catalogue):
+    reply = ask("lam giay khai sinh cho con can gi", at=AT)
+    assert not reply.declined
+    assert reply.procedures[0]["code"] == "1.001193"
+    assert reply.code == "1.001193"
+    assert "Thủ tục đăng ký khai sinh (mã 1.001193)" in reply.answer
+
+
+def test_it_declines_an_off_topic_question_and_logs_it(catalogue):
+    reply = ask("giá vàng hôm nay", channel="page", at=AT)
+    assert reply.declined
+    assert reply.procedures == []
+    assert "024.1022" in reply.answer or "đường dây nóng" in reply.answer
+    assert "/phan-anh/" in reply.answer
+    logged = DeclinedQuestion.objects.get()
+    assert (logged.question, logged.channel, logged.asked_at) == ("giá vàng hôm nay", "page", AT)
+
+
+def test_the_decline_names_the_configured_hotline(catalogue, settings):
+    settings.MOTCUA_HOTLINE = "1900 0000"
+    assert "1900 0000" in ask("thời tiết ngày mai thế nào", at=AT).answer
+
+
+def test_every_fact_of_the_answer_equals_the_catalogue(catalogue):
+    procedure = Procedure.objects.get(code="1.001193")
+    version = procedure.current
+    reply = ask("đăng ký khai sinh", at=AT)
+    for component in version.components.all():
+        assert f"- {component.name} ({component.originals} bản chính)" in reply.answer
+    for channel in version.channels.all():
+        assert f"- {channel.get_kind_display()}: {duration_text(channel)}" in reply.answer
+    assert "1 ngày làm việc" in reply.answer
+    # direct: the catalogue amount; online in Hanoi from 2026: 0 đồng under Resolution 77/2025 (dossiers.fees)
+    assert f"- Trực tiếp: Lệ phí đăng ký khai sinh: {format_vnd(8000)}" in reply.answer
+    online = re.search(r"- Trực tuyến: (.*)", reply.answer.split("Phí, lệ phí:")[1]).group(1)
+    assert f"{format_vnd(8000)}, phải nộp {format_vnd(0)}" in online
+    assert "77/2025/NQ-HĐND" in online
+    assert "/thu-tuc/1.001193/" in reply.answer
+
+
+def test_a_ministry_of_finance_fee_is_supported_online(catalogue):
+    reply = ask("đổi giấy phép lái xe phí bao nhiêu", at=AT)
+    assert reply.code == "3.000347"
+    assert reply.facets == ["fee"]
+    assert f"{format_vnd(115000)}, phải nộp {format_vnd(0)}" in reply.answer
+    assert "Giấy tờ cần nộp" not in reply.answer
+
+
+def test_a_follow_up_answers_the_asked_facet_of_the_previous_procedure(catalogue):
+    first = ask("đăng ký kết hôn cần giấy tờ gì", at=AT)
+    assert first.code == "1.000894"
+    assert "Tờ khai đăng ký kết hôn" in first.answer
+    follow = ask("mất bao lâu?", context_code=first.code, at=AT)
+    assert follow.code == "1.000894"
+    assert follow.facets == ["time"]
+    assert "Thời hạn giải quyết:\n- Trực tiếp: 1 ngày làm việc" in follow.answer
+    assert "Giấy tờ cần nộp" not in follow.answer
+    fee = ask("phí bao nhiêu?", context_code=first.code, at=AT)
+    assert "Phí, lệ phí:\n- Trực tiếp: danh mục không ghi phí, lệ phí" in fee.answer
+
+
+def test_a_new_topic_after_a_follow_up_switches_procedure(catalogue):
+    reply = ask("đăng ký thường trú mất bao lâu", context_code="1.000894", at=AT)
+    assert reply.code == "1.004222"
+
+
+def test_a_bare_facet_without_context_is_declined(catalogue):
+    assert ask("phí bao nhiêu?", at=AT).declined
+
+
+def test_the_common_case_is_preferred_over_rarer_variants(catalogue):
+    assert ask("đăng ký khai sinh", at=AT).code == "1.001193"
+    assert ask("đăng ký khai sinh cho con có bố người nước ngoài", at=AT).procedures[0]["code"] == "2.000528"
+    assert ask("mất căn cước làm lại ở đâu", at=AT).code == "1.014064"
+    assert ask("làm căn cước lần đầu", at=AT).code == "1.014061"
+
+
+def test_ask_command_prints_json(catalogue):
+    out = StringIO()
+    call_command("ask", "lam so do", "--json", stdout=out)
+    body = json.loads(out.getvalue())
+    assert set(body) == {"declined", "procedures", "answer"}
+    out = StringIO()
+    call_command("ask", "đăng ký tạm trú", "--json", stdout=out)
+    body = json.loads(out.getvalue())
+    assert body["declined"] is False
+    assert body["procedures"][0]["code"] == "1.004194"
+    assert set(body["procedures"][0]) == {"code", "name", "score"}
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_an_empty_question_is_not_logged(catalogue, question):
+    assert ask(question).declined
+    assert not DeclinedQuestion.objects.exists()

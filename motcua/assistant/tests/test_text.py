@@ -1,0 +1,57 @@
+"""Folding, synonyms and the lexical stage (pure Python)."""
+
+from motcua.assistant import facets
+from motcua.assistant.lexical import Doc, LexicalIndex, tokens
+from motcua.assistant.synonyms import expand
+
+
+def test_tokens_fold_diacritics_and_d_and_merge_i_y():
+    assert tokens("Đăng ký KHAI SINH") == tokens("dang ki khai sinh") == ["dang", "ki", "khai", "sinh"]
+
+
+def test_numbers_lose_leading_zeros():
+    assert tokens("mức độ 02") == ["muc", "do", "2"]
+
+
+def test_everyday_words_become_catalogue_terms():
+    assert expand("Làm giấy khai sinh cho con") == "dang ky khai sinh cho con"
+    assert expand("mất sổ đỏ") == "cap lai giay chung nhan quyen su dung dat"
+    assert expand("làm CCCD") == "cap the can cuoc"
+    assert "thuong tru" in expand("nhập hộ khẩu cho vợ")
+    assert "giay phep lai xe" in expand("bằng lái xe máy")
+    assert "dang ky ket hon" in expand("muốn lấy vợ")
+
+
+def test_a_replacement_is_not_expanded_twice():
+    assert expand("đăng ký nghĩa vụ quân sự") == "dang ky nghia vu quan su"
+
+
+def test_abbreviations_are_written_out_on_both_sides():
+    assert expand("rút BHXH 1 lần") == "huong bao hiem xa hoi mot lan"
+    assert tokens("Công ty TNHH") == ["cong", "ti", "trach", "nhiem", "huu", "han"]
+
+
+def test_age_is_mapped_to_the_identity_card_bands():
+    assert expand("con 10 tuổi").endswith("duoi 14 tuoi")
+    assert expand("con 15 tuổi").endswith("tu du 14 tuoi tro len")
+
+
+def test_lexical_index_ranks_the_general_procedure_and_corrects_typos():
+    index = LexicalIndex([
+        Doc("a", "Thủ tục đăng ký khai sinh", "Hộ tịch"),
+        Doc("b", "Thủ tục đăng ký kết hôn", "Hộ tịch"),
+        Doc("c", "Cấp giấy phép lái xe", "Sát hạch"),
+    ])
+    assert index.search("dang ky khai sihn")[0].key == "a"
+    assert index.search("đăng kí kết hôn")[0].key == "b"
+    assert all(h.query_cover < 0.5 for h in index.search("giá vàng hôm nay"))
+
+
+def test_facets_are_detected_and_bare_follow_ups_recognised():
+    assert facets.detect("đăng ký kết hôn mất bao lâu") == ["time"]
+    assert facets.detect("phí bao nhiêu?") == ["fee"]
+    assert facets.detect("cần giấy tờ gì, nộp ở đâu") == ["papers", "place"]
+    assert facets.is_bare("phí bao nhiêu?")
+    assert facets.is_bare("thế còn thời gian giải quyết?")
+    assert not facets.is_bare("đăng ký kết hôn mất bao lâu")
+    assert facets.without_facets("đăng ký kết hôn mất bao lâu") == "dang ky ket hon"
