@@ -6,10 +6,12 @@ People: Lan (reception, centre), Minh (head, Sở Tư pháp), Bình (handler, S�
 Sở Nội vụ), Hùng (reception at a ward, always refused on the centre's dossiers), and the citizen Ánh.
 """
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
 from motcua.dossiers.models import RouteStep, RouteTemplate
@@ -40,9 +42,16 @@ class World:
     anh: object
 
 
+@functools.cache
+def _password_hash():
+    # Hashing is slow on purpose; hash the shared test password once per process, not once per user.
+    return make_password(PASSWORD)
+
+
 def _user(username, full_name, *, agency=None, role=None, title=""):
     # The whole Vietnamese name (family name first) goes in first_name so get_full_name() reads right.
-    user = get_user_model().objects.create_user(username, f"{username}@example.vn", PASSWORD, first_name=full_name)
+    user = get_user_model().objects.create(username=username, email=f"{username}@example.vn",
+                                           password=_password_hash(), first_name=full_name)
     if agency is not None:
         Membership.objects.create(user=user, agency=agency, role=role, title=title)
     return user
