@@ -3,7 +3,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from . import account_views, apply_views, tracking_views
+from . import account_views, apply_views, dossier_views, tracking_views
 
 urlpatterns = [
     path("nop-ho-so/da-gui/<str:reference>/", apply_views.apply_done, name="apply_done"),
@@ -15,4 +15,8 @@ urlpatterns = [
     path("tai-khoan/dang-ky/", account_views.register, name="register"),
     path("tai-khoan/ho-so/", account_views.my_dossiers, name="my_dossiers"),
     path("tai-khoan/ho-so/<str:code>/", tracking_views.my_dossier, name="my_dossier"),
+    path("tai-khoan/ho-so/<str:code>/bo-sung/", dossier_views.supply, name="supply"),
+    path("tai-khoan/ho-so/<str:code>/thanh-toan/", dossier_views.pay, name="pay"),
+    path("tai-khoan/ho-so/<str:code>/thanh-toan-thu-nghiem/", dossier_views.sandbox_payment, name="sandbox_payment"),
+    path("tai-khoan/ho-so/<str:code>/rut/", dossier_views.withdraw, name="withdraw"),
 ]

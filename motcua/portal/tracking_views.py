@@ -10,6 +10,7 @@ from django.shortcuts import render
 from motcua.dossiers.access import get_dossier_for_citizen, get_dossier_for_tracking
 from motcua.dossiers.services.queries import EVENT_LABEL
 from motcua.dossiers.tracking import tracking_of
+from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, Status
 from motcua.lib.errors import DomainError
 
 MAX_FAILURES = 20  # per client address per window
@@ -64,4 +65,6 @@ def my_dossier(request, code):
         dossier = get_dossier_for_citizen(request.user, code)
     except DomainError as e:
         return render(request, "portal/tracking.html", {"code": code, "error": e.message}, status=e.status)
-    return render(request, "portal/tracking.html", {"code": code, "own": True} | tracking_context(dossier))
+    withdrawable = [s for s, targets in ALLOWED_TRANSITIONS.items() if Status.WITHDRAWAL_REQUESTED in targets]
+    context = {"code": code, "own": True, "withdrawable": withdrawable}
+    return render(request, "portal/tracking.html", context | tracking_context(dossier))

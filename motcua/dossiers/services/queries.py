@@ -121,7 +121,7 @@ def actions_for(dossier, user):
             actions.append("issue_result")
         if holds:
             actions.append("refuse")
-        if at_reception and dossier.fee_payable and not dossier.payments.filter(state="paid").exists():
+        if holds and dossier.fee_payable > dossier.fee_paid:
             actions.append("request_payment")
     if status == Status.SUPPLEMENT_REQUESTED and at_reception:
         actions.append("supplement")

@@ -149,3 +149,64 @@ def test_tracking_names_the_officer_holding_the_dossier_and_what_to_do(client, w
     request_supplement(d, actor=w.binh, at=at, reason="Bản chụp mờ", items=["Giấy chứng sinh rõ nét"])
     body = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
     assert "Bạn cần làm" in body and "Giấy chứng sinh rõ nét" in body
+
+
+def own_online_dossier(client, w):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motcua.dossiers.services import accept_dossier
+
+    scan = SimpleUploadedFile("a.pdf", b"%PDF-1.4 a", content_type="application/pdf")
+    d = submit_dossier(w.version, channel="online", at=datetime(2026, 11, 27, 8, 0, tzinfo=HCM), citizen=w.anh,
+                       applicant=Applicant(name="Nguyễn Thị Ngọc Ánh", phone="0912345678"),
+                       components=[ComponentInput(component=w.version.components.first(), files=[scan])])
+    d = accept_dossier(d, actor=w.lan, at=datetime(2026, 11, 27, 9, 0, tzinfo=HCM))
+    client.login(username="anh", password=PASSWORD)
+    return d
+
+
+def test_citizen_hands_in_the_requested_paper_online(client, w):
+    from motcua.dossiers.services import request_supplement
+
+    d = own_online_dossier(client, w)
+    request_supplement(d, actor=w.minh, at=datetime(2026, 11, 27, 10, 0, tzinfo=HCM), reason="Bản chụp mờ",
+                       items=["Giấy chứng sinh rõ nét"])
+    page = client.get(reverse("portal:my_dossier", args=[d.code])).content.decode()
+    assert reverse("portal:supply", args=[d.code]) in page
+    response = client.post(reverse("portal:supply", args=[d.code]),
+                           {"name": "Giấy chứng sinh rõ nét", "file": pdf("ro-net.pdf")})
+    assert response.status_code == 302
+    d.refresh_from_db()
+    assert d.status == "processing" and d.components.filter(supplement__isnull=False).count() == 1
+
+
+def test_another_citizen_cannot_supply_or_withdraw(client, w):
+    d = own_online_dossier(client, w)
+    client.logout()
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user("la", password=PASSWORD)
+    client.login(username="la", password=PASSWORD)
+    assert client.post(reverse("portal:withdraw", args=[d.code])).status_code == 404
+    assert Dossier.objects.get(pk=d.pk).status == "accepted"
+
+
+def test_citizen_withdraws_own_dossier(client, w):
+    d = own_online_dossier(client, w)
+    client.post(reverse("portal:withdraw", args=[d.code]), {"reason": "Nộp nhầm thủ tục"})
+    assert Dossier.objects.get(pk=d.pk).status == "withdrawal_requested"
+
+
+def test_citizen_pays_online_through_the_sandbox(client, w):
+    from motcua.dossiers.services import request_payment
+
+    d = own_online_dossier(client, w)
+    Dossier.objects.filter(pk=d.pk).update(fee_payable=50000)
+    d = request_payment(Dossier.objects.get(pk=d.pk), actor=w.minh, at=datetime(2026, 11, 27, 10, 0, tzinfo=HCM))
+    response = client.post(reverse("portal:pay", args=[d.code]))
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert "50.000 đ" in page.content.decode()
+    client.post(response["Location"])
+    d.refresh_from_db()
+    assert d.paid_online and d.fee_paid == 50000 and d.status == "processing"
