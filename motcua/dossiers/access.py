@@ -57,7 +57,7 @@ def get_dossier_for_citizen(user, code):
 
 def get_dossier_for_tracking(code, secret):
     """Return the dossier if `secret` equals the last four digits of the applicant's phone or ID number."""
-    dossier = _by_public_id(Dossier.objects.select_related("agency", "holder_agency", "holder"), code)
+    dossier = _by_public_id(Dossier.objects.select_related("version", "agency", "holder_agency", "holder"), code)
     secret = (secret or "").strip()
     if dossier is None or len(secret) != 4 or secret not in _second_factors(dossier):
         raise DossierNotFound(_("Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập."))

@@ -58,10 +58,10 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
     """Append an event, set the dossier's status to `to_status` and save. Call inside a transaction after lock()."""
     if check:
         check_move(dossier, to_status)
-    from_status = dossier.status if dossier.events.exists() else ""
+    last = dossier.events.order_by("-seq").values_list("seq", flat=True).first() or 0
+    from_status = dossier.status if last else ""
     dossier.status = to_status
     dossier.save()
-    last = dossier.events.order_by("-seq").values_list("seq", flat=True).first() or 0
     event = DossierEvent.objects.create(
         dossier=dossier,
         seq=last + 1,
