@@ -26,6 +26,18 @@ def test_filing_routes_to_the_chosen_agency(file_web, centre, justice):
     assert file_web(agency=justice).agency == justice
 
 
+def test_filing_about_a_procedure_routes_to_its_only_agency(file_web, centre, justice, ward):
+    from motcua.catalogue.models import Procedure
+
+    one = Procedure.objects.create(code="1.001193")
+    one.agencies.add(justice)
+    two = Procedure.objects.create(code="2.000635")
+    two.agencies.add(justice, ward)
+    assert file_web(procedure_code="1.001193", phone="0900000001").agency == justice
+    assert file_web(procedure_code="2.000635", phone="0900000002").agency == centre  # ambiguous: the centre sorts
+    assert file_web(procedure_code="2.000635", phone="0900000003", agency=ward).agency == ward
+
+
 def test_filing_needs_a_phone_or_an_email(file_web, centre):
     with pytest.raises(DomainError, match="số điện thoại hoặc thư điện tử"):
         file_web(phone="", email="")
