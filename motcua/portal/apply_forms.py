@@ -55,3 +55,14 @@ class DeliveryForm(forms.Form):
                                  error_messages={"required": "Hãy chọn nơi nhận kết quả."})
     delivery_address = forms.CharField(label="Địa chỉ nhận qua bưu chính (nếu khác địa chỉ của bạn)",
                                        max_length=255, required=False)
+
+
+class AgencyForm(forms.Form):
+    question = "Bạn nộp hồ sơ tới đâu?"
+    hint = "Hồ sơ được tiếp nhận không phụ thuộc nơi cư trú trong thành phố."
+    agency = forms.ChoiceField(label=question, widget=forms.RadioSelect,
+                               error_messages={"required": "Hãy chọn nơi nộp hồ sơ."})
+
+    def __init__(self, *args, agencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = [(str(a.pk), a.name) for a in agencies]

@@ -29,6 +29,7 @@ QUESTIONS = {
     "lien-he": f.ContactForm,
     "dia-chi": f.AddressForm,
 }
+AGENCY_STEP = "noi-nop"
 DELIVERY_STEP = "nhan-ket-qua"
 CHECK_STEP = "kiem-tra"
 PAPER_PREFIX = "giay-to-"
@@ -45,9 +46,14 @@ def _components(version):
     return list(version.components.all())
 
 
+def _agencies(version):
+    return list(version.procedure.agencies.filter(is_active=True).order_by("name"))
+
+
 def _steps(version):
     papers = [f"{PAPER_PREFIX}{i}" for i in range(1, len(_components(version)) + 1)]
-    return [*QUESTIONS, *papers, DELIVERY_STEP, CHECK_STEP]
+    where = [AGENCY_STEP] if len(_agencies(version)) > 1 else []  # ask only when there is a choice
+    return [*where, *QUESTIONS, *papers, DELIVERY_STEP, CHECK_STEP]
 
 
 def _url(code, step):
@@ -70,7 +76,7 @@ def apply_start(request, code):
     version = _version(code)
     return render(request, "portal/apply/start.html", {"version": version, "code": code,
                                                        "components": _components(version),
-                                                       "first": _url(code, next(iter(QUESTIONS)))})
+                                                       "first": _url(code, _steps(version)[0])})
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,8 +89,11 @@ def apply_step(request, code, step):
     draft = Draft(request.session, code)
     if step.startswith(PAPER_PREFIX):
         return _paper(request, code, version, draft, step)
-    form_class = f.DeliveryForm if step == DELIVERY_STEP else QUESTIONS[step]
-    form = form_class(request.POST or None, initial=draft.answers)
+    if step == AGENCY_STEP:
+        form = f.AgencyForm(request.POST or None, initial=draft.answers, agencies=_agencies(version))
+    else:
+        form_class = f.DeliveryForm if step == DELIVERY_STEP else QUESTIONS[step]
+        form = form_class(request.POST or None, initial=draft.answers)
     if request.method == "POST" and form.is_valid():
         draft.answers.update(form.cleaned_data)
         draft.save()
@@ -132,7 +141,9 @@ def _paper(request, code, version, draft, step):
 def _summary(code, version, draft):
     a = draft.answers
     kinds, deliveries = dict(ApplicantKind.choices), dict(Delivery.choices)
-    rows = [
+    agencies = {str(a.pk): a.name for a in _agencies(version)}
+    rows = [("Nơi nộp", agencies[a["agency"]], AGENCY_STEP)] if a.get("agency") in agencies else []
+    rows += [
         ("Chủ hồ sơ", kinds.get(a.get("applicant_kind"), ""), "chu-ho-so"),
         ("Họ và tên", a.get("applicant_name", ""), "ho-ten"),
         ("Số giấy tờ", a.get("applicant_id_number", ""), "so-dinh-danh"),
@@ -157,8 +168,9 @@ def _submit(request, version, draft):
     applicant = Applicant(name=a.get("applicant_name", ""), kind=a.get("applicant_kind", ApplicantKind.PERSON),
                           id_number=a.get("applicant_id_number", ""), phone=a.get("applicant_phone", ""),
                           email=a.get("applicant_email", ""), address=a.get("applicant_address", ""))
+    agency = next((x for x in _agencies(version) if str(x.pk) == a.get("agency")), None)
     try:
-        return submit_dossier(version, channel=Channel.ONLINE, applicant=applicant, components=components,
+        return submit_dossier(version, channel=Channel.ONLINE, agency=agency, applicant=applicant, components=components,
                               at=timezone.now(), delivery=a.get("delivery") or Delivery.COUNTER,
                               delivery_address=a.get("delivery_address", ""), idempotency_key=draft.key,
                               citizen=request.user if request.user.is_authenticated else None)

@@ -210,3 +210,18 @@ def test_citizen_pays_online_through_the_sandbox(client, w):
     client.post(response["Location"])
     d.refresh_from_db()
     assert d.paid_online and d.fee_paid == 50000 and d.status == "processing"
+
+
+def test_where_to_submit_is_asked_only_when_there_is_a_choice(client, w):
+    start = client.get(reverse("portal:apply_start", args=["1.001193"])).content.decode()
+    assert step("1.001193", "chu-ho-so") in start
+    w.procedure.agencies.add(w.ward)
+    start = client.get(reverse("portal:apply_start", args=["1.001193"])).content.decode()
+    assert step("1.001193", "noi-nop") in start
+    assert client.post(step("1.001193", "noi-nop"), {"agency": str(w.ward.pk)}).status_code == 302
+    answer_questions(client)
+    client.post(step("1.001193", "giay-to-1"), {"file": pdf()})
+    client.post(step("1.001193", "nhan-ket-qua"), {"delivery": "counter"})
+    assert "UBND phường Ba Đình" in client.get(step("1.001193", "kiem-tra")).content.decode()
+    client.post(step("1.001193", "kiem-tra"))
+    assert Dossier.objects.get().agency == w.ward
