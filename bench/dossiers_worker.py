@@ -75,7 +75,7 @@ SELECT %(agency_code)s || '-' || to_char(d, 'YYMMDD') || '-' || lpad(((g %% 9000
        '09' || lpad((g * 104729 %% 100000000)::text, 8, '0'), '', 'Hà Nội', '', 'online', '', 5, 'working_days', '',
        d + time '09:00', d + time '09:00', d + interval '7 days', d + interval '7 days', '', %(agency)s, 0, 0, 0, 0, 0,
        false, '', now(), true
-FROM (SELECT g, date '2024-01-01' + (g / 9000)::int AS d FROM generate_series(%(lo)s, %(hi)s) AS g) AS s
+FROM (SELECT g::bigint AS g, date '2024-01-01' + (g / 9000)::int AS d FROM generate_series(%(lo)s, %(hi)s) AS g) AS s
 """
 
 EVENTS_SQL = """
