@@ -46,3 +46,18 @@ class Draft:
         for info in self.files.values():
             default_storage.delete(info["path"])
         self.session.pop(self.slot, None)
+
+
+def purge_drafts(*, older_than, now):
+    """Delete draft files last written before `now - older_than` (abandoned applications); return how many."""
+    removed = 0
+    if not default_storage.exists("drafts"):
+        return 0
+    folders, _files = default_storage.listdir("drafts")
+    for folder in folders:
+        for name in default_storage.listdir(f"drafts/{folder}")[1]:
+            path = f"drafts/{folder}/{name}"
+            if default_storage.get_modified_time(path) < now - older_than:
+                default_storage.delete(path)
+                removed += 1
+    return removed

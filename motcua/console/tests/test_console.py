@@ -126,3 +126,11 @@ def test_staff_can_download_a_file_of_their_dossier_only(client, w):
     assert signed_in(client, w.lan).get(url).status_code == 200
     client.logout()
     assert signed_in(client, w.hung).get(url).status_code == 404
+
+
+def test_inbox_marks_a_dossier_due_within_a_working_day(client, w):
+    now = datetime.now(HCM)
+    soon = counter(w, "Người sắp đến hạn", now)
+    Dossier.objects.filter(pk=soon.pk).update(holder_agency=w.centre, due_at=now + timedelta(hours=2))
+    body = signed_in(client, w.lan).get(reverse("console:home")).content.decode()
+    assert 'class="u-due_soon"' in body and "Đến hạn trong 1 ngày làm việc" in body

@@ -225,3 +225,16 @@ def test_where_to_submit_is_asked_only_when_there_is_a_choice(client, w):
     assert "UBND phường Ba Đình" in client.get(step("1.001193", "kiem-tra")).content.decode()
     client.post(step("1.001193", "kiem-tra"))
     assert Dossier.objects.get().agency == w.ward
+
+
+def test_abandoned_draft_files_are_purged(client, w):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from motcua.portal.drafts import purge_drafts
+
+    answer_questions(client)
+    client.post(step("1.001193", "giay-to-1"), {"file": pdf()})
+    assert purge_drafts(older_than=timedelta(days=7), now=timezone.now()) == 0
+    assert purge_drafts(older_than=timedelta(days=7), now=timezone.now() + timedelta(days=8)) == 1
