@@ -31,6 +31,7 @@ def citizen_submits_online(page):
     page.get_by_role("button", name="Tiếp tục").click()
     page.get_by_label("Số định danh cá nhân").fill("001190012345")
     page.get_by_role("button", name="Tiếp tục").click()
+    shot(page, "00-cau-hoi")
     page.get_by_label("Số điện thoại di động").fill("0912 345 678")
     page.get_by_label("Thư điện tử").fill("anh@example.vn")
     page.get_by_role("button", name="Tiếp tục").click()
@@ -64,6 +65,7 @@ def test_online_dossier_through_two_agencies_to_tracking(page, sign_in, dossier_
 
     lan = sign_in(w.lan)
     assert lan.url.endswith("/can-bo/")
+    shot(lan, "03a-hop-ho-so")
     lan.get_by_role("link", name=reference).click()
     shot(lan, "03-can-bo-ho-so-moi")
     act(lan, "Tiếp nhận hồ sơ")
