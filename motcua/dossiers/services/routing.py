@@ -12,7 +12,7 @@ from motcua.units.models import Membership
 
 from .. import deadlines
 from ..access import check_member
-from ..errors import NotAllowed, RuleViolation
+from ..errors import IllegalTransition, NotAllowed, RuleViolation
 from ..models import DossierStep, RouteTemplate, StepState
 from ..workflow import Status
 from ._core import check_move, lock, record
@@ -56,6 +56,13 @@ def active_steps(dossier):
     return list(dossier.steps.filter(state=StepState.ACTIVE).select_related("agency", "handler"))
 
 
+def _check_workable(dossier):
+    """Steps move only while the dossier is being handled: not while it waits for papers or payment."""
+    if dossier.status not in (Status.ACCEPTED, Status.PROCESSING):
+        raise IllegalTransition(_("Hồ sơ đang ở trạng thái “%(s)s”; chưa thể chuyển bước xử lý.") % {
+            "s": Status(dossier.status).label})
+
+
 def _step_for(dossier, actor, step):
     """Return the active step the actor works on: the one given, or the only active one of their agencies."""
     steps = active_steps(dossier)
@@ -73,6 +80,7 @@ def _step_for(dossier, actor, step):
 def assign_handler(dossier, *, actor, handler, at, step=None, note=""):
     """The head of the unit holding the current step assigns a handler (Decree 61 Art.19.1)."""
     dossier = lock(dossier)
+    _check_workable(dossier)
     step = _step_for(dossier, actor, step)
     check_member(actor, step.agency, roles=[Membership.Role.HEAD])
     check_member(handler, step.agency)
@@ -89,6 +97,7 @@ def assign_handler(dossier, *, actor, handler, at, step=None, note=""):
 def complete_step(dossier, *, actor, at, step=None, note=""):
     """Finish the actor's current step, mark it on time or late, and hand over to the next group of steps."""
     dossier = lock(dossier)
+    _check_workable(dossier)
     step = _step_for(dossier, actor, step)
     check_move(dossier, Status.PROCESSING)
     step.state, step.finished_at, step.finished_by, step.note = StepState.DONE, at, actor, note

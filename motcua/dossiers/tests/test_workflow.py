@@ -51,3 +51,12 @@ def test_a_dossier_cannot_be_accepted_twice(people, version):
         services.accept_dossier(dossier, actor=people.lan, at=T0)
     dossier.refresh_from_db()
     assert dossier.code.endswith("-0001")
+
+
+def test_steps_do_not_move_while_waiting_for_papers(people, version):
+    dossier = accepted_dossier(version, people)
+    dossier = services.request_supplement(dossier, actor=people.lan, at=T0, reason="Thiếu tờ khai")
+    with pytest.raises(IllegalTransition, match="chưa thể chuyển bước"):
+        services.complete_step(dossier, actor=people.lan, at=T0)
+    with pytest.raises(IllegalTransition):
+        services.assign_handler(dossier, actor=people.minh, handler=people.lan, at=T0)
