@@ -184,7 +184,7 @@ def survey(request, slug):
         try:
             services.submit_survey_response(
                 survey, answers=_survey_answers(request, survey), agency=agency, at=now,
-                source=request.GET.get("nguon", "link"),
+                source=request.GET.get("nguon", "link"), sender=request.META.get("REMOTE_ADDR", ""),
             )
         except DomainError as exc:
             return _survey_page(request, survey, agency, error=exc.message, status=exc.status)

@@ -4,6 +4,8 @@
 - MOTCUA_RATINGS_LINK_MAX_AGE_DAYS: how long a signed evaluation link stays valid (default 180).
 - MOTCUA_RATINGS_OFFLINE_MAX_AGE_HOURS: oldest device time accepted for a counter rating that was queued
   offline; older ratings are kept but dated when received (default 72).
+- MOTCUA_RATINGS_SURVEY_MAX_PER_HOUR: answers to one survey accepted per sender (network address) per hour
+  (default 5: a family or an office behind one address can still answer).
 """
 
 from datetime import timedelta
@@ -21,3 +23,7 @@ def link_max_age():
 
 def offline_max_age():
     return timedelta(hours=getattr(settings, "MOTCUA_RATINGS_OFFLINE_MAX_AGE_HOURS", 72))
+
+
+def survey_max_per_hour():
+    return getattr(settings, "MOTCUA_RATINGS_SURVEY_MAX_PER_HOUR", 5)

@@ -172,12 +172,17 @@ class SurveyResponse(models.Model):
     )
     submitted_at = models.DateTimeField(_("gửi lúc"), db_index=True)
     source = models.CharField(_("nguồn"), max_length=20, blank=True, help_text=_("link, qr, kiosk"))
+    # A keyed hash of the sender's network address, only to limit repeated answers; never the address itself.
+    client_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at"]
         verbose_name = _("phiếu trả lời khảo sát")
         verbose_name_plural = _("phiếu trả lời khảo sát")
-        indexes = [models.Index(fields=["survey", "agency"])]
+        indexes = [
+            models.Index(fields=["survey", "agency"]),
+            models.Index(fields=["survey", "client_hash", "submitted_at"]),
+        ]
 
     def __str__(self):
         return f"{self.survey} — {self.submitted_at:%d/%m/%Y}"

@@ -65,3 +65,15 @@ def test_the_page_works_as_a_plain_form_without_javascript(browser, live_server,
         assert rating.score == 1 and rating.officer.username == "lan"
     finally:
         context.close()
+
+
+def test_the_tablet_shows_the_new_officer_after_a_change_of_shift(page, device):
+    page.goto(f"/danh-gia/quay/{device.token}/")
+    minh = get_user_model().objects.create_user("minh", first_name="Minh", last_name="Trần Văn")
+    device.officer = Membership.objects.create(user=minh, agency=device.agency, role="reception")
+    device.save()
+    page.evaluate("window.motcuaCounter.refreshOfficer()")
+    page.get_by_text("Trần Văn Minh").wait_for()
+    page.get_by_role("button", name="Rất hài lòng").click()
+    wait_for_ratings(page, 1)
+    assert CounterRating.objects.get().officer == minh

@@ -4,12 +4,16 @@ The index of an element is the share of 4 and 5 among the answers to its satisfa
 index is the mean over elements (QĐ 1001/QĐ-BNV); see `ratings.index` for the interval.
 """
 
+import hashlib
+import hmac
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -17,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from motcua.units.models import Agency
 
+from .. import conf
 from ..errors import RatingError, RatingNotFound
 from ..index import Index, Share, index_of_share, overall_index, share_from_counts
 from ..models import Answer, Content, Element, Question, Survey, SurveyResponse
@@ -109,11 +114,22 @@ def survey_agency(survey, agency_code):
     return allowed.first() if allowed.count() == 1 else None
 
 
-def submit_survey_response(survey, *, answers, at, agency=None, source=""):
+def client_hash(survey, address):
+    """Return a keyed hash of the sender's address for this survey (the address itself is never stored)."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"ratings-survey:{survey.pk}:{address}".encode(), hashlib.sha256).hexdigest()
+
+
+def submit_survey_response(survey, *, answers, at, agency=None, source="", sender=""):
     """Record one respondent's answers. `answers` maps question id to the raw value(s) from the form.
 
-    Raises RatingError listing the first problem; nothing is stored unless every answer is valid.
+    `sender` is the network address; at most MOTCUA_RATINGS_SURVEY_MAX_PER_HOUR answers per hour are taken from
+    one address so a single person cannot flood a unit's index. Raises RatingError listing the first problem;
+    nothing is stored unless every answer is valid.
     """
+    sender_hash = client_hash(survey, sender) if sender else ""
+    if sender_hash:
+        _check_rate(survey, sender_hash, at)
     questions = list(survey.questions.all())
     rows = []
     for question in questions:
@@ -123,11 +139,20 @@ def submit_survey_response(survey, *, answers, at, agency=None, source=""):
     if not any(r.value is not None for r in rows):
         raise RatingError(_("Xin Ông/Bà trả lời ít nhất một câu hỏi về mức hài lòng."))
     with transaction.atomic():
-        response = SurveyResponse.objects.create(survey=survey, agency=agency, submitted_at=at, source=source[:20])
+        response = SurveyResponse.objects.create(survey=survey, agency=agency, submitted_at=at, source=source[:20],
+                                                 client_hash=sender_hash)
         for row in rows:
             row.response = response
         Answer.objects.bulk_create(rows)
     return response
+
+
+def _check_rate(survey, sender_hash, at):
+    recent = SurveyResponse.objects.filter(
+        survey=survey, client_hash=sender_hash, submitted_at__gt=at - timedelta(hours=1)
+    ).count()
+    if recent >= conf.survey_max_per_hour():
+        raise RatingError(_("Đã nhận nhiều phiếu từ cùng một địa chỉ trong một giờ; xin thử lại sau."), status=429)
 
 
 def _parse_answer(question, raw):

@@ -167,3 +167,29 @@ def test_results_page_shows_index_n_and_interval(client, survey, people):
     assert '<p id="respondents">3</p>' in body
     assert "66,67%" in body  # officer element: 2 of 3
     assert "Khoảng tin cậy 95%" in body and "Chi nhánh số 1 Trung tâm PVHCC" in body
+
+
+def test_one_address_cannot_flood_a_units_index(survey, people, settings):
+    settings.MOTCUA_RATINGS_SURVEY_MAX_PER_HOUR = 2
+    for minute in (0, 10):
+        answer_from(survey, people, "203.0.113.7", T0 + timedelta(minutes=minute))
+    with pytest.raises(RatingError, match="nhiều phiếu") as refused:
+        answer_from(survey, people, "203.0.113.7", T0 + timedelta(minutes=20))
+    assert refused.value.status == 429
+    answer_from(survey, people, "198.51.100.1", T0 + timedelta(minutes=20))  # another address is welcome
+    answer_from(survey, people, "203.0.113.7", T0 + timedelta(minutes=61))  # and the first again an hour later
+    assert SurveyResponse.objects.count() == 4
+    assert "203.0.113.7" not in {r.client_hash for r in SurveyResponse.objects.all()}
+
+
+def answer_from(survey, people, address, at):
+    answers = {satisfaction_question(survey, e).pk: 4 for e in ALL}
+    return services.submit_survey_response(survey, answers=answers, agency=people.a, at=at, sender=address)
+
+
+def test_the_page_answers_429_when_an_address_floods(client, survey, settings):
+    settings.MOTCUA_RATINGS_SURVEY_MAX_PER_HOUR = 1
+    data = {f"q{satisfaction_question(survey, e).pk}": "4" for e in ALL}
+    assert client.post(f"/khao-sat/{survey.slug}/", data).status_code == 200
+    second = client.post(f"/khao-sat/{survey.slug}/", data)
+    assert second.status_code == 429 and "xin thử lại sau" in second.content.decode()

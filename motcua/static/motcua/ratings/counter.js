@@ -90,8 +90,22 @@
     flush();
   });
 
+  // When another officer takes the counter, show their name: check the page now and then, reload only on a change
+  // and only while nothing is queued and no citizen is being thanked.
+  function refreshOfficer() {
+    if (!navigator.onLine || load().length || form.hidden || !window.DOMParser) return;
+    fetch(window.location.href, { cache: "no-store", credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      if (!html) return;
+      var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("#rating-form input[name=officer]");
+      if (fresh && fresh.value !== form.elements.officer.value) window.location.reload();
+    }).catch(function () {});
+  }
+
   window.addEventListener("online", flush);
+  setInterval(refreshOfficer, 60000);
   setInterval(flush, RETRY_MS);
-  window.motcuaCounter = { flush: flush, queued: function () { return load().length; } };
+  window.motcuaCounter = { flush: flush, refreshOfficer: refreshOfficer, queued: function () { return load().length; } };
   flush();
 })();
