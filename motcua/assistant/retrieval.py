@@ -73,14 +73,20 @@ class Weights:
     query_cover: float = 0.2
     name_cover: float = 0.15
     semantic: float = 0.3
-    rare_penalty: float = 0.06
+    rare_penalty: float = 0.1
     action_penalty: float = 0.1
     sem_floor: float = 0.78
     sem_span: float = 0.12
+    # Evidence needed before anything is shown (otherwise: decline).
     min_cover: float = 0.55
-    min_score: float = 0.45
-    min_semantic_alone: float = 0.86
-    ambiguity_margin: float = 0.015
+    min_score: float = 0.4
+    min_semantic: float = 0.78
+    # A single answer needs more: the question well covered and a clear lead over the second candidate;
+    # between the two, the citizen is asked to choose among the first candidates.
+    answer_score: float = 0.5
+    answer_cover: float = 0.7
+    answer_margin: float = 0.06
+    answer_semantic: float = 0.8
 
 
 def _has(words, phrase):
@@ -143,13 +149,10 @@ class Retriever:
                 - penalty
             )
         ranked = sorted(by_key.values(), key=lambda c: (-c.score, c.key))[:limit]
-        confident = bool(ranked) and self._confident(ranked[0], lexical_only)
-        ambiguous = (
-            confident
-            and len(ranked) > 1
-            and ranked[0].score - ranked[1].score < w.ambiguity_margin
-            and self._confident(ranked[1], lexical_only)
-        )
+        semantic = self.semantic_enabled and not lexical_only
+        confident = bool(ranked) and self._shown(ranked[0], semantic)
+        margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
+        ambiguous = confident and not self._answered(ranked[0], margin, semantic)
         return Result(ranked, confident, ambiguous)
 
     def _evidence(self, key, terms):
@@ -159,11 +162,20 @@ class Retriever:
         words = sum(1 for t in terms if "_" not in t and t in doc_terms)
         return bigrams, 2 * bigrams + words
 
-    def _confident(self, c, lexical_only):
+    def _shown(self, c, semantic):
+        """Enough evidence to show this candidate at all."""
         w = self.w
+        scale = 1.0 if semantic else 1 - w.semantic  # the lexical stage alone has no semantic share to add
         lexical_ok = c.query_cover >= w.min_cover and c.bigrams >= 1 and c.evidence >= 3
-        if lexical_only or not self.semantic_enabled:
-            return lexical_ok and c.score >= w.min_score * (1 - w.semantic)
-        if lexical_ok:
-            return c.score >= w.min_score
-        return c.semantic >= w.min_semantic_alone and c.score >= w.min_score
+        return lexical_ok and c.score >= w.min_score * scale and (not semantic or c.semantic >= w.min_semantic)
+
+    def _answered(self, c, margin, semantic):
+        """Enough to answer with this single procedure rather than ask the citizen to choose."""
+        w = self.w
+        scale = 1.0 if semantic else 1 - w.semantic
+        return (
+            c.score >= w.answer_score * scale
+            and c.query_cover >= w.answer_cover
+            and margin >= w.answer_margin * scale
+            and (not semantic or c.semantic >= w.answer_semantic)
+        )

@@ -197,8 +197,11 @@ SYNONYMS: list[tuple[str, str]] = [
     ("me mat", "me"),
     ("nguoi mat", "nguoi"),
     ("lam mat", "cap lai"),
-    ("bi mat", "cap lai"),
-    ("mat", "cap lai"),
+    ("bi mat", "cap lai bi mat"),
+    ("mat", "cap lai bi mat"),
+    ("bi mat ho chieu", "trinh bao mat ho chieu"),
+    ("lam mat ho chieu", "trinh bao mat ho chieu"),
+    ("ban nha", "chuyen nhuong bat dong san"),
     # money
     ("tien rach", "tien khong du tieu chuan luu thong"),
     ("tien bi rach", "tien khong du tieu chuan luu thong"),
@@ -253,9 +256,10 @@ def expand(text: str) -> str:
     return _AGE.sub(_age_band, folded)
 
 
-# Identity cards are issued in two age bands (Luật Căn cước 2023): under 14, and 14 or older.
-_AGE = re.compile(r"\b(\d{1,3}) tuoi\b")
+# Identity cards are issued in two age bands (Luật Căn cước 2023): under 14, and 14 or older. A child's age
+# below 14 names the first band; 14 or older is the common case and needs no hint.
+_AGE = re.compile(r"(?<!duoi )\b(\d{1,3}) tuoi\b")
 
 
 def _age_band(m):
-    return m.group(0) + (" duoi 14 tuoi" if int(m.group(1)) < 14 else " tu du 14 tuoi tro len")
+    return m.group(0) + (" duoi 14 tuoi" if int(m.group(1)) < 14 else "")
