@@ -10,8 +10,13 @@ from ..workflow import Status, can_move
 
 
 def lock(dossier):
-    """Re-read the dossier under a row lock; concurrent actions on one dossier queue here."""
-    return Dossier.objects.select_for_update().get(pk=dossier.pk)
+    """Re-read the dossier under a row lock; concurrent actions on one dossier queue here.
+
+    Only the dossier row is locked (`of=("self",)`); the procedure, version and agency are read with it because
+    every event snapshot needs them.
+    """
+    return (Dossier.objects.select_for_update(of=("self",)).select_related("procedure", "version", "agency")
+            .get(pk=dossier.pk))
 
 
 def check_move(dossier, to_status):
