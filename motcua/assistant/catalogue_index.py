@@ -18,6 +18,7 @@ from .retrieval import Retriever
 
 __all__ = ["get_retriever", "allowed_codes", "reset"]
 
+MIN_EMBEDDED_SHARE = 0.95
 _lock = threading.Lock()
 _cache = {"stamp": None, "retriever": None}
 
@@ -40,7 +41,9 @@ def build(*, semantic=True):
     if not semantic:
         return Retriever(docs)
     blobs = dict(VersionEmbedding.objects.filter(version_id__in=[r[1] for r in rows]).values_list("version_id", "vector"))
-    if not blobs:
+    if len(blobs) < MIN_EMBEDDED_SHARE * len(rows):
+        # Embedding still in progress (fresh import, worker busy): answer from the lexical stage alone rather
+        # than with vectors missing for part of the catalogue.
         return Retriever(docs)
     dim = len(to_array(next(iter(blobs.values()))))
     vectors = np.zeros((len(rows), dim), dtype=np.float32)
