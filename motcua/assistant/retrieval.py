@@ -72,7 +72,7 @@ class Weights:
     lexical: float = 0.35
     query_cover: float = 0.2
     name_cover: float = 0.15
-    semantic: float = 0.3
+    semantic: float = 0.15
     rare_penalty: float = 0.1
     action_penalty: float = 0.1
     sem_floor: float = 0.78

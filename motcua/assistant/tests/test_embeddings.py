@@ -21,17 +21,13 @@ def test_saving_a_version_embeds_it_once_committed(db, django_capture_on_commit_
     assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
 
 
-def test_embed_catalogue_only_fills_what_is_missing(catalogue):
+def test_embed_catalogue_fills_what_is_missing_and_the_semantic_stage_uses_it(catalogue):
     out = StringIO()
     call_command("embed_catalogue", stdout=out)
     assert VersionEmbedding.objects.count() == Procedure.objects.count()
     out = StringIO()
     call_command("embed_catalogue", stdout=out)
     assert out.getvalue().startswith("Đã tính 0 véc-tơ")
-
-
-def test_the_semantic_stage_uses_the_stored_vectors(catalogue):
-    call_command("embed_catalogue", stdout=StringIO())
     retriever = build()
     assert retriever.semantic_enabled
     result = retriever.search("đăng ký kết hôn")
