@@ -13,7 +13,7 @@ from .base import T0
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(get_user_model().objects.create_superuser("quantri", password="mat-khau-quan-tri"))
+    client.force_login(get_user_model().objects.create_superuser("quantri", password=None))
     return client
 
 
