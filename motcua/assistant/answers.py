@@ -13,7 +13,8 @@ from motcua.lib.money import format_vnd
 
 __all__ = ["compose", "procedure_url", "decline_text", "choose_text", "duration_text", "fee_lines"]
 
-MAX_COMPONENTS = 15
+MAX_COMPONENTS = 10
+MAX_COMPONENT_TEXT = 240
 MAX_STEPS = 8
 
 
@@ -63,13 +64,12 @@ def fee_lines(channel, *, on):
         return ["danh mục không ghi phí, lệ phí"]
     lines = []
     for item in items:
-        label = item.description.strip() or item.get_kind_display()
-        if item.kind == FeeItem.Kind.NONE:
-            lines.append(f"{label}: không thu")
+        text = _short(item.description)
+        if not item.amount:
+            # No amount parsed: repeat the catalogue's own words rather than state a figure or "không thu".
+            lines.append(text or ("không thu" if item.kind == FeeItem.Kind.NONE else "danh mục chưa ghi mức thu"))
             continue
-        if item.amount is None:
-            lines.append(f"{label}: danh mục chưa ghi mức thu")
-            continue
+        label = text or item.get_kind_display()
         priced = price_item(item, province_code=settings.MOTCUA_CITY_PROVINCE_CODE, channel=channel.kind, on=on)
         if priced.waived:
             lines.append(
@@ -85,8 +85,10 @@ def _section_papers(version):
     components = list(version.components.all())
     if not components:
         return ["Giấy tờ cần nộp: danh mục chưa ghi thành phần hồ sơ."]
+    # Papers with a number of originals or copies first; lines without are notes of the portal's table.
+    papers = [c for c in components if c.originals or c.copies] or components
     lines = ["Giấy tờ cần nộp:"]
-    for c in components[:MAX_COMPONENTS]:
+    for c in papers[:MAX_COMPONENTS]:
         counts = []
         if c.originals:
             counts.append(f"{c.originals} bản chính")
@@ -94,10 +96,16 @@ def _section_papers(version):
             counts.append(f"{c.copies} bản sao")
         extra = f" ({', '.join(counts)})" if counts else ""
         cond = f" [trường hợp: {c.condition}]" if c.condition else ""
-        lines.append(f"- {c.name}{extra}{cond}")
-    if len(components) > MAX_COMPONENTS:
-        lines.append(f"- ... và {len(components) - MAX_COMPONENTS} giấy tờ khác (xem trang thủ tục).")
+        lines.append(f"- {_short(c.name)}{extra}{cond}")
+    rest = len(components) - min(len(papers), MAX_COMPONENTS)
+    if rest > 0:
+        lines.append(f"- Và {rest} mục giấy tờ, ghi chú khác: xem trang thủ tục.")
     return lines
+
+
+def _short(text):
+    text = " ".join(text.split()).lstrip("-+• ").strip()
+    return text if len(text) <= MAX_COMPONENT_TEXT else text[:MAX_COMPONENT_TEXT].rsplit(" ", 1)[0] + "..."
 
 
 def _section_place(version, procedure, channels):
