@@ -120,3 +120,20 @@ def test_ask_command_prints_json(catalogue):
 def test_an_empty_question_is_not_logged(catalogue, question):
     assert ask(question).declined
     assert not DeclinedQuestion.objects.exists()
+
+
+def test_an_agency_filter_keeps_its_procedures_and_the_answer_names_its_contact(catalogue):
+    from motcua.units.models import Agency
+
+    police = Agency.objects.create(
+        code="T01-TEST-CA", name="Công an phường Thử Nghiệm", kind="khac", address="1 Phố Thử", phone="024 0000 0000"
+    )
+    Procedure.objects.get(code="1.004194").agencies.add(police)
+    reply = ask("đăng ký", agency=police, at=AT)
+    assert [p["code"] for p in reply.procedures] in ([], ["1.004194"])
+    reply = ask("đăng ký tạm trú liên hệ ai", agency=police, at=AT)
+    assert reply.code == "1.004194"
+    assert "- Công an phường Thử Nghiệm: 024 0000 0000" in reply.answer
+    # an agency with no linked procedure does not filter everything away
+    other = Agency.objects.create(code="T01-TEST-X", name="UBND xã Thử", kind="ubnd_xa")
+    assert ask("đăng ký kết hôn", agency=other, at=AT).code == "1.000894"
