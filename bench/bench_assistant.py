@@ -19,7 +19,7 @@ def run():
     vectors = VersionEmbedding.objects.count()
     if procedures < 1000:
         return [f"skipped: {procedures} procedures in the database (run import_catalogue and embed_catalogue first)"]
-    questions = [c.question for c in load_constructed() if not c.context]
+    questions = [c.question for c in load_constructed() if not c.context][::2]  # every other one: keeps the run short
     lexical = build(semantic=False)
     get_retriever()  # build outside the timings
     embed_query("khởi động")  # load the model outside the timings

@@ -148,6 +148,7 @@ class LexicalIndex:
         for t in _WEAK:
             if t in self.idf:
                 self.idf[t] *= 0.5
+        self.name_mass = [sum(self.idf.get(t, 0) for t in name if "_" not in t) or 1.0 for name in self.name_terms]
         self.avg_len = (sum(self.name_len) / n) if self.docs else 1.0
         self.unknown_idf = math.log(1 + (n + 0.5) / 1.5)
         self.vocabulary = dict(syllables)
@@ -181,8 +182,7 @@ class LexicalIndex:
             if allowed is not None and key not in allowed:
                 continue
             name = self.name_terms[i]
-            name_mass = sum(self.idf.get(t, 0) for t in name if "_" not in t) or 1.0
-            name_hit = sum(self.idf.get(t, 0) for t in name if "_" not in t and t in q)
-            hits.append(Hit(key, s, min(1.0, matched[i] / q_mass), name_hit / name_mass))
+            name_hit = sum(self.idf[t] for t in q if "_" not in t and t in name)
+            hits.append(Hit(key, s, min(1.0, matched[i] / q_mass), name_hit / self.name_mass[i]))
         hits.sort(key=lambda h: (-h.score, h.key))
         return hits[:limit]
