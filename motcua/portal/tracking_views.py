@@ -12,6 +12,7 @@ from motcua.dossiers.services.queries import EVENT_LABEL
 from motcua.dossiers.tracking import tracking_of
 from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, Status
 from motcua.lib.errors import DomainError
+from motcua.ratings.services import evaluation_url
 
 MAX_FAILURES = 20  # per client address per window
 WINDOW_SECONDS = 15 * 60
@@ -34,7 +35,9 @@ def _failed(request):
 def tracking_context(dossier):
     t = tracking_of(dossier)
     history = [{"line": h, "label": EVENT_LABEL.get(h.kind, h.kind)} for h in t.history]
-    return {"t": t, "history": history}
+    # Once the result is returned the citizen is asked to rate the service (Decree 61 Art. 31).
+    rate_url = evaluation_url(dossier, absolute=False) if dossier.status == Status.RETURNED else None
+    return {"t": t, "history": history, "evaluation_url": rate_url}
 
 
 def track(request):

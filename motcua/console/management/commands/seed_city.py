@@ -6,9 +6,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from motcua.catalogue.services import link_agencies
-from motcua.units.models import Agency
+from motcua.units.models import Agency, Commune, Membership
 
 DEMO_ADMIN = ("admin", "motcua-demo-2026")
+# Demo staff accounts (fictitious people, for trying the console locally) at the first ward of the city.
+DEMO_STAFF = [
+    ("lan", "Nguyễn Thị", "Lan", Membership.Role.RECEPTION, "Công chức một cửa (tài khoản mẫu)"),
+    ("minh", "Trần Văn", "Minh", Membership.Role.HEAD, "Lãnh đạo UBND (tài khoản mẫu)"),
+    ("binh", "Lê Thị", "Bình", Membership.Role.HANDLER, "Chuyên viên (tài khoản mẫu)"),
+]
 
 
 class Command(BaseCommand):
@@ -22,8 +28,10 @@ class Command(BaseCommand):
         call_command("seed_calendar", stdout=self.stdout)
         call_command("import_catalogue", stdout=self.stdout)
         self._link_commune_procedures()
+        call_command("embed_catalogue", stdout=self.stdout)  # the assistant's vectors, only for new versions
         if not no_demo:
             self._demo_admin()
+            self._demo_staff()
 
     def _link_commune_procedures(self):
         path = settings.SHARED_DATA_DIR / "tthc" / "capxa_376_tthc_by_linhvuc.csv"
@@ -41,3 +49,19 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Quản trị mẫu: http://127.0.0.1:8000/quan-tri/  tài khoản «{username}», mật khẩu «{password}» (chỉ dùng thử)."
         ))
+
+    def _demo_staff(self):
+        User = get_user_model()
+        _, password = DEMO_ADMIN
+        commune = Commune.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE).order_by("code").first()
+        agency = Agency.objects.filter(commune=commune, kind=Agency.Kind.COMMUNE_PC).first()
+        if agency is None:
+            return
+        for username, last, first, role, title in DEMO_STAFF:
+            user, created = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
+            if created:
+                user.set_password(password)
+                user.save()
+            Membership.objects.get_or_create(user=user, agency=agency, role=role, defaults={"title": title})
+        names = ", ".join(f"«{u}»" for u, *_ in DEMO_STAFF)
+        self.stdout.write(f"Cán bộ mẫu tại {agency.name}: {names}, mật khẩu «{password}» — http://127.0.0.1:8000/can-bo/")
