@@ -125,10 +125,12 @@ class Channel(models.Model):
         """The time limit as a citizen reads it: "5 ngày làm việc", "Trong ngày", or the source text."""
         if self.duration_unit == self.Unit.SAME_DAY:
             return str(_("Trong ngày"))
-        if self.duration_unit and self.duration_value is not None:
-            value = f"{self.duration_value:f}".rstrip("0").rstrip(".").replace(".", ",")
-            return f"{value} {self.get_duration_unit_display()}"
-        return self.duration_text
+        if self.duration_value is None:
+            return self.duration_text
+        value = f"{self.duration_value:f}".rstrip("0").rstrip(".").replace(".", ",")
+        if not self.duration_unit:  # the national portal printed a number without its unit
+            return f"{value} ({_('nguồn công bố không ghi đơn vị')})"
+        return f"{value} {self.get_duration_unit_display()}"
 
 
 class FeeItem(models.Model):
