@@ -110,7 +110,7 @@ def _field_id(field):
 @paginate(PageNumberPagination, page_size=20)
 def list_procedures(request, q: str = "", field: str = "", level: str = ""):
     procedures = find_procedures(q, field_id=_field_id(field), level=level or None)
-    return [_summary(p, p.current) for p in procedures]
+    return procedures.map(lambda p: _summary(p, p.current))  # summaries are built for the requested page only
 
 
 @router.get("/{code}", response=ProcedureDetail, summary="Chi tiết một thủ tục (phiên bản đang có hiệu lực)")

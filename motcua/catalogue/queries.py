@@ -1,5 +1,7 @@
 """Read side of the catalogue: find procedures and load one with everything the public page shows."""
 
+from collections.abc import Sequence
+
 from django.db.models import Prefetch
 
 from motcua.lib.errors import NotFound
@@ -10,20 +12,50 @@ from .search import search_ids
 __all__ = ["find_procedures", "get_procedure", "procedures_by_code", "version_with_parts"]
 
 
+# Listing pages show names only: never load the large raw texts kept beside what was parsed.
+LISTING_DEFER = ("current__raw", "current__parse_issues", "current__conditions", "current__results")
+
+
+def _listing():
+    return Procedure.objects.select_related("current__field").defer(*LISTING_DEFER)
+
+
+class RankedProcedures(Sequence):
+    """Search results in rank order, loading procedures only for the slice asked for (a page)."""
+
+    def __init__(self, ids, transform=None):
+        self.ids, self.transform = ids, transform
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self.ids[index]
+        by_id = _listing().in_bulk(ids)
+        found = [by_id[i] for i in ids if i in by_id]
+        return [self.transform(p) for p in found] if self.transform else found
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def map(self, transform):
+        return RankedProcedures(self.ids, transform)
+
+
 def find_procedures(q="", *, field_id=None, level=None, agency_id=None):
     """Return procedures in force matching the filters: ranked by relevance when `q` is given, else by name."""
     if q and q.strip():
-        ids = search_ids(q, field_id=field_id, level=level, agency_id=agency_id)
-        by_id = Procedure.objects.select_related("current__field").in_bulk(ids)
-        return [by_id[i] for i in ids if i in by_id]
-    qs = Procedure.objects.filter(current__isnull=False).select_related("current__field")
+        return RankedProcedures(search_ids(q, field_id=field_id, level=level, agency_id=agency_id))
+    qs = Procedure.objects.filter(current__isnull=False)
     if field_id:
         qs = qs.filter(current__field_id=field_id)
     if level:
         qs = qs.filter(current__level__icontains=level)
     if agency_id:
         qs = qs.filter(agencies__id=agency_id)
-    return qs.order_by("current__name")
+    return RankedProcedures(list(qs.order_by("current__name").values_list("id", flat=True)))
 
 
 def version_with_parts(version_qs):
