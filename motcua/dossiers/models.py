@@ -11,13 +11,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.catalogue.models import Channel as CatalogueChannel
+
 from .workflow import Status
 
-
-class Channel(models.TextChoices):
-    DIRECT = "direct", _("Trực tiếp")
-    ONLINE = "online", _("Trực tuyến")
-    POSTAL = "postal", _("Dịch vụ bưu chính")
+# A dossier arrives on one of the catalogue's channels: one list of channels for the whole project.
+Channel = CatalogueChannel.Kind
 
 
 class Delivery(models.TextChoices):
