@@ -27,15 +27,10 @@ __all__ = [
     "on_time_from_totals",
     "rank_units",
     "RankedRow",
-    "nd61_total_time",
-    "nd61_contacts",
-    "nd61_agencies_contacted",
     "nd61_one_stop_decided",
     "nd61_publicity",
-    "nd61_attitude",
     "nd61_complaints_on_time",
     "nd61_online",
-    "nd61_step_times",
     "pakn_satisfaction",
     "tthc_satisfaction",
     "weighted_score",
@@ -191,43 +186,8 @@ def rank_units(rows, *, min_n: int, higher_is_better: bool = True) -> list[Ranke
     return ranked + [r for r in out if r.rank is None]
 
 
-# --- Decree 61 / Circular 01/2018 Art. 13: nine indicators, 2 / 1 / 0 ------------------------------
-
-
-def _compare_days(actual: datetime, limit: datetime) -> int:
-    """2 if earlier than the limit day, 1 on the limit day, 0 after it (TT 01 Art. 13.1–2)."""
-    a, b = actual.date(), limit.date()
-    return 2 if a < b else 1 if a == b else 0
-
-
-def nd61_total_time(finished_at: datetime | None, due_at: datetime | None) -> int | None:
-    """Indicator 1: total time against the limit (shorter 2 / equal 1 / longer 0); None while open."""
-    if finished_at is None or due_at is None:
-        return None
-    return _compare_days(finished_at, due_at)
-
-
-def nd61_step_times(steps) -> int | None:
-    """Indicator 2: each unit's time against its own limit; the dossier gets its worst step's score.
-
-    `steps` are (finished_at, due_at) pairs; unfinished or unlimited steps are skipped.
-    """
-    scores = [_compare_days(f, d) for f, d in steps if f and d]
-    return min(scores) if scores else None
-
-
-def nd61_contacts(supplement_requests: int, *, applicant_at_fault: bool = False) -> int:
-    """Indicator 3: contacts needed to complete the dossier (0 → 2, 1 → 1, more → 0) unless the applicant is at fault."""
-    if applicant_at_fault:
-        return 2
-    return 2 if supplement_requests == 0 else 1 if supplement_requests == 1 else 0
-
-
-def nd61_agencies_contacted(*, online: bool, extra_agencies: int = 0) -> int:
-    """Indicator 4: none (fully online) 2 / only the one-stop 1 / more than one agency 0."""
-    if extra_agencies > 0:
-        return 0
-    return 2 if online else 1
+# --- Decree 61 / Circular 01/2018 Art. 13, per-unit indicators 5, 6, 8, 9 (2 / 1 / 0) ----------------
+# The per-dossier indicators 1-4 and 7 live in one place: motcua.ratings.dossier_scores.
 
 
 def nd61_one_stop_decided(share: float | None, *, commune_level: bool) -> int | None:
@@ -244,13 +204,6 @@ def nd61_one_stop_decided(share: float | None, *, commune_level: bool) -> int | 
 def nd61_publicity(*, posted: bool, electronic: bool) -> int:
     """Indicator 6: published at the office and electronically 2 / one of them 1 / neither 0."""
     return int(posted) + int(electronic)
-
-
-def nd61_attitude(*, early: bool, on_time: bool, complaints: int) -> int:
-    """Indicator 7: early and no complaint 2 / on time and no complaint 1 / any complaint (or late) 0."""
-    if complaints:
-        return 0
-    return 2 if early else 1 if on_time else 0
 
 
 def nd61_complaints_on_time(on_time: int, total: int, *, lingering: int = 0) -> int | None:

@@ -11,8 +11,7 @@ leaves room:
   `applicant_at_fault`; the dossiers app records none such yet, so today every request counts.
 - Indicator 4: submitted online or by post and the result received online or by post → no agency contacted
   (2); otherwise the one-stop only (1), unless events flagged `citizen_contact` show another agency (0).
-- Indicator 7: any complaint 0; otherwise early 2, on time 1, late 0 (the same reading as
-  `indicators.formulas.nd61_attitude`). A complaint is the citizen's evaluation reporting improper conduct or an
+- Indicator 7: any complaint 0; otherwise early 2, on time 1, late 0. A complaint is the citizen's evaluation reporting improper conduct or an
   unofficial payment, plus any complaints the caller counts elsewhere (feedback items about the dossier).
 """
 

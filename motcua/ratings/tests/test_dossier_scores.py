@@ -101,7 +101,7 @@ def test_a_visit_to_another_agency_scores_zero():
     [
         (at(4, 9), None, 0, 2),  # early, no complaint
         (at(8, 8), None, 0, 1),  # on the due day, no complaint
-        (at(9, 9), None, 0, 0),  # late (same reading as indicators.formulas.nd61_attitude)
+        (at(9, 9), None, 0, 0),  # late (a late dossier without complaint scores 0)
         (at(4, 9), GOOD | {"attitude": "0"}, 0, 0),  # the citizen reported improper conduct
         (at(4, 9), GOOD | {"cost": "0"}, 0, 0),  # the citizen reported an unofficial payment
         (at(4, 9), GOOD | {"attitude": "1"}, 0, 2),  # "bình thường" is not a complaint
