@@ -51,7 +51,7 @@ def evaluate_unit(figures, *, catalogue=None, feedback=None, commune_level=True,
     if c["finished"]:
         scores[1] = round((2 * c["early"] + (c["on_time"] - c["early"])) / c["finished"], 2)
     scores[5] = f.nd61_one_stop_decided(None, commune_level=commune_level)
-    n_proc = len(catalogue["procedures"]) if catalogue else 0
+    n_proc = catalogue["procedures"] if catalogue else 0
     scores[6] = f.nd61_publicity(posted=config.get("nd61_posted_at_office", True), electronic=bool(n_proc))
     if feedback:
         scores[8] = f.nd61_complaints_on_time(

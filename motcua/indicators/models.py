@@ -68,8 +68,11 @@ class DossierFact(models.Model):
         verbose_name_plural = _("dữ kiện hồ sơ")
         indexes = [
             models.Index(fields=["agency", "accepted_at"]),
-            models.Index(fields=["agency", "is_open", "due_adjusted"]),
             models.Index(fields=["is_open", "due_adjusted"]),
+            # Open dossiers only (a few % of all): the board counts them per agency, overdue or not, from this
+            # index alone (index-only scan on PostgreSQL), and an agency's dossiers due now come in order.
+            models.Index(fields=["agency", "due_adjusted", "supplement_count", "supplement_started_at"],
+                         condition=models.Q(is_open=True), name="dossierfact_open_by_agency"),
         ]
 
 

@@ -163,13 +163,15 @@ def unit_figures(period: Period, *, by="agency", now=None, agency_ids=None) -> d
     if agency_ids is not None:
         daily, opened = daily.filter(agency_id__in=agency_ids), opened.filter(agency_id__in=agency_ids)
     sums = {k: Sum(k) for k in COUNT_FIELDS}
+    # Count a column of the partial index (not the pk): open dossiers are then counted from the index alone.
+    open_counts = {"n": Count("agency_id"), "overdue": Count("agency_id", filter=_overdue_q(cutoff))}
     out = {}
     if key is None:
         rows = [{"k": None, **daily.aggregate(**sums)}]
-        open_rows = [{"k": None, **opened.aggregate(n=Count("pk"), overdue=Count("pk", filter=_overdue_q(cutoff)))}]
+        open_rows = [{"k": None, **opened.aggregate(**open_counts)}]
     else:
         rows = daily.values(k=F(key)).annotate(**sums).order_by()
-        open_rows = opened.values(k=F(key)).annotate(n=Count("pk"), overdue=Count("pk", filter=_overdue_q(cutoff))).order_by()
+        open_rows = opened.values(k=F(key)).annotate(**open_counts).order_by()
     for row in rows:
         fig = out.setdefault(row["k"], Figures())
         for k in COUNT_FIELDS:
@@ -185,7 +187,7 @@ def unit_figures(period: Period, *, by="agency", now=None, agency_ids=None) -> d
 
 
 def catalogue_counts(agency_ids=None) -> dict:
-    """Per agency: procedures it receives, how many have complete public components, an online channel, and fees.
+    """Per agency: {"procedures": n received, "complete", "online", "fee", "fee_online": how many of them}.
 
     1.3 "complete" = name, steps, channel, dossier components, time limit, subjects and agency are all present.
     3.5 is approximated by fee-bearing procedures that can be submitted online (payment then goes through the
@@ -203,47 +205,29 @@ def catalogue_counts(agency_ids=None) -> dict:
 
 
 def _catalogue_counts(agency_ids):
-    from django.db.models import Exists, OuterRef
+    """One grouped query over the agency–procedure links; each flag of the current version is a membership
+    test against a small set of version ids (PostgreSQL hashes each set once)."""
+    from motcua.catalogue.models import Channel, Component, Step
 
-    from motcua.catalogue.models import Channel, Component, ProcedureVersion, Step
+    def has(rows):
+        return Q(procedure__current_id__in=rows)
 
-    links = Procedure.agencies.through.objects.all()
+    channels = Channel.objects.values("version_id")
+    online = has(channels.filter(kind="online"))
+    fee = has(FeeItem.objects.filter(amount__gt=0).values("channel__version_id"))
+    # A channel with a time limit implies a channel, so "has a channel" needs no test of its own.
+    complete = (~Q(procedure__current__subjects="") & ~Q(procedure__current__implementing_agency="")
+                & has(Step.objects.values("version_id")) & has(Component.objects.values("version_id"))
+                & has(channels.filter(Q(duration_value__isnull=False) | ~Q(duration_text=""))))
+    links = Procedure.agencies.through.objects.filter(procedure__current__isnull=False)
     if agency_ids is not None:
         links = links.filter(agency_id__in=agency_ids)
-    links = list(links.values_list("agency_id", "procedure_id"))
-    current = dict(Procedure.objects.filter(id__in={p for _, p in links}, current__isnull=False)
-                   .values_list("id", "current_id"))
-    channels = Channel.objects.filter(version=OuterRef("pk"))
-    flags = (ProcedureVersion.objects.filter(id__in=set(current.values()))
-             .annotate(
-                 has_steps=Exists(Step.objects.filter(version=OuterRef("pk"))),
-                 has_components=Exists(Component.objects.filter(version=OuterRef("pk"))),
-                 has_channel=Exists(channels),
-                 has_time=Exists(channels.filter(Q(duration_value__isnull=False) | ~Q(duration_text=""))),
-                 online=Exists(channels.filter(kind="online")),
-                 fee=Exists(FeeItem.objects.filter(channel__version=OuterRef("pk"), amount__gt=0)),
-             )
-             .values_list("id", "subjects", "implementing_agency", "has_steps", "has_components", "has_channel",
-                          "has_time", "online", "fee"))
-    by_version = {}
-    for v, subjects, implementing, steps, components, channel, timed, online, fee in flags:
-        complete = bool(subjects and implementing and steps and components and channel and timed)
-        by_version[v] = (complete, online, fee)
-    out = {}
-    for agency_id, proc_id in links:
-        v = by_version.get(current.get(proc_id))
-        if v is None:
-            continue
-        c = out.setdefault(agency_id, {"procedures": set(), "complete": 0, "online": 0, "fee": 0, "fee_online": 0})
-        if proc_id in c["procedures"]:
-            continue
-        complete, online, fee = v
-        c["procedures"].add(proc_id)
-        c["complete"] += complete
-        c["online"] += online
-        c["fee"] += fee
-        c["fee_online"] += fee and online
-    return out
+    n = "procedure_id"
+    rows = links.values("agency_id").annotate(
+        procedures=Count(n), complete=Count(n, filter=complete), online=Count(n, filter=online),
+        fee=Count(n, filter=fee), fee_online=Count(n, filter=fee & online),
+    ).order_by()
+    return {r.pop("agency_id"): r for r in rows}
 
 
 def procedures_with_online_dossiers(period: Period) -> dict:
@@ -266,7 +250,7 @@ def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, 
         "4.4": (c["from_data_store"], c["received"]),
     }
     if catalogue:
-        n = len(catalogue["procedures"])
+        n = catalogue["procedures"]
         counts |= {
             "1.3": (catalogue["complete"], n),
             "3.1": (catalogue["online"], n),

@@ -51,7 +51,7 @@ def test_scorecard_combines_on_time_steps_and_own_online_dossiers(people):
 def test_unit_evaluation_scores_online_service_and_timeliness():
     fig = Figures()
     fig.counts.update(received=10, online=4, finished=4, on_time=3, early=2, late=1, online_late=0)
-    catalogue = {"procedures": {1, 2, 3, 4}, "online": 2, "complete": 4, "fee": 0, "fee_online": 0}
+    catalogue = {"procedures": 4, "online": 2, "complete": 4, "fee": 0, "fee_online": 0}
     ev = evaluate_unit(fig, catalogue=catalogue, feedback={"answered": 10, "answered_on_time": 9, "overdue": 1})
     assert ev.scores[1] == 1.25  # (2×2 + 1×1 + 0×1) / 4
     assert ev.scores[9] == 2  # 50% procedures and 40% dossiers online, none late

@@ -74,3 +74,25 @@ def test_board_leaves_a_unit_below_the_minimum_unranked():
     assert rows["T01-X00004"].rank == 1 and rows["T01-X00004"].n == 56
     assert rows["T01-X00008"].rank is None and "30" in rows["T01-X00008"].rank_reason
     assert rows["T01-X00008"].on_time == 1.0  # shown, but not ranked
+
+
+def test_catalogue_counts_per_agency_from_the_current_versions():
+    from motcua.catalogue.models import Channel, Component, FeeItem, Step
+    from motcua.indicators.services import catalogue_counts
+
+    agency = make_agency()
+    full, bare, fee_only = (make_procedure("1.001193"), make_procedure("2.000635", "Cấp bản sao trích lục hộ tịch"),
+                            make_procedure("1.004227", "Đăng ký kết hôn"))
+    v = full.current
+    v.subjects, v.implementing_agency = "Công dân Việt Nam", "UBND cấp xã"
+    v.save()
+    Step.objects.create(version=v, text="Nộp hồ sơ")
+    Component.objects.create(version=v, name="Tờ khai")
+    Channel.objects.create(version=v, kind="online", duration_value=3, duration_unit="working_days")
+    counter = Channel.objects.create(version=fee_only.current, kind="direct", duration_text="Trong ngày")
+    FeeItem.objects.create(channel=counter, amount=8000)
+    for p in (full, bare, fee_only):
+        p.agencies.add(agency)
+    # full: complete and online, no fee; bare: nothing; fee_only: a fee, counter only, not complete.
+    assert catalogue_counts([agency.id])[agency.id] == {"procedures": 3, "complete": 1, "online": 1, "fee": 1,
+                                                        "fee_online": 0}
