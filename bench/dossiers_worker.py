@@ -1,37 +1,23 @@
-"""Child process of bench_dossiers: generate N dossiers with one SQL statement per batch, then time requests."""
+"""Child process of bench_dossiers: prepare the database (N dossiers, one SQL statement per batch) and print what
+the load generator needs (tracking codes, a signed-in officer's session) as JSON on the last line of stdout."""
 
 import json
 import os
 import random
 import sys
-import threading
 import time
 
 import django
-from django.test.utils import override_settings
 
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import include, path  # noqa: E402
-
-from bench.timing import percentile  # noqa: E402
 
 N = int(os.environ.get("MOTCUA_BENCH_DOSSIERS", "1000000"))
-REQUESTS = int(os.environ.get("MOTCUA_BENCH_REQUESTS", "2000"))
-INTAKES = int(os.environ.get("MOTCUA_BENCH_INTAKES", "300"))
+SAMPLES = 2000
 AGENCY = "T01-BENCH"
 PROCEDURE = "2.000635"  # a real national code; the bench creates its own version row for it
-
-
-def minimal(request):
-    return HttpResponse("ok")
-
-
-urlpatterns = [path("bench-minimal/", minimal), path("", include("motcua.urls"))]
 
 
 def log(msg):
@@ -57,9 +43,20 @@ def setup():
         for kind in ("online", "direct"):
             Channel.objects.create(version=version, kind=kind, duration_value=5, duration_unit="working_days")
         Component.objects.create(version=version, order=1, name="Tờ khai theo mẫu", originals=1)
-    user, created = get_user_model().objects.get_or_create(username="bench-lan", defaults={"first_name": "Lan"})
+    user, _ = get_user_model().objects.get_or_create(username="bench-lan", defaults={"first_name": "Lan"})
     Membership.objects.get_or_create(user=user, agency=agency, role="reception")
     return agency, procedure.current, user
+
+
+def tracking_template(version, user):
+    """The stored tracking view of one accepted dossier made through the services: the shape every row copies."""
+    from django.utils import timezone
+
+    from motcua.dossiers.services import Applicant, submit_dossier
+
+    dossier = submit_dossier(version, channel="direct", applicant=Applicant(name="Mẫu", phone="0912345678"),
+                             components=[], at=timezone.now(), actor=user)
+    return json.dumps(dossier.tracking)
 
 
 GENERATE_SQL = """
@@ -67,15 +64,17 @@ INSERT INTO dossiers_dossier (code, reference, procedure_id, version_id, agency_
   applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, notes,
   delivery, delivery_address, duration_value, duration_unit, duration_text, submitted_at, accepted_at, due_at,
   original_due_at, reason, holder_agency_id, supplement_count, fee_total, fee_payable, fee_waived, fee_paid,
-  paid_online, result_file, created_at, is_synthetic)
-SELECT %(agency_code)s || '-' || to_char(d, 'YYMMDD') || '-' || lpad(((g %% 9000) + 1)::text, 4, '0'),
-       'BENCH' || lpad(g::text, 11, '0'), %(procedure)s, %(version)s, %(agency)s, 'online',
-       (ARRAY['accepted','processing','done','returned'])[1 + g %% 4], '', 'person',
-       'Người nộp ' || g, lpad((g * 7919 %% 1000000000000)::text, 12, '0'),
+  paid_online, result_file, created_at, is_synthetic, tracking)
+SELECT code, 'BENCH' || lpad(g::text, 11, '0'), %(procedure)s, %(version)s, %(agency)s, 'online', status, '',
+       'person', 'Người nộp ' || g, lpad((g * 7919 %% 1000000000000)::text, 12, '0'),
        '09' || lpad((g * 104729 %% 100000000)::text, 8, '0'), '', 'Hà Nội', '', 'online', '', 5, 'working_days', '',
        d + time '09:00', d + time '09:00', d + interval '7 days', d + interval '7 days', '', %(agency)s, 0, 0, 0, 0, 0,
-       false, '', now(), true
-FROM (SELECT g::bigint AS g, date '2024-01-01' + (g / 9000)::int AS d FROM generate_series(%(lo)s, %(hi)s) AS g) AS s
+       false, '', now(), true,
+       jsonb_set(jsonb_set(%(template)s::jsonb, '{code}', to_jsonb(code)), '{status}', to_jsonb(status))
+FROM (SELECT g, d, %(agency_code)s || '-' || to_char(d, 'YYMMDD') || '-' || lpad(((g %% 9000) + 1)::text, 4, '0')
+             AS code, (ARRAY['accepted','processing','done','returned'])[1 + g %% 4] AS status
+      FROM (SELECT g::bigint AS g, date '2024-01-01' + (g / 9000)::int AS d
+            FROM generate_series(%(lo)s, %(hi)s) AS g) AS s) AS t
 """
 
 EVENTS_SQL = """
@@ -86,122 +85,64 @@ FROM dossiers_dossier, generate_series(1, 2) AS n WHERE reference >= %(lo)s AND 
 """
 
 
-def generate(agency, version):
+def generate(agency, version, user):
     """Insert generated rows until the bench agency has N dossiers (two events each); return how many were added."""
     from motcua.dossiers.models import Dossier
 
     have = Dossier.objects.filter(reference__startswith="BENCH").count()
+    if have >= N:
+        return 0
+    template = tracking_template(version, user)
     batch = 100_000
     for lo in range(have, N, batch):
         hi = min(N, lo + batch) - 1
         with connection.cursor() as cursor:
-            cursor.execute(GENERATE_SQL, {"agency_code": AGENCY, "procedure": version.procedure_id,
+            cursor.execute(GENERATE_SQL, {"agency_code": AGENCY, "procedure": version.procedure_id, "template": template,
                                           "version": version.pk, "agency": agency.pk, "lo": lo, "hi": hi})
             cursor.execute(EVENTS_SQL, {"lo": f"BENCH{lo:011d}", "hi": f"BENCH{hi:011d}"})
         log(f"generated {hi + 1:,} / {N:,}")
-    if have < N:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE dossiers_dossier; ANALYZE dossiers_dossierevent")
-    return max(0, N - have)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE dossiers_dossier; ANALYZE dossiers_dossierevent")
+    return N - have
 
 
-def timed(fn, n):
-    samples = []
-    for i in range(n):
-        t0 = time.perf_counter()
-        fn(i)
-        samples.append((time.perf_counter() - t0) * 1000)
-    return samples
-
-
-def stats(samples, **extra):
-    total = sum(samples) / 1000
-    return {"n": len(samples), "rps": len(samples) / total, "p50": percentile(samples, 50),
-            "p95": percentile(samples, 95), **extra}
-
-
-def bench_tracking():
+def tracking_samples():
+    """SAMPLES (code, last four phone digits) pairs spread over the whole table, in random order."""
     from motcua.dossiers.models import Dossier
 
     rng = random.Random(42)
-    picks = sorted(rng.sample(range(min(N, Dossier.objects.filter(reference__startswith="BENCH").count())),
-                              min(REQUESTS, N)))
+    have = Dossier.objects.filter(reference__startswith="BENCH").count()
+    picks = rng.sample(range(have), min(SAMPLES, have))
     rows = list(Dossier.objects.filter(reference__in=[f"BENCH{g:011d}" for g in picks])
                 .values_list("code", "applicant_phone"))
     rng.shuffle(rows)
-    client = Client()
-
-    def track(i):
-        code, phone = rows[i % len(rows)]
-        response = client.get("/api/dossiers/tracking", {"code": code, "last4": phone[-4:]})
-        assert response.status_code == 200, response.content
-
-    def mini(i):
-        assert client.get("/bench-minimal/").status_code == 200
-
-    for _ in range(50):  # warm up both
-        track(0), mini(0)
-    tracking, minimal_ = [], []
-    for _block in range(10):  # interleave blocks so load from other processes hits both alike
-        tracking += timed(track, REQUESTS // 10)
-        minimal_ += timed(mini, REQUESTS // 10)
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        track(1)
-    return stats(tracking, queries=len(queries)), stats(minimal_)
+    return [(code, phone[-4:]) for code, phone in rows]
 
 
-def bench_intake(version, user, *, channel, threads=1):
-    component = version.components.get(order=1).pk
+def officer_session(user):
+    """A signed-in session for the counter officer, as the login view would create it."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
 
-    def body(i, t):
-        return {"procedure": PROCEDURE, "channel": channel, "agency": AGENCY,
-                "applicant": {"name": f"Người nộp thử {t}-{i}", "phone": "0912345678"}, "delivery": "online",
-                "components": [{"component_id": component, "from_data_store": True}]}
-
-    results = []
-
-    def worker(t):
-        client = Client()
-        if channel == "direct":
-            client.force_login(user)
-
-        def submit(i):
-            response = client.post("/api/dossiers/", body(i, t), content_type="application/json")
-            assert response.status_code == 201, response.content
-
-        submit(-1)
-        results.append(timed(submit, INTAKES // threads))
-        connection.close()
-
-    started = time.perf_counter()
-    pool = [threading.Thread(target=worker, args=(t,)) for t in range(threads)]
-    for p in pool:
-        p.start()
-    for p in pool:
-        p.join()
-    elapsed = time.perf_counter() - started
-    samples = [s for r in results for s in r]
-    return {"n": len(samples), "per_s": len(samples) / elapsed, "p95": percentile(samples, 95)}
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
 
 
 def main():
-    agency, version, user = setup()
-    t0 = time.perf_counter()
-    generated = generate(agency, version)
-    generate_s = time.perf_counter() - t0
     from motcua.dossiers.models import Dossier
 
-    with override_settings(ROOT_URLCONF=__name__):
-        tracking, minimal_ = bench_tracking()
-        intake_online = bench_intake(version, user, channel="online")
-        intake_counter = bench_intake(version, user, channel="direct")
-        intake_online_2 = bench_intake(version, user, channel="online", threads=2)
-    print(json.dumps({"rows": Dossier.objects.count(), "generated": generated, "generate_s": generate_s,
-                      "tracking": tracking, "minimal": minimal_, "intake_online": intake_online,
-                      "intake_counter": intake_counter, "intake_online_2": intake_online_2,
-                      "load": " ".join(f"{x:.1f}" for x in os.getloadavg())}))
+    agency, version, user = setup()
+    t0 = time.perf_counter()
+    generated = generate(agency, version, user)
+    print(json.dumps({
+        "rows": Dossier.objects.count(), "generated": generated, "generate_s": time.perf_counter() - t0,
+        "samples": tracking_samples(), "session": officer_session(user), "procedure": PROCEDURE, "agency": AGENCY,
+        "component": version.components.get(order=1).pk,
+    }))
 
 
 if __name__ == "__main__":

@@ -6,17 +6,18 @@ from datetime import datetime
 
 import pydantic
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
-from motcua.catalogue.models import Component, Procedure
+from motcua.catalogue.models import Procedure
 from motcua.dossiers import services
-from motcua.dossiers.access import dossiers_visible_to, get_dossier_for_staff, get_dossier_for_tracking
+from motcua.dossiers.access import dossiers_visible_to, get_dossier_for_staff, tracking_json_for
 from motcua.dossiers.errors import InvalidDossier, NotAllowed
-from motcua.dossiers.tracking import tracking_of
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
 from motcua.units.models import Agency
 
@@ -141,9 +142,12 @@ def out(dossier):
 ERRORS = {400: Error, 403: Error, 404: Error, 409: Error}
 
 
-@router.get("/tracking", response={200: TrackingOut, 404: Error}, summary="Tra cứu hồ sơ (mã + 4 số cuối)")
+@router.get("/tracking", response={200: TrackingOut, 404: Error, 429: Error},
+            summary="Tra cứu hồ sơ (mã + 4 số cuối)")
 def track(request, code: str, last4: str):
-    return tracking_of(get_dossier_for_tracking(code, last4))
+    # The stored view already has TrackingOut's shape (dossiers.tracking.to_json): sent as stored, unparsed.
+    view = tracking_json_for(code, last4, client=request.META.get("REMOTE_ADDR", ""))
+    return HttpResponse(view, content_type="application/json")
 
 
 @router.post("/", response={201: DossierOut, **ERRORS, 422: Error}, summary="Nộp hồ sơ")
@@ -181,23 +185,28 @@ def _fields(exc):
 
 
 def _version_and_agency(payload):
-    procedure = Procedure.objects.select_related("current").filter(code=payload.procedure).first()
+    """The version in force (with its channels, fees and components read once) and the receiving agency."""
+    procedure = (Procedure.objects.select_related("current")
+                 .prefetch_related("current__channels__fees", "current__components")
+                 .filter(code=payload.procedure).first())
     if procedure is None or procedure.current is None:
-        raise InvalidDossier(f"Không có thủ tục mã {payload.procedure} đang có hiệu lực.")
+        raise InvalidDossier(_("Không có thủ tục mã %(code)s đang có hiệu lực.") % {"code": payload.procedure})
+    version = procedure.current
+    version.procedure = procedure
     agency = None
     if payload.agency:
-        agency = Agency.objects.filter(code=payload.agency).first()
+        agency = Agency.objects.select_related("province").filter(code=payload.agency).first()
         if agency is None:
-            raise InvalidDossier(f"Không có cơ quan mã {payload.agency}.")
-    return procedure.current, agency
+            raise InvalidDossier(_("Không có cơ quan mã %(code)s.") % {"code": payload.agency})
+    return version, agency
 
 
 def _component(version, given, files):
     component = None
     if given.component_id is not None:
-        component = Component.objects.filter(version=version, pk=given.component_id).first()
+        component = next((c for c in version.components.all() if c.pk == given.component_id), None)
         if component is None:
-            raise InvalidDossier(f"Thành phần hồ sơ {given.component_id} không thuộc thủ tục này.")
+            raise InvalidDossier(_("Thành phần hồ sơ %(id)s không thuộc thủ tục này.") % {"id": given.component_id})
     return services.ComponentInput(name=given.name, component=component, files=list(files),
                                    originals=given.originals, copies=given.copies,
                                    from_data_store=given.from_data_store)

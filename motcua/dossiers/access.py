@@ -4,13 +4,22 @@ Staff see the dossiers received by, or routed through, an agency where they hold
 see their own; the public needs the code and a second factor (last four digits of the phone or ID number).
 """
 
+import json
+from collections import namedtuple
+
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from motcua.units.models import Membership
 
-from .errors import DossierNotFound, NotAllowed
+from . import tracking
+from .errors import DossierNotFound, NotAllowed, TooManyAttempts
 from .models import Dossier, DossierStep
+
+MAX_TRACKING_FAILURES = 20  # per client address per window
+TRACKING_WINDOW = 15 * 60  # seconds
 
 
 def agency_ids_of(user):
@@ -32,7 +41,8 @@ def dossiers_visible_to(user):
 
 def _by_public_id(queryset, code):
     code = (code or "").strip()
-    return queryset.filter(Q(code=code) | Q(reference=code.upper())).first()
+    # Code and reference are each unique and never look alike, so at most one row matches: no ordering needed.
+    return next(iter(queryset.filter(Q(code=code) | Q(reference=code.upper()))[:1]), None)
 
 
 def get_dossier_for_staff(user, code):
@@ -55,13 +65,51 @@ def get_dossier_for_citizen(user, code):
     return dossier
 
 
-def get_dossier_for_tracking(code, secret):
-    """Return the dossier if `secret` equals the last four digits of the applicant's phone or ID number."""
-    dossier = _by_public_id(Dossier.objects.select_related("version", "agency", "holder_agency", "holder"), code)
+def get_dossier_for_tracking(code, secret, *, client=None):
+    """Return the dossier if `secret` equals the last four digits of the applicant's phone or ID number.
+
+    With `client` (the caller's address), failed attempts are counted and, past MAX_TRACKING_FAILURES in
+    TRACKING_WINDOW seconds, refused, so the four digits cannot be found by trying them all.
+    """
+    dossier = _by_public_id(Dossier.objects.all(), code)
+    _check_second_factor(dossier, secret, client)
+    return dossier
+
+
+def tracking_json_for(code, secret, *, client=None):
+    """The public tracking view as JSON text, read with one narrow query (the API's hot path).
+
+    Same checks as get_dossier_for_tracking. The statement is written out because at this size the ORM's
+    compile step costs as much as the query; the stored view is returned as the database holds it.
+    """
+    code = (code or "").strip()
+    with connection.cursor() as cursor:
+        cursor.execute(_TRACKING_SQL, [code, code.upper()])
+        row = cursor.fetchone()
+    found = _TrackingRow(*row) if row else None
+    _check_second_factor(found, secret, client)
+    if found.view in ("", "{}"):  # a bulk-loaded row without a stored view
+        return json.dumps(tracking.to_json(tracking.build(Dossier.objects.get(pk=found.pk))), ensure_ascii=False)
+    return found.view
+
+
+_TRACKING_SQL = ("SELECT id, applicant_phone, applicant_id_number, CAST(tracking AS TEXT) "
+                 f"FROM {Dossier._meta.db_table} WHERE code = %s OR reference = %s LIMIT 1")
+_TrackingRow = namedtuple("_TrackingRow", "pk applicant_phone applicant_id_number view")
+
+
+def _check_second_factor(dossier, secret, client):
+    """Refuse unless `dossier` exists and `secret` is one of its second factors; count failures per client."""
+    guard = f"track-fail:{client}" if client is not None else None
+    if guard and cache.get(guard, 0) >= MAX_TRACKING_FAILURES:
+        raise TooManyAttempts(_("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc gọi đường dây "
+                                "nóng."))
     secret = (secret or "").strip()
     if dossier is None or len(secret) != 4 or secret not in _second_factors(dossier):
+        if guard:
+            cache.add(guard, 0, TRACKING_WINDOW)
+            cache.incr(guard)
         raise DossierNotFound(_("Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập."))
-    return dossier
 
 
 def _second_factors(dossier):

@@ -6,7 +6,7 @@ TT 03/2025 may change the format (not verified), so the generator is pluggable: 
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -22,15 +22,18 @@ def next_code(agency, received_at):
 def daily_sequence_code(agency, received_at):
     """Issue `AGENCYCODE-YYMMDD-NNNN` using a counter row per agency and local day.
 
-    Two intakes racing for the same prefix both try to create the counter (the loser's insert is ignored),
-    then take the row lock with SELECT ... FOR UPDATE: the second waits until the first commits and reads
-    the incremented value, so sequences never repeat. The lock is held until the caller's transaction ends.
+    One statement creates the counter or increments it and returns the new value. On PostgreSQL a second
+    intake racing for the same prefix waits on the row lock the first one took, until that transaction ends,
+    then reads the incremented value; SQLite serialises writers. Sequences never repeat.
     """
     day = timezone.localtime(received_at).strftime("%y%m%d")
     prefix = f"{agency.code}-{day}"
-    with transaction.atomic():
-        CodeCounter.objects.bulk_create([CodeCounter(prefix=prefix, last=0)], ignore_conflicts=True)
-        counter = CodeCounter.objects.select_for_update().get(prefix=prefix)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-    return f"{prefix}-{counter.last:04d}"
+    table = connection.ops.quote_name(CodeCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (prefix, last) VALUES (%s, 1) "
+            f"ON CONFLICT (prefix) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [prefix],
+        )
+        (last,) = cursor.fetchone()
+    return f"{prefix}-{last:04d}"

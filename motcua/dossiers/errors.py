@@ -29,3 +29,7 @@ class NotAllowed(Forbidden, DossierError):
 
 class DossierNotFound(NotFound, DossierError):
     pass
+
+
+class TooManyAttempts(DossierError):
+    status = 429

@@ -1,9 +1,13 @@
 """What public tracking tells the citizen: status, who holds the dossier now, when it is due, what to do, history.
 
 One place for the API and the tracking page (NĐ 224 Art.15.1.g: agency, handler, receive/process/return times).
+
+The view is a read model: every event (services._core.record) stores it on the dossier (`Dossier.tracking`),
+appending the new history line to the stored ones, so a tracking request reads one row and nothing else.
+Rows written without events (bulk loads) have no stored view; `tracking_of` builds theirs from the events.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 
 from django.utils.translation import gettext as _
@@ -52,7 +56,25 @@ class Tracking:
 
 def tracking_of(dossier):
     """Return what the public may see about `dossier` (after access.get_dossier_for_tracking)."""
-    events = list(dossier.events.filter(kind__in=PUBLIC_KINDS).select_related("agency").order_by("seq"))
+    return from_json(dossier.tracking) if dossier.tracking else build(dossier)
+
+
+def view_after(dossier, event):
+    """The stored view once `event` is recorded: the earlier history lines plus this event's, if public."""
+    stored = dossier.tracking.get("history") if dossier.tracking else None
+    if stored is None and event.seq > 1:
+        return to_json(build(dossier))  # no stored view yet (bulk-loaded row): read the whole history once
+    history = [_line_from_json(h) for h in stored or []]
+    if event.kind in PUBLIC_KINDS:
+        history.append(_line(event))
+    return to_json(build(dossier, history=history))
+
+
+def build(dossier, *, history=None):
+    """Build the view from the dossier; `history` None reads the public events."""
+    if history is None:
+        events = dossier.events.filter(kind__in=PUBLIC_KINDS).select_related("agency").order_by("seq")
+        history = [_line(e) for e in events]
     title = ""
     if dossier.holder_id:
         title = (Membership.objects.filter(user_id=dossier.holder_id, agency_id=dossier.holder_agency_id)
@@ -65,10 +87,46 @@ def tracking_of(dossier):
         holder_name=(dossier.holder.get_full_name() or dossier.holder.get_username()) if dossier.holder_id else "",
         holder_title=title, submitted_at=dossier.submitted_at, accepted_at=dossier.accepted_at,
         due_at=dossier.due_at, finished_at=dossier.finished_at, returned_at=dossier.returned_at,
-        to_do=to_do(dossier),
-        history=[HistoryLine(at=e.at, status=e.to_status, status_label=str(Status(e.to_status).label), kind=e.kind,
-                             agency=e.agency.name if e.agency_id else "", note=_public_note(e)) for e in events],
+        to_do=to_do(dossier), history=history,
     )
+
+
+def _line(event):
+    return HistoryLine(at=event.at, status=event.to_status, status_label=str(Status(event.to_status).label),
+                       kind=event.kind, agency=event.agency.name if event.agency_id else "",
+                       note=_public_note(event))
+
+
+_TIMES = ("submitted_at", "accepted_at", "due_at", "finished_at", "returned_at")
+
+
+def to_json(view):
+    data = asdict(view)
+    for name in _TIMES:
+        data[name] = _iso(data[name])
+    for line in data["history"]:
+        line["at"] = _iso(line["at"])
+    return data
+
+
+def from_json(data):
+    values = {f.name: data.get(f.name) for f in fields(Tracking)}
+    for name in _TIMES:
+        values[name] = _parse(values[name])
+    values["history"] = [_line_from_json(h) for h in data.get("history", [])]
+    return Tracking(**values)
+
+
+def _line_from_json(data):
+    return HistoryLine(**{**data, "at": _parse(data["at"])})
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _parse(value):
+    return datetime.fromisoformat(value) if value else None
 
 
 def _public_note(event):

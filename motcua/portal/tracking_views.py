@@ -1,10 +1,9 @@
 """Public tracking: the dossier code plus the last four digits of the phone or ID number (NĐ 61 Art.17.4).
 
 The receipt's QR code opens this page with the code filled in; the citizen types the four digits. Failed
-attempts are counted per client address so the four digits cannot be guessed by trying them all.
+attempts are counted per client address (dossiers.access) so the four digits cannot be guessed.
 """
 
-from django.core.cache import cache
 from django.shortcuts import render
 
 from motcua.dossiers.access import get_dossier_for_citizen, get_dossier_for_tracking
@@ -13,23 +12,6 @@ from motcua.dossiers.tracking import tracking_of
 from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, Status
 from motcua.lib.errors import DomainError
 from motcua.ratings.services import evaluation_url
-
-MAX_FAILURES = 20  # per client address per window
-WINDOW_SECONDS = 15 * 60
-
-
-def _client(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _too_many(request):
-    return cache.get(f"track-fail:{_client(request)}", 0) >= MAX_FAILURES
-
-
-def _failed(request):
-    key = f"track-fail:{_client(request)}"
-    cache.add(key, 0, WINDOW_SECONDS)
-    cache.incr(key)
 
 
 def tracking_context(dossier):
@@ -46,13 +28,9 @@ def track(request):
     context = {"code": code, "secret": secret}
     if not (code and secret):
         return render(request, "portal/tracking.html", context)
-    if _too_many(request):
-        context["error"] = "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc gọi đường dây nóng."
-        return render(request, "portal/tracking.html", context, status=429)
     try:
-        dossier = get_dossier_for_tracking(code, secret)
+        dossier = get_dossier_for_tracking(code, secret, client=request.META.get("REMOTE_ADDR", ""))
     except DomainError as e:
-        _failed(request)
         context["error"] = e.message
         return render(request, "portal/tracking.html", context, status=e.status)
     return render(request, "portal/tracking.html", context | tracking_context(dossier))

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from motcua.api.dossiers import TrackingOut
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.base import PDF, applicant, make_people, make_version, submit_online
 
@@ -48,6 +49,7 @@ def test_submit_accept_and_track(client, people, version):
     data = tracked.json()
     assert data["status_label"] == "Được tiếp nhận" and data["receiving_agency"] == people.a.name
     assert [h["kind"] for h in data["history"]] == ["submitted", "accepted"]
+    assert TrackingOut.model_validate(data).code == code  # the stored view keeps the published schema
 
 
 def test_a_retried_submission_with_the_same_key_returns_the_first(client, people, version):
@@ -121,3 +123,25 @@ def test_tracking_with_a_wrong_second_factor_is_404(client, people, version):
     dossier = submit_online(version, people)
     response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "0000"})
     assert response.status_code == 404 and "4 số cuối" in response.json()["detail"]
+
+
+def test_tracking_stops_guessing_after_many_failures(client, people, version):
+    from django.core.cache import cache
+
+    from motcua.dossiers.access import MAX_TRACKING_FAILURES
+
+    cache.clear()
+    dossier = submit_online(version, people)
+    for _ in range(MAX_TRACKING_FAILURES):
+        client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "0000"})
+    response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
+    assert response.status_code == 429 and "quá nhiều lần" in response.json()["detail"]
+    cache.clear()
+
+
+def test_tracking_a_row_loaded_without_a_stored_view(client, people, version):
+    dossier = submit_online(version, people)
+    Dossier.objects.filter(pk=dossier.pk).update(tracking={})
+    response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
+    assert response.status_code == 200
+    assert TrackingOut.model_validate(response.json()).history[0].kind == "submitted"

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .. import notify
+from .. import notify, tracking
 from ..errors import IllegalTransition
 from ..models import Dossier, DossierEvent
 from ..workflow import Status, can_move
@@ -12,11 +12,11 @@ from ..workflow import Status, can_move
 def lock(dossier):
     """Re-read the dossier under a row lock; concurrent actions on one dossier queue here.
 
-    Only the dossier row is locked (`of=("self",)`); the procedure, version and agency are read with it because
-    every event snapshot needs them.
+    Only the dossier row is locked (`of=("self",)`); the procedure, version and agencies are read with it because
+    every event snapshot and tracking view needs them.
     """
-    return (Dossier.objects.select_for_update(of=("self",)).select_related("procedure", "version", "agency")
-            .get(pk=dossier.pk))
+    return (Dossier.objects.select_for_update(of=("self",))
+            .select_related("procedure", "version", "agency", "holder_agency").get(pk=dossier.pk))
 
 
 def check_move(dossier, to_status):
@@ -29,7 +29,7 @@ def check_move(dossier, to_status):
 
 def snapshot(dossier):
     """The facts indicators need, copied on every event so they can be computed from events alone."""
-    components = list(dossier.components.all()) if dossier.pk else []
+    components = component_rows(dossier)
     return {
         "code": dossier.code,
         "channel": dossier.channel,
@@ -55,18 +55,27 @@ def snapshot(dossier):
     }
 
 
+def component_rows(dossier):
+    """The dossier's components, read once per action (add_components appends the rows it writes)."""
+    if getattr(dossier, "_component_rows", None) is None:
+        dossier._component_rows = list(dossier.components.all()) if dossier.pk else []
+    return dossier._component_rows
+
+
 def _iso(value):
     return value.isoformat() if value else None
 
 
 def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=None, check=True):
-    """Append an event, set the dossier's status to `to_status` and save. Call inside a transaction after lock()."""
+    """Append an event, set the dossier's status to `to_status`, refresh its tracking view and save.
+
+    Call inside a transaction after lock() (or on a dossier created in that transaction).
+    """
     if check:
         check_move(dossier, to_status)
-    last = dossier.events.order_by("-seq").values_list("seq", flat=True).first() or 0
-    from_status = dossier.status if last else ""
-    dossier.status = to_status
-    dossier.save()
+    last = getattr(dossier, "_last_seq", None)
+    if last is None:
+        last = dossier.events.order_by("-seq").values_list("seq", flat=True).first() or 0
     event = DossierEvent.objects.create(
         dossier=dossier,
         seq=last + 1,
@@ -74,10 +83,14 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
         at=at,
         actor=actor if getattr(actor, "pk", None) else None,
         agency=agency or dossier.holder_agency or dossier.agency,
-        from_status=from_status,
+        from_status=dossier.status if last else "",
         to_status=to_status,
         note=note,
         data={**(data or {}), "snapshot": snapshot(dossier)},
     )
+    dossier._last_seq = event.seq
+    dossier.status = to_status
+    dossier.tracking = tracking.view_after(dossier, event)
+    dossier.save()
     transaction.on_commit(lambda: notify.notify_citizen(dossier, event))
     return event

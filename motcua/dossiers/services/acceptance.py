@@ -5,6 +5,7 @@ Acceptance issues the dossier code, freezes the deadline with the working calend
 """
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from .. import codes, deadlines, fees
@@ -21,12 +22,17 @@ def accept_dossier(dossier, *, actor, at):
     """Accept the dossier: code, frozen deadline, fees, route; return it in status "Được tiếp nhận"."""
     dossier = lock(dossier)
     check_member(actor, dossier.agency)
+    return accept_locked(dossier, actor=actor, at=at)
+
+
+def accept_locked(dossier, *, actor, at):
+    """Accept a dossier the caller has locked (or just created) in its transaction, after checking the actor."""
     check_move(dossier, Status.ACCEPTED)
     dossier.code = codes.next_code(dossier.agency, at)
     dossier.accepted_at = at
-    _freeze_deadline(dossier, at)
-    _price(dossier, at)
-    dossier.save()
+    channel = legal_channel(dossier)
+    _freeze_deadline(dossier, channel, at)
+    _price(dossier, channel, at)
     build_route(dossier, at=at)
     record(dossier, kind="accepted", to_status=Status.ACCEPTED, actor=actor, at=at, agency=dossier.agency)
     return dossier
@@ -34,13 +40,13 @@ def accept_dossier(dossier, *, actor, at):
 
 def legal_channel(dossier):
     """Return the catalogue Channel whose time limit and fees apply to this dossier, or None."""
+    prefetch_related_objects([dossier.version], "channels__fees")  # no query when the caller read them already
     channels = list(dossier.version.channels.all())
     same = [c for c in channels if c.kind == dossier.channel]
     return (same or channels or [None])[0]
 
 
-def _freeze_deadline(dossier, at):
-    channel = legal_channel(dossier)
+def _freeze_deadline(dossier, channel, at):
     if channel is not None:
         dossier.duration_value = channel.duration_value
         dossier.duration_unit = channel.duration_unit
@@ -49,11 +55,9 @@ def _freeze_deadline(dossier, at):
     dossier.original_due_at = dossier.due_at
 
 
-def _price(dossier, at):
-    channel = legal_channel(dossier)
+def _price(dossier, channel, at):
     items = list(channel.fees.all()) if channel is not None else []
     lines = fees.price_dossier(fee_items=items, agency=dossier.agency, channel=dossier.channel, at=at)
-    dossier.fees.all().delete()
     DossierFee.objects.bulk_create([DossierFee(dossier=dossier, **vars(line)) for line in lines])
     dossier.fee_total = sum(line.amount for line in lines)
     dossier.fee_payable = sum(line.payable for line in lines)

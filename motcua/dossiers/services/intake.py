@@ -15,7 +15,7 @@ from ..errors import InvalidDossier, RuleViolation
 from ..models import Channel, Delivery, Dossier, DossierComponent, DossierFile
 from ..uploads import StoredFiles, validate_upload
 from ..workflow import Status
-from ._core import record
+from ._core import component_rows, record
 
 
 @dataclass
@@ -62,9 +62,10 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
             record(dossier, kind="submitted", to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
                    agency=agency, note=notes, check=False)
             if channel == Channel.DIRECT:
-                from .acceptance import accept_dossier
+                from .acceptance import accept_locked
 
-                dossier = accept_dossier(dossier, actor=actor, at=at)
+                # Created in this transaction, so nobody else can see it; the actor was checked above.
+                dossier = accept_locked(dossier, actor=actor, at=at)
     except IntegrityError:
         # Two submissions with one idempotency key raced; the loser's files were removed by StoredFiles.
         existing = _existing(idempotency_key, citizen) if idempotency_key else None
@@ -94,7 +95,7 @@ def _check_intake(version, *, channel, applicant, components, agency, actor, del
         raise InvalidDossier(_("Cần họ tên chủ hồ sơ."))
     if len(_digits(applicant.phone)) < 4 and len(_digits(applicant.id_number)) < 4:
         raise InvalidDossier(_("Cần số điện thoại hoặc số giấy tờ tùy thân để tra cứu hồ sơ."))
-    offered = set(version.channels.values_list("kind", flat=True))
+    offered = {c.kind for c in version.channels.all()}
     if offered and channel not in offered:
         raise InvalidDossier(_("Thủ tục này không tiếp nhận hồ sơ qua kênh “%(c)s”.") % {
             "c": Channel(channel).label})
@@ -118,18 +119,20 @@ def _check_required(version, components):
 
 
 def _create(version, *, channel, applicant, agency, actor, at, **fields):
-    return Dossier.objects.create(
+    dossier = Dossier.objects.create(
         procedure=version.procedure, version=version, agency=agency, channel=channel,
         applicant_kind=applicant.kind, applicant_name=applicant.name.strip(), applicant_id_number=applicant.id_number,
         applicant_phone=applicant.phone, applicant_email=applicant.email, applicant_address=applicant.address,
         submitted_by=actor if getattr(actor, "pk", None) else None, submitted_at=at, holder_agency=agency, **fields)
+    dossier._component_rows, dossier._last_seq = [], 0  # nothing written yet: no need to ask the database
+    return dossier
 
 
 def add_components(dossier, components, kinds, stored, *, supplement=None):
     """Write the components and their files; `kinds` are validate_upload() results in file order."""
     kinds = iter(kinds)
-    start = dossier.components.count()
-    for index, given in enumerate(components, start=start):
+    rows = component_rows(dossier)
+    for index, given in enumerate(components, start=len(rows)):
         row = DossierComponent.objects.create(
             dossier=dossier, component=given.component, order=index,
             name=given.name or (given.component.name if given.component else ""),
@@ -143,6 +146,7 @@ def add_components(dossier, components, kinds, stored, *, supplement=None):
             name, digest = stored.save(upload, ext)
             DossierFile.objects.create(component=row, file=name, original_name=upload.name[:255],
                                        content_type=content_type, size=upload.size, sha256=digest)
+        rows.append(row)
 
 
 def _default(value, component, attr):

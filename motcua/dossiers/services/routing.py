@@ -29,21 +29,28 @@ def build_route(dossier, *, at):
     else:
         steps = [DossierStep(dossier=dossier, group=1, order=0, title=_("Thẩm định, giải quyết hồ sơ"),
                              agency=dossier.agency, role=Membership.Role.HANDLER)]
+    first_group = min(s.group for s in steps)
+    _activate(dossier, [s for s in steps if s.group == first_group], at=at)
     DossierStep.objects.bulk_create(steps)
-    _start_group(dossier, min(s.group for s in steps), at=at)
 
 
 def _start_group(dossier, group, *, at):
     steps = list(dossier.steps.filter(group=group).select_related("agency"))
+    _activate(dossier, steps, at=at)
+    for step in steps:
+        step.save()
+    dossier.save(update_fields=["holder_agency", "holder"])
+    return steps
+
+
+def _activate(dossier, steps, *, at):
+    """Start `steps` (one group) and hand the dossier to the first one's agency; the caller saves both."""
     for step in steps:
         step.state = StepState.ACTIVE
         step.started_at = at
         step.due_at = _step_due(dossier, step, at)
-        step.save()
     dossier.holder_agency = steps[0].agency
     dossier.holder = None
-    dossier.save(update_fields=["holder_agency", "holder"])
-    return steps
 
 
 def _step_due(dossier, step, start):

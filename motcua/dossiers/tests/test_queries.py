@@ -9,9 +9,9 @@ from motcua.dossiers.tracking import tracking_of
 from .base import accepted_dossier, submit_online
 
 
-def test_tracking_reads_two_queries(people, version, django_assert_num_queries):
+def test_tracking_reads_one_row(people, version, django_assert_num_queries):
     dossier = accepted_dossier(version, people)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         view = tracking_of(get_dossier_for_tracking(dossier.code, "5678"))
     assert [h.kind for h in view.history] == ["submitted", "accepted"]
 
