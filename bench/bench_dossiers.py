@@ -28,7 +28,7 @@ from bench import load
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DB_NAME = "motcua_bench_dossiers"
-WORKERS = int(os.environ.get("MOTCUA_BENCH_WORKERS", str(os.cpu_count() or 2)))
+WORKERS = int(os.environ.get("MOTCUA_BENCH_WORKERS", str(2 * (os.cpu_count() or 2) + 1)))  # gunicorn's advice
 SECONDS = float(os.environ.get("MOTCUA_BENCH_SECONDS", "5"))
 ROUNDS = int(os.environ.get("MOTCUA_BENCH_ROUNDS", "3"))
 CSRF = "b" * 32  # any well-formed token: the cookie and the header only have to agree

@@ -185,8 +185,8 @@ def _fields(exc):
 
 
 def _version_and_agency(payload):
-    """The version in force (with its channels, fees and components read once) and the receiving agency."""
-    procedure = (Procedure.objects.select_related("current")
+    """The version in force (with its route, channels, fees and components read once) and the receiving agency."""
+    procedure = (Procedure.objects.select_related("current", "route")
                  .prefetch_related("current__channels__fees", "current__components")
                  .filter(code=payload.procedure).first())
     if procedure is None or procedure.current is None:

@@ -16,7 +16,7 @@ def lock(dossier):
     every event snapshot and tracking view needs them.
     """
     return (Dossier.objects.select_for_update(of=("self",))
-            .select_related("procedure", "version", "agency", "holder_agency").get(pk=dossier.pk))
+            .select_related("procedure__route", "version", "agency", "holder_agency").get(pk=dossier.pk))
 
 
 def check_move(dossier, to_status):
@@ -66,10 +66,11 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=None, check=True):
+def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=None, check=True, save=True):
     """Append an event, set the dossier's status to `to_status`, refresh its tracking view and save.
 
-    Call inside a transaction after lock() (or on a dossier created in that transaction).
+    Call inside a transaction after lock() (or on a dossier created in that transaction). `save=False` leaves
+    the save to a later record() in the same transaction (a counter intake is accepted at once).
     """
     if check:
         check_move(dossier, to_status)
@@ -91,6 +92,7 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
     dossier._last_seq = event.seq
     dossier.status = to_status
     dossier.tracking = tracking.view_after(dossier, event)
-    dossier.save()
+    if save:
+        dossier.save()
     transaction.on_commit(lambda: notify.notify_citizen(dossier, event))
     return event

@@ -60,7 +60,7 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
                               idempotency_key=idempotency_key, citizen=citizen)
             add_components(dossier, components, kinds, stored)
             record(dossier, kind="submitted", to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
-                   agency=agency, note=notes, check=False)
+                   agency=agency, note=notes, check=False, save=channel != Channel.DIRECT)
             if channel == Channel.DIRECT:
                 from .acceptance import accept_locked
 

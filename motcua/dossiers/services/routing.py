@@ -13,14 +13,14 @@ from motcua.units.models import Membership
 from .. import deadlines
 from ..access import check_member
 from ..errors import IllegalTransition, NotAllowed, RuleViolation
-from ..models import DossierStep, RouteTemplate, StepState
+from ..models import DossierStep, StepState
 from ..workflow import Status
 from ._core import check_move, lock, record
 
 
 def build_route(dossier, *, at):
     """Create the dossier's steps from its procedure's route (or the default route) and start the first group."""
-    template = RouteTemplate.objects.filter(procedure_id=dossier.procedure_id).first()
+    template = getattr(dossier.procedure, "route", None)  # read with the procedure when the caller joined it
     template_steps = list(template.steps.select_related("agency")) if template else []
     if template_steps:
         steps = [DossierStep(dossier=dossier, group=s.group, order=s.order, title=s.title,
