@@ -5,7 +5,8 @@ One rule, two paths:
 - `contribution(state)` says which DailyFact counters one dossier adds to;
 - `apply_event(event)` (called on every DossierEvent) folds the event into the dossier's DossierFact row and
   applies the difference of contributions to DailyFact — a handful of small indexed writes per event;
-- `rebuild()` folds every event again and writes DossierFact and DailyFact in bulk.
+- `rebuild()` folds every event again (by id ranges, optionally in several processes) and writes
+  DossierFact and DailyFact in bulk.
 Because contributions telescope, both paths give the same rows (property-tested).
 
 Per-event cost: one SELECT of the fact row, one UPDATE/INSERT of it, and one UPDATE (INSERT the first time)
@@ -13,11 +14,13 @@ per DailyFact row whose counters changed — usually one or two. It runs inside 
 facts never disagree with committed events.
 """
 
-from collections import defaultdict
+import itertools
+import multiprocessing
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, connections, transaction
+from django.db.models import F, Max, Min
 from django.utils import timezone
 
 from motcua.dossiers.models import Dossier, DossierEvent
@@ -228,69 +231,84 @@ def fold_all(static: dict, events) -> dict:
     return state
 
 
-class _Writer:
-    """Collect folded states; write DossierFact rows in batches and DailyFact totals at the end."""
+FACT_COLUMNS = ["dossier_id", *STATE_FIELDS]
 
-    def __init__(self):
-        self.totals = defaultdict(lambda: defaultdict(int))
-        self.fields = {}
-        self.pending = []
-        self.count = 0
 
-    def add(self, dossier_id, state):
-        self.pending.append(DossierFact(dossier_id=dossier_id, **state))
+def summarise(folded) -> tuple:
+    """(DossierFact rows, DailyFact totals, field of each DailyFact key) of `folded` = [(dossier_id, state)]."""
+    rows, totals, fields = [], defaultdict(Counter), {}
+    for dossier_id, state in folded:
+        rows.append((dossier_id, *(state[f] for f in STATE_FIELDS)))
         for key, counts in contribution(state).items():
-            self.fields.setdefault(key, state["field_id"])
-            for k, v in counts.items():
-                self.totals[key][k] += v
-        self.count += 1
-        if len(self.pending) >= 5000:
-            self.flush()
+            fields.setdefault(key, state["field_id"])
+            totals[key].update(counts)
+    return rows, totals, fields
 
-    def flush(self):
-        DossierFact.objects.bulk_create(self.pending, batch_size=2000)
-        self.pending = []
 
-    def finish(self):
-        self.flush()
-        DailyFact.objects.bulk_create(
-            [DailyFact(agency_id=a, day=day, procedure_id=p, field_id=self.fields[(a, day, p)],
-                       **{k: c.get(k, 0) for k in COUNT_FIELDS})
-             for (a, day, p), c in self.totals.items()],
-            batch_size=2000,
-        )
-        return self.count
+def _insert(model, columns, rows):
+    """Insert `rows` (tuples in `columns` order): COPY on PostgreSQL, bulk_create elsewhere."""
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows], batch_size=2000)
+        return
+    with connection.cursor() as cursor, cursor.copy(
+            f"COPY {model._meta.db_table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def write_chunks(chunks) -> int:
+    """Replace all facts, in one transaction, with the `summarise` results in `chunks` (in dossier id order)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # checks deferred so far first: TRUNCATE refuses pending ones
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute(f"TRUNCATE {DossierFact._meta.db_table}, {DailyFact._meta.db_table}")
+        else:
+            DossierFact.objects.all().delete()
+            DailyFact.objects.all().delete()
+        count, totals, fields = 0, defaultdict(Counter), {}
+        for rows, chunk_totals, chunk_fields in chunks:
+            _insert(DossierFact, FACT_COLUMNS, rows)
+            count += len(rows)
+            for key, counts in chunk_totals.items():
+                totals[key].update(counts)
+            for key, field_id in chunk_fields.items():
+                fields.setdefault(key, field_id)
+        _insert(DailyFact, ["agency_id", "day", "procedure_id", "field_id", *COUNT_FIELDS],
+                ((*key, fields[key], *(c[k] for k in COUNT_FIELDS)) for key, c in totals.items()))
+        return count
 
 
 def write_all(folded) -> int:
     """Replace all facts with `folded` = iterable of (dossier_id, state); used when every dossier is at hand."""
-    with transaction.atomic():
-        DossierFact.objects.all().delete()
-        DailyFact.objects.all().delete()
-        writer = _Writer()
-        for dossier_id, state in folded:
-            writer.add(dossier_id, state)
-        return writer.finish()
+    return write_chunks(summarise(batch) for batch in itertools.batched(folded, 5000))
 
 
-def rebuild(*, batch=5000) -> int:
-    """Recompute DossierFact and DailyFact from every event; return the number of dossiers folded."""
-    statics = Dossier.objects.values("id", "agency_id", "procedure_id", "version__field_id", "channel", "fee_waived")
+def fold_range(bounds) -> tuple:
+    """Fold the dossiers with lo <= id < hi that have events; return `summarise` of their states."""
+    lo, hi = bounds
+    events = defaultdict(list)
+    for e in (DossierEvent.objects.filter(dossier_id__gte=lo, dossier_id__lt=hi).order_by("dossier_id", "seq")
+              .values_list("dossier_id", "seq", "at", "from_status", "to_status", "data")):
+        events[e[0]].append(e[1:])
+    statics = (Dossier.objects.filter(id__in=list(events)).order_by("id")
+               .values("id", "agency_id", "procedure_id", "version__field_id", "channel", "fee_waived"))
+    return summarise((d["id"], fold_all({**d, "field_id": d["version__field_id"]}, events[d["id"]])) for d in statics)
 
-    def folded():
-        last_id = 0
-        while True:
-            chunk = list(statics.filter(id__gt=last_id).order_by("id")[:batch])
-            if not chunk:
-                return
-            last_id = chunk[-1]["id"]
-            events = defaultdict(list)
-            for e in (DossierEvent.objects.filter(dossier_id__gte=chunk[0]["id"], dossier_id__lte=last_id)
-                      .order_by("dossier_id", "seq")
-                      .values_list("dossier_id", "seq", "at", "from_status", "to_status", "data")):
-                events[e[0]].append(e[1:])
-            for d in chunk:
-                if events[d["id"]]:
-                    yield d["id"], fold_all({**d, "field_id": d["version__field_id"]}, events[d["id"]])
 
-    return write_all(folded())
+def rebuild(*, batch=5000, workers=1) -> int:
+    """Recompute DossierFact and DailyFact from every event; return the number of dossiers folded.
+
+    Dossiers are folded by id ranges of `batch`; with `workers` > 1 (PostgreSQL, outside a transaction: the
+    processes read committed events) the ranges are folded in that many processes while this one writes, in
+    order, in one transaction — the same rows either way.
+    """
+    bounds = Dossier.objects.aggregate(lo=Min("id"), hi=Max("id"))
+    if bounds["lo"] is None:
+        return write_chunks([])
+    ranges = [(lo, lo + batch) for lo in range(bounds["lo"], bounds["hi"] + 1, batch)]
+    if workers > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
+        connections.close_all()  # forked processes must not share this process's connection
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return write_chunks(pool.imap(fold_range, ranges))
+    return write_chunks(fold_range(r) for r in ranges)

@@ -95,3 +95,16 @@ def test_property_incremental_equals_rebuild_for_random_event_streams(seed, n):
     incremental = snapshot_tables()
     facts.rebuild()
     assert snapshot_tables() == incremental
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_in_several_processes_gives_the_same_rows():
+    # Committed data (transaction=True): on PostgreSQL the worker processes read it through their own connections.
+    agency = make_agency()
+    procedures = [make_procedure(), make_procedure("2.000635", "Cấp bản sao trích lục hộ tịch")]
+    rng = random.Random(7)
+    for _ in range(12):
+        _random_story(rng, agency, procedures, day0=rng.randint(0, 3))
+    incremental = snapshot_tables()
+    assert facts.rebuild(batch=3, workers=2) == 12
+    assert snapshot_tables() == incremental
