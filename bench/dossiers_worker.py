@@ -17,6 +17,7 @@ from django.db import connection  # noqa: E402
 N = int(os.environ.get("MOTCUA_BENCH_DOSSIERS", "1000000"))
 SAMPLES = 2000
 AGENCY = "T01-BENCH"
+INTAKE_AGENCIES = [f"T01-BENCH{k:02d}" for k in range(1, 11)]  # intakes spread over ten agencies, as in a city
 PROCEDURE = "2.000635"  # a real national code; the bench creates its own version row for it
 
 
@@ -45,6 +46,11 @@ def setup():
         Component.objects.create(version=version, order=1, name="Tờ khai theo mẫu", originals=1)
     user, _ = get_user_model().objects.get_or_create(username="bench-lan", defaults={"first_name": "Lan"})
     Membership.objects.get_or_create(user=user, agency=agency, role="reception")
+    for code in INTAKE_AGENCIES:
+        other, _ = Agency.objects.get_or_create(code=code, defaults={"name": f"Đơn vị đo hiệu năng {code[-2:]}",
+                                                                     "kind": "khac", "province": province})
+        procedure.agencies.add(other)
+        Membership.objects.get_or_create(user=user, agency=other, role="reception")
     return agency, procedure.current, user
 
 
@@ -140,7 +146,7 @@ def main():
     generated = generate(agency, version, user)
     print(json.dumps({
         "rows": Dossier.objects.count(), "generated": generated, "generate_s": time.perf_counter() - t0,
-        "samples": tracking_samples(), "session": officer_session(user), "procedure": PROCEDURE, "agency": AGENCY,
+        "samples": tracking_samples(), "session": officer_session(user), "procedure": PROCEDURE, "agencies": INTAKE_AGENCIES,
         "component": version.components.get(order=1).pk,
     }))
 
