@@ -5,6 +5,7 @@ attempts are counted per client address (dossiers.access) so the four digits can
 """
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from motcua.dossiers.access import get_dossier_for_citizen, get_dossier_for_tracking
 from motcua.dossiers.services.queries import EVENT_LABEL
@@ -23,11 +24,17 @@ def tracking_context(dossier):
 
 
 def track(request):
-    code = request.GET.get("ma", "").strip()
-    secret = request.GET.get("so", "").strip()
+    """GET shows the form (the receipt's QR code fills in `ma`); POST looks the dossier up, so the four digits
+    never appear in addresses, browser history or server logs."""
+    data = request.POST if request.method == "POST" else request.GET
+    code = data.get("ma", "").strip()
+    secret = request.POST.get("so", "").strip()
     context = {"code": code, "secret": secret}
-    if not (code and secret):
+    if request.method != "POST":
         return render(request, "portal/tracking.html", context)
+    if not (code and secret):
+        context["error"] = _("Cần nhập mã hồ sơ và 4 số cuối số điện thoại hoặc số giấy tờ.")
+        return render(request, "portal/tracking.html", context, status=400)
     try:
         dossier = get_dossier_for_tracking(code, secret, client=request.META.get("REMOTE_ADDR", ""))
     except DomainError as e:

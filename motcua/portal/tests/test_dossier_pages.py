@@ -93,24 +93,32 @@ def accepted(w):
 
 def test_tracking_shows_status_holder_and_history_with_code_and_four_digits(client, w):
     d = accepted(w)
-    response = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"})
+    response = client.post(reverse("portal:track"), {"ma": d.code, "so": "5678"})
     body = response.content.decode()
     assert response.status_code == 200
     assert "Được tiếp nhận" in body and "Sở Tư pháp" in body and "Diễn biến" in body
-    assert client.get(reverse("portal:track"), {"ma": d.code, "so": "2345"}).status_code == 200  # ID digits
+    assert client.post(reverse("portal:track"), {"ma": d.code, "so": "2345"}).status_code == 200  # ID digits
+
+
+def test_tracking_takes_the_four_digits_only_by_post(client, w):
+    d = accepted(w)
+    body = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
+    assert d.code in body and 'id="trang-thai"' not in body  # the form, prefilled, not the dossier
+    response = client.post(reverse("portal:track"), {"ma": d.code})
+    assert response.status_code == 400 and "4 số cuối" in response.content.decode()
 
 
 def test_tracking_with_wrong_digits_is_not_found(client, w):
     d = accepted(w)
-    response = client.get(reverse("portal:track"), {"ma": d.code, "so": "0000"})
+    response = client.post(reverse("portal:track"), {"ma": d.code, "so": "0000"})
     assert response.status_code == 404 and "Được tiếp nhận" not in response.content.decode()
 
 
 def test_tracking_stops_guessing_after_many_failures(client, w):
     d = accepted(w)
     for _ in range(20):
-        client.get(reverse("portal:track"), {"ma": d.code, "so": "0000"})
-    assert client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).status_code == 429
+        client.post(reverse("portal:track"), {"ma": d.code, "so": "0000"})
+    assert client.post(reverse("portal:track"), {"ma": d.code, "so": "5678"}).status_code == 429
 
 
 def test_the_receipt_qr_link_opens_the_form_with_the_code(client, w):
@@ -143,11 +151,11 @@ def test_tracking_names_the_officer_holding_the_dossier_and_what_to_do(client, w
     d = accepted(w)
     at = datetime(2026, 11, 27, 10, 0, tzinfo=HCM)
     d = assign_handler(d, actor=w.minh, handler=w.binh, at=at)
-    body = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
+    body = client.post(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
     assert "Lê Thị Bình, Chuyên viên" in body and "Sở Tư pháp" in body
     assert "Phân công cán bộ xử lý" in body
     request_supplement(d, actor=w.binh, at=at, reason="Bản chụp mờ", items=["Giấy chứng sinh rõ nét"])
-    body = client.get(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
+    body = client.post(reverse("portal:track"), {"ma": d.code, "so": "5678"}).content.decode()
     assert "Bạn cần làm" in body and "Giấy chứng sinh rõ nét" in body
 
 

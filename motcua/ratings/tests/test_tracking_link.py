@@ -16,7 +16,7 @@ def _clear_throttle():
 
 def test_tracking_a_returned_dossier_links_to_its_evaluation(client, version, people):
     dossier = returned_dossier(version, people)
-    body = client.get(reverse("portal:track"), {"ma": dossier.code, "so": "5678"}).content.decode()
+    body = client.post(reverse("portal:track"), {"ma": dossier.code, "so": "5678"}).content.decode()
     assert 'id="danh-gia"' in body
     link = body.split('id="danh-gia" href="')[1].split('"')[0]
     assert "Đánh giá" in client.get(link).content.decode()
@@ -24,4 +24,4 @@ def test_tracking_a_returned_dossier_links_to_its_evaluation(client, version, pe
 
 def test_tracking_an_open_dossier_does_not_ask_for_a_rating(client, version, people):
     dossier = submit(version, people)
-    assert 'id="danh-gia"' not in client.get(reverse("portal:track"), {"ma": dossier.code, "so": "5678"}).content.decode()
+    assert 'id="danh-gia"' not in client.post(reverse("portal:track"), {"ma": dossier.code, "so": "5678"}).content.decode()
