@@ -58,7 +58,7 @@ def report(r):
     ok = lambda v, t: "OK" if v < t else "ABOVE TARGET"  # noqa: E731
     return [
         f"PostgreSQL: {r['dossiers']:,} dossiers ({r['simulated']:,} simulated with events over 365 days, "
-        f"{r['copies']} SQL copies); {r.get('daily_rows', 0):,} daily fact rows; {r.get('open_facts', 0):,} open",
+        f"{r['copies']} SQL copies); {r.get('daily_rows', 0):,} daily fact rows, {r.get('agency_day_rows', 0):,} agency-day rows; {r.get('open_facts', 0):,} open",
         *[page_line(r, name, label) for name, label in PAGES],
         f"baseline catalogue page /thu-tuc/: p50 {r['baseline_warm_p50']:.0f} ms, p95 {r['baseline_warm_p95']:.0f} ms",
         f"counter intake (submit + accept, 2 events): {r['intake_on_ms']:.1f} ms with facts vs "

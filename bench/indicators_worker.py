@@ -123,7 +123,7 @@ def time_intake():
 
 
 def replicate(n_total):
-    """Copy the synthetic dossiers and their facts in SQL until there are n_total dossiers; scale DailyFact to match.
+    """Copy the synthetic dossiers and their facts in SQL until there are n_total dossiers; scale the daily counts.
 
     One INSERT … SELECT per table over generate_series: copy g of dossier i gets id i + g·stride (stride = max
     id + 1), so its fact row needs no lookup. For this bench database only: secondary indexes are dropped and
@@ -132,7 +132,7 @@ def replicate(n_total):
     from django.db import connection
 
     from motcua.dossiers.models import Dossier
-    from motcua.indicators.models import COUNT_FIELDS, DailyFact, DossierFact
+    from motcua.indicators.models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
     have = Dossier.objects.count()
     k = max(0, round(n_total / max(1, have)) - 1)
@@ -167,12 +167,13 @@ def replicate(n_total):
             c.execute(sql)
         log(f"rebuilt {len(indexes)} indexes {time.perf_counter() - t0:.0f} s")
         c.execute(f"SELECT setval(pg_get_serial_sequence('{d}', 'id'), (SELECT max(id) FROM {d}))")
-        c.execute(f"UPDATE {DailyFact._meta.db_table} SET {', '.join(f'{x} = {x} * {k + 1}' for x in COUNT_FIELDS)}")
+        for table in (DailyFact._meta.db_table, AgencyDayFact._meta.db_table):
+            c.execute(f"UPDATE {table} SET {', '.join(f'{x} = {x} * {k + 1}' for x in COUNT_FIELDS)}")
         c.execute("RESET session_replication_role; RESET synchronous_commit")
         c.execute("VACUUM ANALYZE")
     took = time.perf_counter() - t0
     return {"dossiers": Dossier.objects.count(), "copies": k, "replicate_s": took,
-            "daily_rows": DailyFact.objects.count(), "open_facts": DossierFact.objects.filter(is_open=True).count()}
+            "daily_rows": DailyFact.objects.count(), "agency_day_rows": AgencyDayFact.objects.count(), "open_facts": DossierFact.objects.filter(is_open=True).count()}
 
 
 def _drop_secondary_indexes(cursor, tables):

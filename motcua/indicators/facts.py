@@ -4,14 +4,15 @@ One rule, two paths:
 - `fold(state, event)` turns the facts of a dossier plus one event into the new facts (pure);
 - `contribution(state)` says which DailyFact counters one dossier adds to;
 - `apply_event(event)` (called on every DossierEvent) folds the event into the dossier's DossierFact row and
-  applies the difference of contributions to DailyFact — a handful of small indexed writes per event;
-- `rebuild()` folds every event again (by id ranges, optionally in several processes) and writes
-  DossierFact and DailyFact in bulk.
+  applies the difference of contributions to DailyFact and AgencyDayFact (the same counters summed over
+  procedures) — a handful of small indexed writes per event;
+- `rebuild()` folds every event again (by id ranges, optionally in several processes) and writes the three
+  tables in bulk.
 Because contributions telescope, both paths give the same rows (property-tested).
 
-Per-event cost: one SELECT of the fact row, one UPDATE/INSERT of it, and one UPDATE (INSERT the first time)
-per DailyFact row whose counters changed — usually one or two. It runs inside the dossier's transaction, so
-facts never disagree with committed events.
+Per-event cost: one SELECT of the fact row, one UPDATE/INSERT of it, and two UPDATEs (INSERTs the first time)
+per DailyFact key whose counters changed (its row and its agency's day row) — usually one or two keys. It runs
+inside the dossier's transaction, so facts never disagree with committed events.
 """
 
 import itertools
@@ -27,7 +28,7 @@ from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.workflow import FINISHED_STATUSES, Status
 
 from .formulas import on_time_from_totals
-from .models import COUNT_FIELDS, DailyFact, DossierFact
+from .models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
 __all__ = ["apply_event", "rebuild", "fold", "contribution", "on_event_saved"]
 
@@ -165,10 +166,14 @@ def _diff(old: dict, new: dict) -> dict:
 
 
 def _apply_delta(key, delta, field_id):
+    """Add `delta` to the DailyFact row of `key` and to its agency's AgencyDayFact row (created if missing)."""
     agency_id, day, procedure_id = key
-    rows = DailyFact.objects.filter(agency_id=agency_id, day=day, procedure_id=procedure_id)
-    if not rows.update(**{k: F(k) + v for k, v in delta.items()}):
-        DailyFact.objects.create(agency_id=agency_id, day=day, procedure_id=procedure_id, field_id=field_id, **delta)
+    increments = {k: F(k) + v for k, v in delta.items()}
+    for model, where, extra in ((DailyFact, {"procedure_id": procedure_id}, {"field_id": field_id}),
+                                (AgencyDayFact, {}, {})):
+        where = {"agency_id": agency_id, "day": day, **where}
+        if not model.objects.filter(**where).update(**increments):
+            model.objects.create(**where, **extra, **delta)
 
 
 def _static(dossier, snapshot=None) -> dict:
@@ -232,6 +237,7 @@ def fold_all(static: dict, events) -> dict:
 
 
 FACT_COLUMNS = ["dossier_id", *STATE_FIELDS]
+FACT_MODELS = [DossierFact, DailyFact, AgencyDayFact]
 
 
 def summarise(folded) -> tuple:
@@ -262,10 +268,10 @@ def write_chunks(chunks) -> int:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # checks deferred so far first: TRUNCATE refuses pending ones
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute(f"TRUNCATE {DossierFact._meta.db_table}, {DailyFact._meta.db_table}")
+                cursor.execute(f"TRUNCATE {', '.join(m._meta.db_table for m in FACT_MODELS)}")
         else:
-            DossierFact.objects.all().delete()
-            DailyFact.objects.all().delete()
+            for model in FACT_MODELS:
+                model.objects.all().delete()
         count, totals, fields = 0, defaultdict(Counter), {}
         for rows, chunk_totals, chunk_fields in chunks:
             _insert(DossierFact, FACT_COLUMNS, rows)
@@ -276,6 +282,11 @@ def write_chunks(chunks) -> int:
                 fields.setdefault(key, field_id)
         _insert(DailyFact, ["agency_id", "day", "procedure_id", "field_id", *COUNT_FIELDS],
                 ((*key, fields[key], *(c[k] for k in COUNT_FIELDS)) for key, c in totals.items()))
+        by_agency_day = defaultdict(Counter)
+        for (agency_id, day, _), counts in totals.items():
+            by_agency_day[(agency_id, day)].update(counts)
+        _insert(AgencyDayFact, ["agency_id", "day", *COUNT_FIELDS],
+                ((*key, *(c[k] for k in COUNT_FIELDS)) for key, c in by_agency_day.items()))
         return count
 
 
@@ -297,7 +308,7 @@ def fold_range(bounds) -> tuple:
 
 
 def rebuild(*, batch=5000, workers=1) -> int:
-    """Recompute DossierFact and DailyFact from every event; return the number of dossiers folded.
+    """Recompute DossierFact, DailyFact and AgencyDayFact from every event; return the number of dossiers folded.
 
     Dossiers are folded by id ranges of `batch`; with `workers` > 1 (PostgreSQL, outside a transaction: the
     processes read committed events) the ranges are folded in that many processes while this one writes, in

@@ -76,17 +76,9 @@ class DossierFact(models.Model):
         ]
 
 
-class DailyFact(models.Model):
-    """Counts per agency × procedure × day, kept current incrementally (deltas of DossierFact changes).
+class Counters(models.Model):
+    """The counters a dossier adds to the day it was accepted (intake) and the day it finished (processing)."""
 
-    Counts about intake (received, online, digitised…) sit on the day of acceptance; counts about the end
-    of processing (finished, on time, result file…) sit on the day processing ended. Days are local dates.
-    """
-
-    day = models.DateField()
-    agency = models.ForeignKey("units.Agency", on_delete=models.CASCADE, related_name="+", db_index=False)
-    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.CASCADE, related_name="+", db_index=False)
-    field_id = models.IntegerField(null=True, blank=True)
     received = models.IntegerField(default=0)
     online = models.IntegerField(default=0)
     digitised = models.IntegerField(default=0)
@@ -106,9 +98,42 @@ class DailyFact(models.Model):
     processing_seconds = models.BigIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class DailyFact(Counters):
+    """Counts per agency × procedure × day, kept current incrementally (deltas of DossierFact changes).
+
+    Counts about intake (received, online, digitised…) sit on the day of acceptance; counts about the end
+    of processing (finished, on time, result file…) sit on the day processing ended. Days are local dates.
+    """
+
+    day = models.DateField()
+    agency = models.ForeignKey("units.Agency", on_delete=models.CASCADE, related_name="+", db_index=False)
+    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.CASCADE, related_name="+", db_index=False)
+    field_id = models.IntegerField(null=True, blank=True)
+
+    class Meta:
         verbose_name = _("dữ kiện theo ngày")
         verbose_name_plural = _("dữ kiện theo ngày")
         constraints = [models.UniqueConstraint(fields=["agency", "day", "procedure"], name="daily_fact_key")]
+        indexes = [models.Index(fields=["day", "agency"])]
+
+
+class AgencyDayFact(Counters):
+    """DailyFact summed over procedures: one row per agency and day, kept current by the same deltas.
+
+    Bounded by agencies × days whatever the number of dossiers or procedures: the board, trends and unit
+    totals read this; what needs the procedure or the field reads DailyFact.
+    """
+
+    day = models.DateField()
+    agency = models.ForeignKey("units.Agency", on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    class Meta:
+        verbose_name = _("dữ kiện đơn vị theo ngày")
+        verbose_name_plural = _("dữ kiện đơn vị theo ngày")
+        constraints = [models.UniqueConstraint(fields=["agency", "day"], name="agency_day_fact_key")]
         indexes = [models.Index(fields=["day", "agency"])]
 
 

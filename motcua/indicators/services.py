@@ -2,7 +2,8 @@
 
 Public surface (views, API and commands call these):
 - `Period.of(kind, day)` — month / quarter / year containing `day`;
-- `unit_figures(period, *, by="agency", now)` → {key: Figures} from DailyFact + open DossierFact rows;
+- `unit_figures(period, *, by="agency", now)` → {key: Figures} from AgencyDayFact (DailyFact by field) + open
+  DossierFact rows;
 - `index_for(figures, catalogue, feedback, satisfaction, config)` → IndexResult (766);
 - `board(period, *, now)` → rows for the public board (on-time, online share, satisfaction, 766, rank);
 - `drilldown(...)` → the dossiers behind a figure.
@@ -13,6 +14,7 @@ end of the period (or now, for the running period) is past its due date plus com
 Intake counts (online share, digitised, reused, payment) use the dossiers accepted within the period.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -25,7 +27,7 @@ from motcua.units.models import Agency
 from .config import config_on
 from .formulas import rank_units, rate, tthc_satisfaction, wilson_interval
 from .index766 import compute_index
-from .models import COUNT_FIELDS, DailyFact, DossierFact
+from .models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
 __all__ = ["Period", "Figures", "unit_figures", "index_for", "board", "drilldown", "city_agencies", "DRILL_KINDS"]
 
@@ -92,7 +94,7 @@ class Period:
 
 @dataclass
 class Figures:
-    """Sums of DailyFact counters for one unit and one period, plus open dossiers at the period end."""
+    """Sums of the daily counters for one unit and one period, plus open dossiers at the period end."""
 
     counts: dict = field(default_factory=lambda: dict.fromkeys(COUNT_FIELDS, 0))
     open: int = 0
@@ -158,7 +160,8 @@ def unit_figures(period: Period, *, by="agency", now=None, agency_ids=None) -> d
     """Return {key: Figures} for the period; key is an agency, commune or field id (None for the city)."""
     now = now or timezone.now()
     key = GROUP_KEYS[by]
-    daily = DailyFact.objects.filter(day__gte=period.start, day__lt=period.end)
+    source = DailyFact if by == "field" else AgencyDayFact
+    daily = source.objects.filter(day__gte=period.start, day__lt=period.end)
     opened, cutoff = open_at_end(period, now)
     if agency_ids is not None:
         daily, opened = daily.filter(agency_id__in=agency_ids), opened.filter(agency_id__in=agency_ids)
@@ -430,25 +433,24 @@ def drilldown(period: Period, kind: str, *, agency_id=None, commune_id=None, fie
 def trend(period: Period, *, months=12, agency_ids=None):
     """Per month, for the `months` months ending with `period`: finished, finished on time, received, online.
 
-    One grouped query over DailyFact; the on-time share here is over finished dossiers only (the open ones
-    are judged against each month's end only for the selected period).
+    One query over AgencyDayFact grouped by day (no date arithmetic per row), folded into months here; the
+    on-time share is over finished dossiers only (the open ones are judged against each month's end only for
+    the selected period).
     """
-    from django.db.models.functions import TruncMonth
-
     last = Period.of("month", period.end - timedelta(days=1))
     first = (last.previous(months - 1)[-1] if months > 1 else last).start
-    qs = DailyFact.objects.filter(day__gte=first, day__lt=last.end)
+    qs = AgencyDayFact.objects.filter(day__gte=first, day__lt=last.end)
     if agency_ids is not None:
         qs = qs.filter(agency_id__in=agency_ids)
-    rows = (qs.annotate(m=TruncMonth("day")).values("m")
-            .annotate(finished=Sum("finished"), on_time=Sum("on_time"), received=Sum("received"), online=Sum("online"))
-            .order_by("m"))
-    by_month = {(r["m"].year, r["m"].month): r for r in rows}
+    names = ["finished", "on_time", "received", "online"]
+    by_month = defaultdict(Counter)
+    for r in qs.values("day").annotate(**{k: Sum(k) for k in names}).order_by():
+        by_month[(r["day"].year, r["day"].month)].update({k: r[k] or 0 for k in names})
     out, p = [], Period.of("month", first)
     while p.start < last.end:
-        r = by_month.get((p.start.year, p.start.month), {})
-        out.append({"period": p, "on_time": rate(r.get("on_time") or 0, r.get("finished") or 0),
-                    "online": rate(r.get("online") or 0, r.get("received") or 0), "received": r.get("received") or 0})
+        r = by_month[(p.start.year, p.start.month)]
+        out.append({"period": p, "on_time": rate(r["on_time"], r["finished"]), "online": rate(r["online"], r["received"]),
+                    "received": r["received"]})
         p = Period.of("month", p.end)
     return out
 
@@ -499,7 +501,7 @@ def case_mix(period: Period, agency_id, limit=15):
 
 def waived_total(period: Period, agency_ids=None) -> int:
     """Money citizens did not pay (fees waived or supported, NQ 77/2025) on dossiers accepted in the period."""
-    qs = DailyFact.objects.filter(day__gte=period.start, day__lt=period.end)
+    qs = AgencyDayFact.objects.filter(day__gte=period.start, day__lt=period.end)
     if agency_ids is not None:
         qs = qs.filter(agency_id__in=agency_ids)
     return qs.aggregate(s=Sum("waived_amount"))["s"] or 0

@@ -96,3 +96,21 @@ def test_catalogue_counts_per_agency_from_the_current_versions():
     # full: complete and online, no fee; bare: nothing; fee_only: a fee, counter only, not complete.
     assert catalogue_counts([agency.id])[agency.id] == {"procedures": 3, "complete": 1, "online": 1, "fee": 1,
                                                         "fee_online": 0}
+
+
+def test_trend_and_unit_totals_come_from_the_agency_day_rows():
+    from motcua.indicators.services import trend, waived_total
+
+    agency, procedure = make_agency(), make_procedure()
+    build_march(agency, procedure)
+    Story(agency, procedure, fee_total=30000, fee_waived=30000).move("submitted", at(2, 27, 8)).accept(
+        at(2, 27, 9), due=at(3, 3, 17)).finish(at(3, 2))  # accepted in February, finished in March
+    months = {m["period"].start.month: m for m in trend(MARCH, months=3)}
+    assert sorted(months) == [1, 2, 3]
+    assert months[1]["on_time"] is None and months[1]["received"] == 0
+    assert months[2]["received"] == 1 and months[2]["on_time"] is None  # nothing finished in February
+    assert months[3]["received"] == 5 and months[3]["online"] == pytest.approx(3 / 5)
+    assert months[3]["on_time"] == pytest.approx(3 / 4)  # A, C and the February dossier of 4 finished
+    assert waived_total(Period.of("month", date(2026, 2, 1))) == 30000 and waived_total(MARCH) == 0
+    by_commune = unit_figures(MARCH, by="commune", now=NOW)[agency.commune_id]
+    assert by_commune.counts == unit_figures(MARCH, by="field", now=NOW)[procedure.current.field_id].counts
