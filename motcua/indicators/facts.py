@@ -18,7 +18,7 @@ inside the dossier's transaction, so facts never disagree with committed events.
 import itertools
 import multiprocessing
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import connection, connections, transaction
 from django.db.models import F, Max, Min
@@ -27,7 +27,7 @@ from django.utils import timezone
 from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.workflow import FINISHED_STATUSES, Status
 
-from .formulas import on_time_from_totals
+from .formulas import on_time_from_totals, open_overdue
 from .models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
 __all__ = ["apply_event", "rebuild", "fold", "contribution", "on_event_saved"]
@@ -150,7 +150,26 @@ def contribution(s: dict) -> dict:
         target = out.setdefault(fkey, {})
         for k, v in finish.items():
             target[k] = target.get(k, 0) + v
+        # Open across a month end, finished since: counted on the first day of the next month, so that a closed
+        # period's dossiers open at its end are those open now plus these (services.unit_figures).
+        for month_start, midnight in _month_starts(s["accepted_at"], s["finished_at"]):
+            target = out.setdefault((s["agency_id"], month_start, s["procedure_id"]), {})
+            overdue = open_overdue(supplement_count=s["supplement_count"], due_adjusted=s["due_adjusted"],
+                                   supplement_started_at=s["supplement_started_at"], cutoff=midnight)
+            target["carried"] = target.get("carried", 0) + 1
+            target["carried_overdue"] = target.get("carried_overdue", 0) + int(overdue)
     return out
+
+
+def _month_starts(after, until):
+    """(first day of a month, its local midnight) for each such midnight in (after, until]."""
+    day = _day(after)
+    while True:
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        midnight = timezone.make_aware(datetime.combine(day, time.min))
+        if midnight > until:
+            return
+        yield day, midnight
 
 
 def _diff(old: dict, new: dict) -> dict:

@@ -130,6 +130,17 @@ def on_time_from_totals(*, due_at, end, supplement_time: timedelta, supplement_c
 # --- Satisfaction (766 group 5) -------------------------------------------------------------------
 
 
+def open_overdue(*, supplement_count: int, supplement_started_at, due_adjusted, cutoff: datetime) -> bool:
+    """766 2.1 for a dossier open at `cutoff`: overdue after more than one supplement, or when `cutoff` is past
+    its due date plus completed supplement time (`due_adjusted`); while it waits for a supplement the clock is
+    paused, so it is overdue only if it already was when the wait began. (services._overdue_q is the SQL form.)"""
+    if supplement_count > 1:
+        return True
+    if due_adjusted is None:
+        return False
+    return due_adjusted < cutoff if supplement_started_at is None else supplement_started_at > due_adjusted
+
+
 def pakn_satisfaction(total: int, disliked: int, overdue: int, repeated: int) -> float | None:
     """766 indicator 5.3: (total − disliked − overdue − repeated) / total; reopened items count as repeated."""
     if not total:

@@ -69,10 +69,11 @@ class DossierFact(models.Model):
         indexes = [
             models.Index(fields=["agency", "accepted_at"]),
             models.Index(fields=["is_open", "due_adjusted"]),
-            # Open dossiers only (a few % of all): the board counts them per agency, overdue or not, from this
-            # index alone (index-only scan on PostgreSQL), and an agency's dossiers due now come in order.
-            models.Index(fields=["agency", "due_adjusted", "supplement_count", "supplement_started_at"],
-                         condition=models.Q(is_open=True), name="dossierfact_open_by_agency"),
+            # Open dossiers only (a few % of all): the board counts them per agency, overdue or not, accepted
+            # before a period's end or not, from this index alone (index-only scan on PostgreSQL); an agency's
+            # dossiers due now come in order.
+            models.Index(fields=["agency", "due_adjusted", "supplement_count", "supplement_started_at", "accepted_at"],
+                         condition=models.Q(is_open=True), name="dossierfact_open_by_agency_2"),
         ]
 
 
@@ -96,6 +97,10 @@ class Counters(models.Model):
     with_result = models.IntegerField(default=0)
     digitised_full = models.IntegerField(default=0)
     processing_seconds = models.BigIntegerField(default=0)
+    # On the first day of a month only: dossiers accepted before that day's midnight and finished at or after
+    # it (the finished part of what was open at the end of the month before), and how many were overdue then.
+    carried = models.IntegerField(default=0)
+    carried_overdue = models.IntegerField(default=0)
 
     class Meta:
         abstract = True
@@ -140,7 +145,7 @@ class AgencyDayFact(Counters):
 COUNT_FIELDS = [
     "received", "online", "digitised", "reused", "from_data_store", "fee_bearing", "paid_online", "waived_amount",
     "finished", "on_time", "early", "late", "online_late", "multi_supplement", "with_result", "digitised_full",
-    "processing_seconds",
+    "processing_seconds", "carried", "carried_overdue",
 ]
 
 

@@ -136,8 +136,8 @@ GROUP_KEYS = {"agency": "agency_id", "commune": "agency__commune_id", "field": "
 
 
 def _overdue_q(cutoff):
-    """Open dossiers overdue at `cutoff` (766: >1 supplement, or past due plus completed supplement time;
-    while waiting for a supplement the clock is paused, so it is overdue only if it already was)."""
+    """Open dossiers overdue at `cutoff`: the SQL form of formulas.open_overdue (766: >1 supplement, or past due
+    plus completed supplement time; while waiting for a supplement the clock is paused)."""
     return (
         Q(supplement_count__gt=1)
         | Q(supplement_started_at__isnull=True, due_adjusted__lt=cutoff)
@@ -146,7 +146,8 @@ def _overdue_q(cutoff):
 
 
 def open_at_end(period: Period, now: datetime):
-    """Dossiers accepted before the period end and not finished by it, with the cut-off used for overdue."""
+    """Dossiers accepted before the period end and not finished by it, with the cut-off used for overdue
+    (the rows behind a figure; unit_figures counts the same set without reading every fact)."""
     end = period.aware_end()
     if end > now:  # the running period: what is open now, judged now
         return DossierFact.objects.filter(is_open=True), now
@@ -157,32 +158,48 @@ def open_at_end(period: Period, now: datetime):
 
 
 def unit_figures(period: Period, *, by="agency", now=None, agency_ids=None) -> dict:
-    """Return {key: Figures} for the period; key is an agency, commune or field id (None for the city)."""
+    """Return {key: Figures} for the period; key is an agency, commune or field id (None for the city).
+
+    Counters are sums of day rows (AgencyDayFact; DailyFact by field). Dossiers open at the period end are
+    counted from the open facts (a partial index), never from all facts: for the running period, those open
+    now; for a closed period, those open now that were accepted before its end plus the ones finished since,
+    which the day rows carry on the first day after the period (`carried`). Together that is `open_at_end`.
+    """
     now = now or timezone.now()
     key = GROUP_KEYS[by]
     source = DailyFact if by == "field" else AgencyDayFact
     daily = source.objects.filter(day__gte=period.start, day__lt=period.end)
-    opened, cutoff = open_at_end(period, now)
+    opened = DossierFact.objects.filter(is_open=True)
+    carried = source.objects.none()
+    cutoff = period.aware_end()
+    if cutoff > now:
+        cutoff = now
+    else:
+        opened = opened.filter(accepted_at__lt=cutoff)
+        carried = source.objects.filter(day=period.end)
     if agency_ids is not None:
-        daily, opened = daily.filter(agency_id__in=agency_ids), opened.filter(agency_id__in=agency_ids)
+        daily, opened, carried = (qs.filter(agency_id__in=agency_ids) for qs in (daily, opened, carried))
     sums = {k: Sum(k) for k in COUNT_FIELDS}
+    carried_sums = {"n": Sum("carried"), "overdue": Sum("carried_overdue")}
     # Count a column of the partial index (not the pk): open dossiers are then counted from the index alone.
     open_counts = {"n": Count("agency_id"), "overdue": Count("agency_id", filter=_overdue_q(cutoff))}
-    out = {}
     if key is None:
         rows = [{"k": None, **daily.aggregate(**sums)}]
-        open_rows = [{"k": None, **opened.aggregate(**open_counts)}]
+        open_rows = [{"k": None, **opened.aggregate(**open_counts)}, {"k": None, **carried.aggregate(**carried_sums)}]
     else:
         rows = daily.values(k=F(key)).annotate(**sums).order_by()
-        open_rows = opened.values(k=F(key)).annotate(**open_counts).order_by()
+        open_rows = [*opened.values(k=F(key)).annotate(**open_counts).order_by(),
+                     *carried.values(k=F(key)).annotate(**carried_sums).order_by()]
+    out = {}
     for row in rows:
         fig = out.setdefault(row["k"], Figures())
         for k in COUNT_FIELDS:
             fig.counts[k] += row[k] or 0
     for row in open_rows:
-        fig = out.setdefault(row["k"], Figures())
-        fig.open += row["n"] or 0
-        fig.open_overdue += row["overdue"] or 0
+        if row["n"]:
+            fig = out.setdefault(row["k"], Figures())
+            fig.open += row["n"]
+            fig.open_overdue += row["overdue"] or 0
     return out
 
 

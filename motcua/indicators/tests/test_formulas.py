@@ -142,3 +142,27 @@ def test_index_caps_each_rate_at_its_threshold():
     ind = next(i for i in result.indicators if i.id == "3.3")
     assert ind.score == Decimal("2.40")
     assert result.groups["CLGQ"]["score"] == Decimal("7.20")  # 2.40 / 4 × 12
+
+
+@pytest.mark.django_db
+def test_open_overdue_and_its_sql_form_agree():
+    from datetime import timedelta
+
+    from motcua.indicators.formulas import open_overdue
+    from motcua.indicators.models import DossierFact
+    from motcua.indicators.services import _overdue_q
+
+    from .factories import Story, at, make_agency, make_procedure
+
+    story = Story(make_agency(), make_procedure()).move("submitted", at(3, 2, 8))
+    fact = DossierFact.objects.get()
+    cutoff = at(3, 10)
+    for count in (0, 1, 2):
+        for due in (None, cutoff - timedelta(hours=1), cutoff + timedelta(hours=1)):
+            for started in (None, at(3, 5), at(3, 12)):
+                DossierFact.objects.filter(pk=fact.pk).update(supplement_count=count, due_adjusted=due,
+                                                              supplement_started_at=started)
+                sql = DossierFact.objects.filter(_overdue_q(cutoff)).exists()
+                assert sql == open_overdue(supplement_count=count, supplement_started_at=started, due_adjusted=due,
+                                           cutoff=cutoff), (count, due, started)
+    assert story.dossier.pk == fact.pk

@@ -114,3 +114,21 @@ def test_trend_and_unit_totals_come_from_the_agency_day_rows():
     assert waived_total(Period.of("month", date(2026, 2, 1))) == 30000 and waived_total(MARCH) == 0
     by_commune = unit_figures(MARCH, by="commune", now=NOW)[agency.commune_id]
     assert by_commune.counts == unit_figures(MARCH, by="field", now=NOW)[procedure.current.field_id].counts
+
+
+def test_a_closed_period_counts_dossiers_open_at_its_end_that_finished_since():
+    agency, procedure = make_agency(), make_procedure()
+    build_march(agency, procedure)
+    # F: accepted in March, due 27/03, finished in April: open and overdue at the end of March.
+    Story(agency, procedure).move("submitted", at(3, 20, 8)).accept(at(3, 20, 9), due=at(3, 27, 17)).finish(at(4, 2))
+    # G: accepted in March, due 06/04, finished in May: open at the end of March (not overdue) and of April (overdue).
+    Story(agency, procedure).move("submitted", at(3, 25, 8)).accept(at(3, 25, 9), due=at(4, 6, 17)).finish(at(5, 4))
+    march = unit_figures(MARCH, now=at(6, 1))[agency.id]
+    assert (march.open, march.open_overdue) == (4, 2)  # D, E, F, G; D and F overdue
+    april = unit_figures(Period.of("month", date(2026, 4, 1)), now=at(6, 1))[agency.id]
+    assert (april.open, april.open_overdue) == (3, 3)  # D and E (never finished) and G, all overdue at 30/04
+    city = unit_figures(MARCH, by="city", now=at(6, 1))[None]
+    assert (city.open, city.open_overdue) == (4, 2)
+    for period, fig in ((MARCH, march), (Period.of("month", date(2026, 4, 1)), april)):
+        assert drilldown(period, "open", agency_id=agency.id, now=at(6, 1)).count() == fig.open
+        assert drilldown(period, "open_overdue", agency_id=agency.id, now=at(6, 1)).count() == fig.open_overdue
