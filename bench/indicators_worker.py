@@ -132,7 +132,7 @@ def replicate(n_total):
     from django.db import connection
 
     from motcua.dossiers.models import Dossier
-    from motcua.indicators.models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
+    from motcua.indicators.models import DAY_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
     have = Dossier.objects.count()
     k = max(0, round(n_total / max(1, have)) - 1)
@@ -168,7 +168,7 @@ def replicate(n_total):
         log(f"rebuilt {len(indexes)} indexes {time.perf_counter() - t0:.0f} s")
         c.execute(f"SELECT setval(pg_get_serial_sequence('{d}', 'id'), (SELECT max(id) FROM {d}))")
         for table in (DailyFact._meta.db_table, AgencyDayFact._meta.db_table):
-            c.execute(f"UPDATE {table} SET {', '.join(f'{x} = {x} * {k + 1}' for x in COUNT_FIELDS)}")
+            c.execute(f"UPDATE {table} SET {', '.join(f'{x} = {x} * {k + 1}' for x in DAY_FIELDS)}")
         c.execute("RESET session_replication_role; RESET synchronous_commit")
         c.execute("VACUUM ANALYZE")
     took = time.perf_counter() - t0

@@ -28,7 +28,7 @@ from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.workflow import FINISHED_STATUSES, Status
 
 from .formulas import on_time_from_totals, open_overdue
-from .models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
+from .models import DAY_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
 __all__ = ["apply_event", "rebuild", "fold", "contribution", "on_event_saved"]
 
@@ -299,13 +299,16 @@ def write_chunks(chunks) -> int:
                 totals[key].update(counts)
             for key, field_id in chunk_fields.items():
                 fields.setdefault(key, field_id)
-        _insert(DailyFact, ["agency_id", "day", "procedure_id", "field_id", *COUNT_FIELDS],
-                ((*key, fields[key], *(c[k] for k in COUNT_FIELDS)) for key, c in totals.items()))
+        _insert(DailyFact, ["agency_id", "day", "procedure_id", "field_id", *DAY_FIELDS],
+                ((*key, fields[key], *(c[k] for k in DAY_FIELDS)) for key, c in totals.items()))
         by_agency_day = defaultdict(Counter)
         for (agency_id, day, _), counts in totals.items():
             by_agency_day[(agency_id, day)].update(counts)
-        _insert(AgencyDayFact, ["agency_id", "day", *COUNT_FIELDS],
-                ((*key, *(c[k] for k in COUNT_FIELDS)) for key, c in by_agency_day.items()))
+        _insert(AgencyDayFact, ["agency_id", "day", *DAY_FIELDS],
+                ((*key, *(c[k] for k in DAY_FIELDS)) for key, c in by_agency_day.items()))
+        if connection.vendor == "postgresql":  # statistics for the planner: the tables were just emptied and refilled
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {', '.join(m._meta.db_table for m in FACT_MODELS)}")
         return count
 
 

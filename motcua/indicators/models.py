@@ -145,8 +145,11 @@ class AgencyDayFact(Counters):
 COUNT_FIELDS = [
     "received", "online", "digitised", "reused", "from_data_store", "fee_bearing", "paid_online", "waived_amount",
     "finished", "on_time", "early", "late", "online_late", "multi_supplement", "with_result", "digitised_full",
-    "processing_seconds", "carried", "carried_overdue",
+    "processing_seconds",
 ]
+# Not summed over a period: read on the first day after a closed period only (services.unit_figures).
+CARRIED_FIELDS = ["carried", "carried_overdue"]
+DAY_FIELDS = COUNT_FIELDS + CARRIED_FIELDS
 
 
 class SimulationRun(models.Model):

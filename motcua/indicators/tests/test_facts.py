@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, FINISHED_STATUSES
 from motcua.indicators import facts
-from motcua.indicators.models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
+from motcua.indicators.models import DAY_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
 from .factories import Story, at, make_agency, make_procedure
 
@@ -16,16 +16,16 @@ pytestmark = pytest.mark.django_db
 
 def snapshot_tables():
     daily = sorted(
-        (r.agency_id, r.day, r.procedure_id, tuple(getattr(r, f) for f in COUNT_FIELDS))
+        (r.agency_id, r.day, r.procedure_id, tuple(getattr(r, f) for f in DAY_FIELDS))
         for r in DailyFact.objects.all()
     )
     daily = [r for r in daily if any(r[3])]  # rows whose counters went back to zero carry nothing
     dossier = sorted(tuple(getattr(r, f) for f in ["dossier_id", *facts.STATE_FIELDS]) for r in DossierFact.objects.all())
-    agency_day = sorted((r.agency_id, r.day, tuple(getattr(r, f) for f in COUNT_FIELDS))
+    agency_day = sorted((r.agency_id, r.day, tuple(getattr(r, f) for f in DAY_FIELDS))
                         for r in AgencyDayFact.objects.all())
     agency_day = [r for r in agency_day if any(r[2])]
     # AgencyDayFact is DailyFact summed over procedures, on either path.
-    summed = defaultdict(lambda: [0] * len(COUNT_FIELDS))
+    summed = defaultdict(lambda: [0] * len(DAY_FIELDS))
     for agency_id, day, _, counts in daily:
         summed[(agency_id, day)] = [a + b for a, b in zip(summed[(agency_id, day)], counts, strict=True)]
     assert agency_day == sorted((a, d, tuple(c)) for (a, d), c in summed.items() if any(c))
