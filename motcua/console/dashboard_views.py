@@ -40,9 +40,9 @@ def overview(request):
             return redirect("console:dashboard_unit", agency_id=headed.id)
         return redirect("console:scorecard", user_id=request.user.id)
     now, period = _period(request)
-    rows = ind.sort_rows(ind.board(period, now=now), request.GET.get("sap-xep", "diem"))
+    rows, city = ind.board_and_city(period, now=now)
+    rows = ind.sort_rows(rows, request.GET.get("sap-xep", "diem"))
     months = ind.trend(period)
-    city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
     return render(request, "console/dashboards/overview.html", {
         "period": period, "periods": [period, *period.previous(11)], "rows": rows, "city": city,
         "city_index": ind.index_for(city),

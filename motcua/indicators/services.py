@@ -6,6 +6,7 @@ Public surface (views, API and commands call these):
   DossierFact rows;
 - `index_for(figures, catalogue, feedback, satisfaction, config)` → IndexResult (766);
 - `board(period, *, now)` → rows for the public board (on-time, online share, satisfaction, 766, rank);
+  `board_and_city` gives the city's figures from the same pass;
 - `drilldown(...)` → the dossiers behind a figure.
 
 How a period is read (assumption where F766 is silent, shown on the board): indicator 2.1 counts the
@@ -29,7 +30,8 @@ from .formulas import rank_units, rate, tthc_satisfaction, wilson_interval
 from .index766 import compute_index
 from .models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
 
-__all__ = ["Period", "Figures", "unit_figures", "index_for", "board", "drilldown", "city_agencies", "DRILL_KINDS"]
+__all__ = ["Period", "Figures", "unit_figures", "index_for", "board", "board_and_city", "drilldown", "city_agencies",
+           "DRILL_KINDS"]
 
 KINDS = {"month": "Tháng", "quarter": "Quý", "year": "Năm"}
 
@@ -362,14 +364,21 @@ class BoardRow:
 
 def board(period: Period, *, now=None, kinds=None) -> list[BoardRow]:
     """Rows for every commune and department of the city, ranked fairly on the 766 total."""
+    return board_and_city(period, now=now, kinds=kinds)[0]
+
+
+def board_and_city(period: Period, *, now=None, kinds=None) -> tuple[list[BoardRow], Figures]:
+    """The board rows and the city's figures, from one pass over the facts: the city is every agency summed."""
     now = now or timezone.now()
     config = config_on(min(period.end - timedelta(days=1), timezone.localdate(now)))
     agencies = list(city_agencies())
     if kinds:
         agencies = [a for a in agencies if a.kind in kinds]
-    ids = [a.id for a in agencies]
-    figures = unit_figures(period, now=now, agency_ids=ids)
-    catalogue = catalogue_counts(ids)
+    figures = unit_figures(period, now=now)
+    city = Figures()
+    for fig in figures.values():
+        city.add(fig)
+    catalogue = catalogue_counts([a.id for a in agencies])
     used = procedures_with_online_dossiers(period)
     feedback = feedback_by_agency(period)
     satisfaction = satisfaction_by_agency(period)
@@ -383,7 +392,7 @@ def board(period: Period, *, now=None, kinds=None) -> list[BoardRow]:
     ranked = rank_units([(r, r.score, r.n) for r in rows], min_n=config["min_dossiers_for_rank"])
     for rr in ranked:
         rr.key.rank, rr.key.rank_reason = rr.rank, rr.reason
-    return rows
+    return rows, city
 
 
 SORTS = {

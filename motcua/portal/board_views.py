@@ -25,12 +25,16 @@ def _params(request):
     return now, period, kind if kind in KIND_FILTERS else ""
 
 
-def _board_rows(period, kind, now):
-    """Board rows, recomputed at most once a minute in the background (indicators.cache): facts are current to
-    the event, the ranking of 137 units need not be recomputed per hit."""
-    return get_or_refresh(f"indicators:board:{period.slug}:{kind}",
-                          lambda: ind.board(period, now=timezone.now(), kinds=KIND_FILTERS[kind]),
-                          fresh=BOARD_CACHE_SECONDS)
+def _board(period, kind):
+    """Rows and city figures, recomputed at most once a minute in the background (indicators.cache): facts are
+    current to the event, the ranking of 137 units need not be recomputed per hit."""
+    def compute():
+        rows, city = ind.board_and_city(period, now=timezone.now(), kinds=KIND_FILTERS[kind])
+        return {"rows": rows, "city": city, "city_index": ind.index_for(city), "months": ind.trend(period, months=12),
+                "waived": ind.waived_total(period), "synthetic": ind.has_synthetic_data(),
+                "min_n": config_on(period.start)["min_dossiers_for_rank"]}
+
+    return get_or_refresh(f"indicators:board:{period.slug}:{kind}", compute, fresh=BOARD_CACHE_SECONDS)
 
 
 def _drill(period, kind, **ids):
@@ -38,23 +42,12 @@ def _drill(period, kind, **ids):
     return f"{reverse('portal:board_dossiers')}?{query}"
 
 
-def _board_data(period, kind, now):
-    """Everything the board shows except the order of its rows; cached for a minute like the rows."""
-    def compute():
-        city = ind.unit_figures(period, by="city", now=timezone.now()).get(None, ind.Figures())
-        return {"city": city, "city_index": ind.index_for(city), "months": ind.trend(period, months=12),
-                "waived": ind.waived_total(period), "synthetic": ind.has_synthetic_data(),
-                "min_n": config_on(period.start)["min_dossiers_for_rank"]}
-
-    return get_or_refresh(f"indicators:board-data:{period.slug}:{kind}", compute, fresh=BOARD_CACHE_SECONDS)
-
-
 @require_GET
 def board(request):
-    now, period, kind = _params(request)
+    _, period, kind = _params(request)
     sort = request.GET.get("sap-xep", "diem")
-    rows = ind.sort_rows(_board_rows(period, kind, now), sort)
-    data = _board_data(period, kind, now)
+    data = _board(period, kind)
+    rows = ind.sort_rows(data["rows"], sort)
     city, months = data["city"], data["months"]
     top = sorted([r for r in rows if r.on_time is not None], key=lambda r: -r.n)[:15]
     population = sum((r.agency.commune.population or 0) for r in rows if r.agency.commune_id and r.agency.commune)
@@ -92,8 +85,8 @@ def board(request):
 
 @require_GET
 def board_export(request, fmt):
-    now, period, kind = _params(request)
-    rows = exports.board_table(_board_rows(period, kind, now))
+    _, period, kind = _params(request)
+    rows = exports.board_table(_board(period, kind)["rows"])
     name = f"bang-chi-so-{period.kind}-{period.start:%Y-%m}"
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(exports.HEADERS, rows), content_type="text/csv; charset=utf-8")

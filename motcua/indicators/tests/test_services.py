@@ -132,3 +132,14 @@ def test_a_closed_period_counts_dossiers_open_at_its_end_that_finished_since():
     for period, fig in ((MARCH, march), (Period.of("month", date(2026, 4, 1)), april)):
         assert drilldown(period, "open", agency_id=agency.id, now=at(6, 1)).count() == fig.open
         assert drilldown(period, "open_overdue", agency_id=agency.id, now=at(6, 1)).count() == fig.open_overdue
+
+
+def test_the_board_city_figures_are_the_city_figures():
+    from motcua.indicators.services import board_and_city
+
+    agency, procedure = make_agency(), make_procedure()
+    build_march(agency, procedure)
+    rows, city = board_and_city(MARCH, now=NOW)
+    expected = unit_figures(MARCH, by="city", now=NOW)[None]
+    assert (city.counts, city.open, city.open_overdue) == (expected.counts, expected.open, expected.open_overdue)
+    assert [r.figures for r in rows if r.agency == agency] == [unit_figures(MARCH, now=NOW)[agency.id]]
