@@ -51,6 +51,11 @@ class SubmitIn(Schema):
     delivery_address: str = ""
     notes: str = ""
     idempotency_key: str | None = None
+    time_limit_days: int | None = None  # counter intake only, when the catalogue states no time limit
+
+
+class AcceptIn(Schema):
+    time_limit_days: int | None = None  # only when the catalogue states no time limit for the channel
 
 
 class DossierOut(Schema):
@@ -165,17 +170,22 @@ def submit(request):
         version, channel=payload.channel, applicant=services.Applicant(**payload.applicant.dict()),
         components=components, at=timezone.now(), actor=user, agency=agency, delivery=payload.delivery,
         delivery_address=payload.delivery_address, notes=payload.notes, idempotency_key=key,
+        time_limit_days=payload.time_limit_days,
         citizen=user if user and payload.channel == "online" else None)
     return 201, out(dossier)
 
 
 def _parse_submission(request):
+    if request.content_type and request.content_type.startswith("multipart/"):
+        return _parse(SubmitIn, request.POST.get("data", "").encode() or b"null"), request.FILES
+    return _parse(SubmitIn, request.body), None
+
+
+def _parse(schema, body):
     try:
-        if request.content_type and request.content_type.startswith("multipart/"):
-            return SubmitIn.model_validate_json(request.POST.get("data", "")), request.FILES
-        return SubmitIn.model_validate(json.loads(request.body or b"{}")), None
+        return schema.model_validate(json.loads(body or b"{}"))
     except (ValueError, pydantic.ValidationError) as exc:
-        raise InvalidDossier("Dữ liệu hồ sơ không hợp lệ: " + _fields(exc)) from None
+        raise InvalidDossier(_("Dữ liệu hồ sơ không hợp lệ: ") + _fields(exc)) from None
 
 
 def _fields(exc):
@@ -229,10 +239,15 @@ def detail(request, code: str):
     return DossierDetail(**out(dossier).dict(), events=events)
 
 
-@router.post("/{code}/accept", response={200: DossierOut, **ERRORS}, auth=django_auth, summary="Tiếp nhận hồ sơ")
+@router.post("/{code}/accept", response={200: DossierOut, **ERRORS}, auth=django_auth, summary="Tiếp nhận hồ sơ",
+             openapi_extra={"requestBody": {"required": False, "content": {"application/json": {
+                 "schema": AcceptIn.model_json_schema()}}}})
 def accept(request, code: str):
+    """Optional JSON body: {"time_limit_days": n} when the catalogue states no time limit for the channel."""
+    payload = _parse(AcceptIn, request.body if request.content_type == "application/json" else b"")
     dossier = get_dossier_for_staff(request.user, code)
-    return out(services.accept_dossier(dossier, actor=request.user, at=timezone.now()))
+    return out(services.accept_dossier(dossier, actor=request.user, at=timezone.now(),
+                                       time_limit_days=payload.time_limit_days))
 
 
 def _handler(username):

@@ -25,7 +25,8 @@ def _supply(d, u, at, c):
 
 
 ACTIONS = {
-    "accept": Action("Tiếp nhận hồ sơ", f.EmptyForm, lambda d, u, at, c: s.accept_dossier(d, actor=u, at=at), "01"),
+    "accept": Action("Tiếp nhận hồ sơ", f.AcceptForm, lambda d, u, at, c: s.accept_dossier(
+        d, actor=u, at=at, time_limit_days=c.get("time_limit_days")), "01"),
     "request_supplement": Action(
         "Yêu cầu bổ sung hồ sơ (Mẫu 02)", f.SupplementRequestForm,
         lambda d, u, at, c: s.request_supplement(d, actor=u, at=at, reason=c["reason"], items=c["items"]), "02"),
@@ -69,5 +70,7 @@ def build_form(name, dossier, user, data=None, files=None):
     if action.form is f.AssignForm:
         mine = set(user.memberships.values_list("agency_id", flat=True))
         kwargs["agencies"] = [st.agency_id for st in s.active_steps(dossier) if st.agency_id in mine]
+    if action.form is f.AcceptForm:
+        kwargs["needs_time_limit"] = s.needs_time_limit(s.legal_channel(dossier))
     initial = {"delivery": dossier.delivery, "amount": dossier.fee_payable or None}
     return action.form(data, files, initial=initial, prefix=name, **kwargs)

@@ -21,6 +21,21 @@ class EmptyForm(forms.Form):
     pass
 
 
+def time_limit_field():
+    return forms.IntegerField(
+        label="Hẹn trả sau (số ngày làm việc)", min_value=1, max_value=365,
+        help_text="Danh mục thủ tục không ghi rõ thời hạn giải quyết: nơi tiếp nhận hẹn và ghi vào giấy tiếp nhận.")
+
+
+class AcceptForm(forms.Form):
+    """Acceptance; asks for the time limit only when the catalogue gives none the calendar can count."""
+
+    def __init__(self, *args, needs_time_limit=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if needs_time_limit:
+            self.fields["time_limit_days"] = time_limit_field()
+
+
 class SupplementRequestForm(forms.Form):
     items = forms.CharField(label="Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)", widget=forms.Textarea(attrs={"rows": 3}))
     reason = forms.CharField(label="Lý do, hướng dẫn", widget=forms.Textarea(attrs={"rows": 2}))
@@ -84,9 +99,11 @@ class CounterIntakeForm(forms.Form):
     delivery_address = forms.CharField(label="Địa chỉ nhận qua bưu chính", max_length=255, required=False)
     notes = forms.CharField(label="Ghi chú", required=False)
 
-    def __init__(self, *args, user, components, **kwargs):
+    def __init__(self, *args, user, components, needs_time_limit=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = _reception_agencies(user)
+        if needs_time_limit:
+            self.fields["time_limit_days"] = time_limit_field()
         self.components = list(components)
         for c in self.components:
             self.fields[f"c{c.pk}_got"] = forms.BooleanField(required=False, initial=not c.condition.strip())
@@ -96,8 +113,8 @@ class CounterIntakeForm(forms.Form):
 
     def applicant_fields(self):
         names = ["agency", "applicant_kind", "applicant_name", "applicant_id_number", "applicant_phone",
-                 "applicant_email", "applicant_address", "delivery", "delivery_address"]
-        return [self[n] for n in names]
+                 "applicant_email", "applicant_address", "delivery", "delivery_address", "time_limit_days"]
+        return [self[n] for n in names if n in self.fields]
 
     def paper_rows(self):
         return [{"component": c, "got": self[f"c{c.pk}_got"], "originals": self[f"c{c.pk}_originals"],

@@ -18,7 +18,14 @@ from motcua.dossiers.access import agency_ids_of, get_dossier_for_staff
 from motcua.dossiers.forms import FORMS, render_form
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.models import DossierFile
-from motcua.dossiers.services import Applicant, ComponentInput, control_sheet, submit_dossier
+from motcua.dossiers.services import (
+    Applicant,
+    ComponentInput,
+    channel_for,
+    control_sheet,
+    needs_time_limit,
+    submit_dossier,
+)
 from motcua.dossiers.services.queries import actions_for, inbox, staff_history
 from motcua.dossiers.tracking import tracking_of
 from motcua.lib.errors import DomainError, Forbidden
@@ -135,7 +142,8 @@ def counter_intake(request):
     procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, current__isnull=False)
     version = procedure.current
     components = version.components.all()
-    form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, components=components)
+    form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, components=components,
+                             needs_time_limit=needs_time_limit(channel_for(version, "direct")))
     error, status = None, 200
     if request.method == "POST":
         if form.is_valid():
@@ -145,7 +153,8 @@ def counter_intake(request):
                 dossier = submit_dossier(version, channel="direct", applicant=applicant, components=papers,
                                          at=timezone.now(), actor=request.user, agency=c["agency"],
                                          delivery=c["delivery"], delivery_address=c["delivery_address"],
-                                         notes=c["notes"], idempotency_key=c["idempotency_key"])
+                                         notes=c["notes"], idempotency_key=c["idempotency_key"],
+                                         time_limit_days=c.get("time_limit_days"))
             except DomainError as e:
                 error, status = e.message, e.status
             else:

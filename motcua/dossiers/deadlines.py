@@ -14,12 +14,17 @@ def office_hours_of(agency):
 UNIT_NAMES = {"hours": "working_hours"}
 
 
+def has_limit(amount, unit):
+    """True when `amount` `unit` is a time limit the calendar can count (a unit, and a number unless same-day)."""
+    return bool(unit) and (amount is not None or unit == "same_day")
+
+
 def due_for(start, amount, unit, *, agency, stops=(), extension=None):
     """Return the due moment for a time limit of `amount` `unit` counted from `start`, or None if no limit.
 
     `stops` are (suspended_at, resumed_at, restart) triples, one per completed supplement during appraisal.
     """
-    if not unit or (amount is None and unit != "same_day"):
+    if not has_limit(amount, unit):
         return None
     clock_stops = [workdays.ClockStop(a, b, restart) for a, b, restart in stops]
     return workdays.compute_due(start, amount if amount is not None else 0, UNIT_NAMES.get(unit, unit),

@@ -145,3 +145,16 @@ def test_tracking_a_row_loaded_without_a_stored_view(client, people, version):
     response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
     assert response.status_code == 200
     assert TrackingOut.model_validate(response.json()).history[0].kind == "submitted"
+
+
+def test_accept_takes_the_officers_time_limit_when_the_catalogue_has_none(client, people, version):
+    from motcua.catalogue.models import Channel
+
+    Channel.objects.filter(version=version).update(duration_value=7, duration_unit="", duration_text="7")
+    dossier = submit_online(version, people)
+    client.force_login(people.lan)
+    url = f"/api/dossiers/{dossier.reference}/accept"
+    refused = client.post(url, {"time_limit_days": 500}, content_type="application/json")
+    assert refused.status_code == 400 and "từ 1 đến 365" in refused.json()["detail"]
+    accepted = client.post(url, {"time_limit_days": 5}, content_type="application/json")
+    assert accepted.status_code == 200 and accepted.json()["due_at"] is not None

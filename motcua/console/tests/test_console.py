@@ -119,6 +119,29 @@ def test_counter_intake_accepts_on_the_spot(client, w):
     assert [x.name for x in d.components.all()] == [first.name]
 
 
+def test_without_a_time_limit_in_the_catalogue_the_counter_officer_sets_one(client, w):
+    from motcua.catalogue.models import Channel
+
+    Channel.objects.filter(version=w.version).update(duration_value=7, duration_unit="", duration_text="7")
+    c = signed_in(client, w.lan)
+    url = reverse("console:intake") + "?thu_tuc=1.001193"
+    assert "Hẹn trả sau (số ngày làm việc)" in c.get(url).content.decode()
+    first, second = w.version.components.all()
+    fields = {"idempotency_key": "quay-2", "agency": w.centre.pk, "applicant_kind": "person",
+              "applicant_name": "Lê Thị Hoa", "applicant_phone": "0911222333", "delivery": "counter",
+              f"c{first.pk}_got": "on", f"c{first.pk}_originals": 1, f"c{first.pk}_copies": 0,
+              f"c{second.pk}_originals": 1, f"c{second.pk}_copies": 0}
+    assert c.post(url, fields).status_code == 400  # the officer must give the working days
+    assert not Dossier.objects.filter(applicant_name="Lê Thị Hoa").exists()
+    c.post(url, fields | {"time_limit_days": 3})
+    d = Dossier.objects.get(applicant_name="Lê Thị Hoa")
+    assert d.due_at is not None and d.duration_text.startswith("3 ngày làm việc")
+    d2 = online(w, name="Phạm Văn Đức")
+    assert 'name="accept-time_limit_days"' in c.get(reverse("console:dossier", args=[d2.reference])).content.decode()
+    c.post(reverse("console:action", args=[d2.reference, "accept"]), {"accept-time_limit_days": 4})
+    assert Dossier.objects.get(pk=d2.pk).duration_text.startswith("4 ngày làm việc")
+
+
 def test_staff_can_download_a_file_of_their_dossier_only(client, w):
     d = online(w)
     stored = d.components.first().files.first()

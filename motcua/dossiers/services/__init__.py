@@ -4,7 +4,7 @@ Each action locks the dossier, checks the move against workflow.ALLOWED_TRANSITI
 sets the status and queues the citizen's notification on commit. The actor is keyword-only; `at` is passed in.
 """
 
-from .acceptance import accept_dossier, legal_channel, refuse_intake
+from .acceptance import accept_dossier, channel_for, legal_channel, needs_time_limit, refuse_intake
 from .apology import apologise
 from .closing import issue_result, refuse_dossier, return_result, stop_dossier, withdraw_dossier
 from .intake import Applicant, ComponentInput, submit_dossier
@@ -19,11 +19,13 @@ __all__ = [
     "active_steps",
     "apologise",
     "assign_handler",
+    "channel_for",
     "complete_step",
     "confirm_online_payment",
     "control_sheet",
     "issue_result",
     "legal_channel",
+    "needs_time_limit",
     "outstanding",
     "record_payment",
     "refuse_dossier",

@@ -43,15 +43,17 @@ class ComponentInput:
 
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
-                   delivery=Delivery.COUNTER, delivery_address="", notes="", idempotency_key=None, citizen=None):
-    """Take in a dossier for `version` on `channel` and return it (accepted already if handed in at a counter)."""
+                   delivery=Delivery.COUNTER, delivery_address="", notes="", idempotency_key=None, citizen=None,
+                   time_limit_days=None):
+    """Take in a dossier for `version` on `channel` and return it (accepted already if handed in at a counter,
+    with `time_limit_days` as in accept_dossier)."""
     if idempotency_key:
         existing = _existing(idempotency_key, citizen)
         if existing is not None:
             return existing
     agency = agency or version.procedure.agencies.order_by("pk").first()
     _check_intake(version, channel=channel, applicant=applicant, components=components, agency=agency,
-                  actor=actor, delivery=delivery, delivery_address=delivery_address)
+                  actor=actor, delivery=delivery, delivery_address=delivery_address, time_limit_days=time_limit_days)
     kinds = [validate_upload(f) for c in components for f in c.files]
     try:
         with StoredFiles() as stored, transaction.atomic():
@@ -65,7 +67,7 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
                 from .acceptance import accept_locked
 
                 # Created in this transaction, so nobody else can see it; the actor was checked above.
-                dossier = accept_locked(dossier, actor=actor, at=at)
+                dossier = accept_locked(dossier, actor=actor, at=at, time_limit_days=time_limit_days)
     except IntegrityError:
         # Two submissions with one idempotency key raced; the loser's files were removed by StoredFiles.
         existing = _existing(idempotency_key, citizen) if idempotency_key else None
@@ -82,9 +84,12 @@ def _existing(key, citizen):
     return dossier
 
 
-def _check_intake(version, *, channel, applicant, components, agency, actor, delivery, delivery_address):
+def _check_intake(version, *, channel, applicant, components, agency, actor, delivery, delivery_address,
+                  time_limit_days):
     if channel not in Channel.values:
         raise InvalidDossier(_("Kênh nộp hồ sơ không hợp lệ."))
+    if time_limit_days is not None and channel != Channel.DIRECT:
+        raise InvalidDossier(_("Thời hạn hẹn trả do nơi tiếp nhận xác định khi tiếp nhận hồ sơ."))
     if delivery not in Delivery.values:
         raise InvalidDossier(_("Hình thức nhận kết quả không hợp lệ."))
     if delivery == Delivery.POST and not (delivery_address or applicant.address):
