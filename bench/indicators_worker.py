@@ -173,7 +173,8 @@ def replicate(n_total):
         c.execute("VACUUM ANALYZE")
     took = time.perf_counter() - t0
     return {"dossiers": Dossier.objects.count(), "copies": k, "replicate_s": took,
-            "daily_rows": DailyFact.objects.count(), "agency_day_rows": AgencyDayFact.objects.count(), "open_facts": DossierFact.objects.filter(is_open=True).count()}
+            "daily_rows": DailyFact.objects.count(), "agency_day_rows": AgencyDayFact.objects.count(),
+            "open_facts": DossierFact.objects.filter(is_open=True).count()}
 
 
 def _drop_secondary_indexes(cursor, tables):
