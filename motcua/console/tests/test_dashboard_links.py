@@ -23,3 +23,11 @@ def test_the_counter_tablet_sends_the_officer_id_unlocalised():
         "client_id": "c", "scores": [], "dossier_code": "", "thanked": False,
     })
     assert 'name="officer" value="1234"' in html
+
+
+def test_catalogue_filters_offer_plain_ids_above_999():
+    html = render_to_string("portal/catalogue.html", {
+        "fields": [SimpleNamespace(id=1234, name="Hộ tịch")], "agencies": [SimpleNamespace(id=2345, name="Sở Tư pháp")],
+        "selected": {}, "page": [], "levels": [],
+    })
+    assert 'value="1234"' in html and 'value="2345"' in html
