@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from motcua.catalogue.models import FeeItem, ProcedureVersion
 from motcua.catalogue.services import create_version, refresh_current, version_in_force
@@ -29,7 +30,9 @@ def test_admin_edit_creates_a_new_version_shown_on_the_public_page(client):
     url = f"/quan-tri/catalogue/procedureversion/{v1.pk}/change/"
     form = client.get(url).context["adminform"].form
     data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
-    data.update({"name": "Thủ tục đăng ký khai sinh (cập nhật 2026)", "effective_from": "27/11/2026",
+    # In force from today (Hanoi's date): a fixed date would fall behind v1's as the calendar moves on.
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    data.update({"name": "Thủ tục đăng ký khai sinh (cập nhật 2026)", "effective_from": today,
                  "field": v1.field_id, "change_note": "Cập nhật tên"})
     data.update(_inline_data(v1))
     data["channels-0-fees"] = "50.000; lệ phí; hdnd; không; Lệ phí đăng ký"
