@@ -177,7 +177,7 @@ def submit(request):
 
 def _parse_submission(request):
     if request.content_type and request.content_type.startswith("multipart/"):
-        return _parse(SubmitIn, request.POST.get("data", "").encode() or b"null"), request.FILES
+        return _parse(SubmitIn, request.POST.get("data", "").encode()), request.FILES
     return _parse(SubmitIn, request.body), None
 
 

@@ -17,7 +17,7 @@ from motcua.catalogue.models import Procedure
 from motcua.dossiers.access import agency_ids_of, get_dossier_for_staff
 from motcua.dossiers.forms import FORMS, render_form
 from motcua.dossiers.forms.adapter import form_data
-from motcua.dossiers.models import DossierFile
+from motcua.dossiers.models import Channel, DossierFile
 from motcua.dossiers.services import (
     Applicant,
     ComponentInput,
@@ -143,14 +143,14 @@ def counter_intake(request):
     version = procedure.current
     components = version.components.all()
     form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, components=components,
-                             needs_time_limit=needs_time_limit(channel_for(version, "direct")))
+                             needs_time_limit=needs_time_limit(channel_for(version, Channel.DIRECT)))
     error, status = None, 200
     if request.method == "POST":
         if form.is_valid():
             applicant, papers = _intake_input(form)
             c = form.cleaned_data
             try:
-                dossier = submit_dossier(version, channel="direct", applicant=applicant, components=papers,
+                dossier = submit_dossier(version, channel=Channel.DIRECT, applicant=applicant, components=papers,
                                          at=timezone.now(), actor=request.user, agency=c["agency"],
                                          delivery=c["delivery"], delivery_address=c["delivery_address"],
                                          notes=c["notes"], idempotency_key=c["idempotency_key"],

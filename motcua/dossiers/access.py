@@ -93,6 +93,7 @@ def tracking_json_for(code, secret, *, client=None):
     return found.view
 
 
+# The lookup of _by_public_id (code, or registration reference in capitals), written out.
 _TRACKING_SQL = ("SELECT id, applicant_phone, applicant_id_number, CAST(tracking AS TEXT) "
                  f"FROM {Dossier._meta.db_table} WHERE code = %s OR reference = %s LIMIT 1")
 _TrackingRow = namedtuple("_TrackingRow", "pk applicant_phone applicant_id_number view")

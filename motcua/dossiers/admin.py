@@ -3,6 +3,8 @@ shows them read-only, and a staff user sees only the dossiers of their agencies 
 
 from django.contrib import admin
 
+from motcua.lib.admin import ReadOnlyAdmin
+
 from .access import dossiers_visible_to
 from .models import (
     Apology,
@@ -52,7 +54,7 @@ class FeeInline(ReadOnlyInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["__str__", "applicant_name", "procedure", "agency", "channel", "status", "due_at"]
     list_filter = ["status", "channel", "agency"]
     search_fields = ["code", "reference", "applicant_name", "applicant_phone"]
@@ -65,15 +67,6 @@ class DossierAdmin(admin.ModelAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(pk__in=dossiers_visible_to(request.user).values("pk"))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RouteStepInline(admin.TabularInline):

@@ -5,16 +5,11 @@ through Django's mail API, SMS through `sms.send_sms` (backend chosen by MOTCUA_
 fails is logged and reported in the task result; it never undoes the move that caused it.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone
 
 from . import sms
 from .links import tracking_url
-
-log = logging.getLogger(__name__)
 
 
 def _when(value) -> str:
@@ -83,16 +78,6 @@ def deliver(event) -> dict:
         return {"email": 0, "sms": 0}
     subject, text = composed
     d = event.dossier
-    sent = {"email": 0, "sms": 0}
     footer = f"\n\n--\n{settings.MOTCUA_CITY_NAME} · Đường dây nóng {settings.MOTCUA_HOTLINE}"
-    if d.applicant_email:
-        try:
-            sent["email"] = send_mail(subject, text + footer, None, [d.applicant_email])
-        except Exception:
-            log.exception("email for dossier event %s failed", event.pk)
-    if d.applicant_phone:
-        try:
-            sent["sms"] = sms.send_sms(d.applicant_phone, text)
-        except Exception:
-            log.exception("SMS for dossier event %s failed", event.pk)
-    return sent
+    return sms.send_email_and_sms(email=d.applicant_email, phone=d.applicant_phone, subject=subject, text=text,
+                                  email_text=text + footer, label=f"dossier event {event.pk}")

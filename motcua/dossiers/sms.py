@@ -8,6 +8,7 @@ A real gateway (a telecom's brand-name SMS API) implements `BaseBackend.send_mes
 the development sandbox, so none ships here.
 """
 
+import logging
 import sys
 import threading
 import uuid
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
 outbox: list["SmsMessage"] = []
@@ -79,3 +81,22 @@ def send_sms(to: str, text: str, *, fail_silently=False) -> int:
     if not to:
         return 0
     return get_backend(fail_silently).send_messages([SmsMessage(to=to, text=text)])
+
+
+def send_email_and_sms(*, email, phone, subject, text, email_text=None, label=""):
+    """Send `text` by email and SMS to whichever of `email` / `phone` is given; return {"email": n, "sms": n}.
+
+    A failing mail server or gateway is logged, not raised: the act that triggered the message stands.
+    """
+    sent = {"email": 0, "sms": 0}
+    if email:
+        try:
+            sent["email"] = send_mail(subject, email_text or text, None, [email])
+        except Exception:
+            logging.getLogger(__name__).exception("email for %s failed", label)
+    if phone:
+        try:
+            sent["sms"] = send_sms(phone, text)
+        except Exception:
+            logging.getLogger(__name__).exception("SMS for %s failed", label)
+    return sent

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from motcua.lib.admin import ReadOnlyAdmin
+
 from .models import Feedback, FeedbackEvent, Open311ApiKey
 
 
@@ -36,19 +38,10 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(FeedbackEvent)
-class FeedbackEventAdmin(admin.ModelAdmin):
+class FeedbackEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["feedback", "action", "from_state", "to_state", "actor_label", "agency", "at", "on_time"]
     list_filter = ["action", "on_time"]
     search_fields = ["feedback__code"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Open311ApiKey)

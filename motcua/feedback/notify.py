@@ -5,18 +5,13 @@ Messages carry the code and the tracking address only: the answer itself is read
 the code and the contact's last 4 digits, so a lost phone or a forwarded mail shows no more than the status.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.tasks import task
 
 from motcua.dossiers import sms
 
 from .workflow import Action
-
-log = logging.getLogger(__name__)
 
 TELL_SENDER = {
     Action.REFUSE: "đã bị từ chối tiếp nhận. Lý do xem tại trang tra cứu.",
@@ -49,15 +44,6 @@ def send_sender_notification(event_id):
     if event is None or event.action not in TELL_SENDER:
         return {"email": 0, "sms": 0}
     subject, text = compose(event)
-    item, sent = event.feedback, {"email": 0, "sms": 0}
-    if item.email:
-        try:
-            sent["email"] = send_mail(subject, text, None, [item.email])
-        except Exception:  # a mail server outage must not undo the act; the log keeps the trace
-            log.exception("email for feedback event %s failed", event.pk)
-    if item.phone:
-        try:
-            sent["sms"] = sms.send_sms(item.phone, text)
-        except Exception:
-            log.exception("SMS for feedback event %s failed", event.pk)
-    return sent
+    item = event.feedback
+    return sms.send_email_and_sms(email=item.email, phone=item.phone, subject=subject, text=text,
+                                  label=f"feedback event {event.pk}")

@@ -208,9 +208,10 @@ _UPSERTS = {}
 
 def _upsert(model, key_columns, values, *, add):
     """Write `values` ({column: python value}; missing counters are 0) with one statement."""
-    if model not in _UPSERTS:
-        _UPSERTS[model] = _upsert_sql(model, key_columns, add)
-    sql, fields = _UPSERTS[model]
+    key = (model, tuple(key_columns), add)
+    if key not in _UPSERTS:
+        _UPSERTS[key] = _upsert_sql(model, key_columns, add)
+    sql, fields = _UPSERTS[key]
     params = [f.get_db_prep_save(values.get(f.column, 0), connection) for f in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -251,7 +252,7 @@ def apply_event(event: DossierEvent) -> None:
     snapshot = (event.data or {}).get("snapshot", {})
     dossier = event.dossier
     with transaction.atomic(savepoint=False):
-        before = _state_before(dossier, event)
+        before = _state_before(dossier, event, snapshot)
         if before is None:
             return
         old = {**before, "fee_waived": dossier.fee_waived}
@@ -263,7 +264,7 @@ def apply_event(event: DossierEvent) -> None:
     dossier._fact_state = new
 
 
-def _state_before(dossier, event):
+def _state_before(dossier, event, snapshot):
     """The dossier's facts before `event`, or None when the event is already applied."""
     cached = getattr(dossier, "_fact_state", None)
     if cached is not None and cached["last_seq"] == event.seq - 1:
@@ -273,7 +274,7 @@ def _state_before(dossier, event):
         fact = DossierFact.objects.select_for_update().filter(dossier_id=event.dossier_id).first()
         if fact is not None and fact.last_seq >= event.seq:
             return None
-    return _state_of(fact) if fact else initial_state(_static(dossier, event.data.get("snapshot", {})))
+    return _state_of(fact) if fact else initial_state(_static(dossier, snapshot))
 
 
 def on_event_saved(sender, instance, created, raw=False, **kwargs):
