@@ -5,16 +5,17 @@ One rule, two paths:
 - `contribution(state)` says which DailyFact counters one dossier adds to;
 - `apply_event(event)` (called on every DossierEvent) folds the event into the dossier's DossierFact row and
   applies the difference of contributions to DailyFact and AgencyDayFact (the same counters summed over
-  procedures) — a handful of small indexed writes per event;
+  procedures);
 - `rebuild()` folds every event again (by id ranges, optionally in several processes) and writes the three
   tables in bulk.
-Because contributions telescope, both paths give the same rows (property-tested).
+Because contributions telescope, both paths give the same rows (property-tested). A dossier has facts from its
+acceptance on: before it, it counts in no indicator, and its events write nothing.
 
-Per-event cost: one upsert of the fact row, and two upserts per DailyFact key whose counters changed (its row and
-its agency's day row), usually one or two keys; the fact row is read (locked) only when the same action did
-not just write it. Statements are written out once per table (`_upsert`): at a few per event the ORM's compile
-step cost more than the writes. It runs inside the dossier's transaction, so facts never disagree with committed
-events.
+Per-event cost: one statement (on PostgreSQL; one per table elsewhere) upserting the fact row and, per DailyFact
+key whose counters changed (usually one or two), its row and its agency's day row; the fact row is read (locked)
+only when the same action did not just fold the event before. Statements are written out once per table
+(`_upsert`): at a few per event the ORM's compile step cost more than the writes. It runs inside the dossier's
+transaction, so facts never disagree with committed events.
 """
 
 import itertools
@@ -206,24 +207,37 @@ def _upsert_sql(model, key_columns, add):
 _UPSERTS = {}
 
 
-def _upsert(model, key_columns, values, *, add):
-    """Write `values` ({column: python value}; missing counters are 0) with one statement."""
+def _upsert(model, key_columns, values, *, add) -> tuple[str, list]:
+    """The statement and parameters writing `values` ({column: python value}; missing counters are 0)."""
     key = (model, tuple(key_columns), add)
     if key not in _UPSERTS:
         _UPSERTS[key] = _upsert_sql(model, key_columns, add)
     sql, fields = _UPSERTS[key]
-    params = [f.get_db_prep_save(values.get(f.column, 0), connection) for f in fields]
+    return sql, [f.get_db_prep_save(values.get(f.column, 0), connection) for f in fields]
+
+
+def _execute(statements):
+    """Run the statements in one round trip on PostgreSQL (all but the last as data-modifying WITH clauses, on
+    different tables, so no row is touched twice); one by one elsewhere."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if connection.vendor != "postgresql":
+            for sql, params in statements:
+                cursor.execute(sql, params)
+            return
+        *first, (last, _) = statements
+        sql = "".join(f"{'WITH' if i == 0 else ','} w{i} AS ({s}) " for i, (s, _) in enumerate(first)) + last
+        cursor.execute(sql, [p for _, params in statements for p in params])
 
 
-def _apply_delta(key, delta, field_id):
+def _delta_statements(key, delta, field_id):
     """Add `delta` to the DailyFact row of `key` and to its agency's AgencyDayFact row (created if missing)."""
     agency_id, day, procedure_id = key
     row = {"agency_id": agency_id, "day": day, **delta}
-    _upsert(DailyFact, ["agency_id", "day", "procedure_id"], {**row, "procedure_id": procedure_id,
-                                                             "field_id": field_id}, add=True)
-    _upsert(AgencyDayFact, ["agency_id", "day"], row, add=True)
+    return [
+        _upsert(DailyFact, ["agency_id", "day", "procedure_id"],
+                {**row, "procedure_id": procedure_id, "field_id": field_id}, add=True),
+        _upsert(AgencyDayFact, ["agency_id", "day"], row, add=True),
+    ]
 
 
 def _static(dossier, snapshot=None) -> dict:
@@ -245,9 +259,11 @@ def _state_of(fact: DossierFact) -> dict:
 def apply_event(event: DossierEvent) -> None:
     """Fold one new event into the facts (incremental path). Idempotent for an event already applied.
 
-    Runs inside the caller's transaction, where the dossier row is locked (or was just created). The facts of
-    the event before are those this function left on the dossier instance when the same action recorded it
-    (a counter intake records two events); otherwise they are read with the fact row locked.
+    Runs inside the caller's transaction, where the dossier row is locked (or was just created). A dossier has
+    facts from its acceptance on: until then an event writes nothing. Whatever it writes (the fact row and the
+    changed day rows) goes in one statement. The facts before the event are those this function left on the
+    dossier instance when the same action recorded the event before (a counter intake records two); otherwise
+    they are read with the fact row locked, or folded from the earlier events of a dossier not yet accepted.
     """
     snapshot = (event.data or {}).get("snapshot", {})
     dossier = event.dossier
@@ -258,9 +274,11 @@ def apply_event(event: DossierEvent) -> None:
         old = {**before, "fee_waived": dossier.fee_waived}
         new = fold(old, seq=event.seq, at=event.at, from_status=event.from_status, to_status=event.to_status,
                    snapshot=snapshot)
-        _upsert(DossierFact, ["dossier_id"], {"dossier_id": event.dossier_id, **new}, add=False)
-        for key, delta in _diff(contribution(before), contribution(new)).items():
-            _apply_delta(key, delta, new["field_id"])
+        if new["accepted_at"]:
+            statements = [_upsert(DossierFact, ["dossier_id"], {"dossier_id": event.dossier_id, **new}, add=False)]
+            for key, delta in _diff(contribution(before), contribution(new)).items():
+                statements += _delta_statements(key, delta, new["field_id"])
+            _execute(statements)
     dossier._fact_state = new
 
 
@@ -269,12 +287,17 @@ def _state_before(dossier, event, snapshot):
     cached = getattr(dossier, "_fact_state", None)
     if cached is not None and cached["last_seq"] == event.seq - 1:
         return cached
-    fact = None
-    if event.seq > 1:
-        fact = DossierFact.objects.select_for_update().filter(dossier_id=event.dossier_id).first()
-        if fact is not None and fact.last_seq >= event.seq:
-            return None
-    return _state_of(fact) if fact else initial_state(_static(dossier, snapshot))
+    static = _static(dossier, snapshot)
+    if event.seq == 1:
+        return initial_state(static)
+    fact = DossierFact.objects.select_for_update().filter(dossier_id=event.dossier_id).first()
+    if fact is not None and fact.last_seq >= event.seq:
+        return None
+    if fact is not None and fact.last_seq == event.seq - 1:
+        return _state_of(fact)
+    earlier = (DossierEvent.objects.filter(dossier_id=event.dossier_id, seq__lt=event.seq).order_by("seq")
+               .values_list("seq", "at", "from_status", "to_status", "data"))
+    return fold_all(static, earlier)
 
 
 def on_event_saved(sender, instance, created, raw=False, **kwargs):
@@ -300,7 +323,8 @@ def summarise(folded) -> tuple:
     """(DossierFact rows, DailyFact totals, field of each DailyFact key) of `folded` = [(dossier_id, state)]."""
     rows, totals, fields = [], defaultdict(Counter), {}
     for dossier_id, state in folded:
-        rows.append((dossier_id, *(state[f] for f in STATE_FIELDS)))
+        if state["accepted_at"]:  # facts exist from acceptance on (apply_event)
+            rows.append((dossier_id, *(state[f] for f in STATE_FIELDS)))
         for key, counts in contribution(state).items():
             fields.setdefault(key, state["field_id"])
             totals[key].update(counts)
@@ -367,7 +391,7 @@ def fold_range(bounds) -> tuple:
 
 
 def rebuild(*, batch=5000, workers=1) -> int:
-    """Recompute DossierFact, DailyFact and AgencyDayFact from every event; return the number of dossiers folded.
+    """Recompute DossierFact, DailyFact and AgencyDayFact from every event; return how many dossiers have facts.
 
     Dossiers are folded by id ranges of `batch`; with `workers` > 1 (PostgreSQL, outside a transaction: the
     processes read committed events) the ranges are folded in that many processes while this one writes, in

@@ -32,7 +32,8 @@ class IndexConfig(models.Model):
 
 
 class DossierFact(models.Model):
-    """What the indicators know about one dossier, folded from its events (one row per dossier).
+    """What the indicators know about one dossier, folded from its events (one row per dossier, from its
+    acceptance on: a dossier not accepted counts in no indicator).
 
     Kept current by `facts.apply_event` on every DossierEvent; `rebuild_facts` folds all events again.
     """

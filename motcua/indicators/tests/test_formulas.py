@@ -154,7 +154,7 @@ def test_open_overdue_and_its_sql_form_agree():
 
     from .factories import Story, at, make_agency, make_procedure
 
-    story = Story(make_agency(), make_procedure()).move("submitted", at(3, 2, 8))
+    story = Story(make_agency(), make_procedure()).move("submitted", at(3, 2, 8)).accept(at(3, 2, 9), due=at(3, 6, 17))
     fact = DossierFact.objects.get()
     cutoff = at(3, 10)
     for count in (0, 1, 2):
