@@ -136,7 +136,8 @@ def time_intake():
 
 
 def replicate(n_total):
-    """Copy the synthetic dossiers and their facts in SQL until there are n_total dossiers; scale the daily counts.
+    """Copy the synthetic dossiers and their facts in SQL until there are n_total dossiers; scale the day and open
+    counts.
 
     One INSERT … SELECT per table over generate_series: copy g of dossier i gets id i + g·stride (stride = max
     id + 1), so its fact row needs no lookup. For this bench database only: secondary indexes are dropped and
@@ -145,7 +146,7 @@ def replicate(n_total):
     from django.db import connection
 
     from motcua.dossiers.models import Dossier
-    from motcua.indicators.models import DAY_FIELDS, AgencyDayFact, DailyFact, DossierFact
+    from motcua.indicators.models import DAY_FIELDS, AgencyDayFact, AgencyOpenFact, DailyFact, DossierFact
 
     have = Dossier.objects.count()
     k = max(0, round(n_total / max(1, have)) - 1)
@@ -180,8 +181,9 @@ def replicate(n_total):
             c.execute(sql)
         log(f"rebuilt {len(indexes)} indexes {time.perf_counter() - t0:.0f} s")
         c.execute(f"SELECT setval(pg_get_serial_sequence('{d}', 'id'), (SELECT max(id) FROM {d}))")
-        for table in (DailyFact._meta.db_table, AgencyDayFact._meta.db_table):
-            c.execute(f"UPDATE {table} SET {', '.join(f'{x} = {x} * {k + 1}' for x in DAY_FIELDS)}")
+        for table, fields in ((DailyFact._meta.db_table, DAY_FIELDS), (AgencyDayFact._meta.db_table, DAY_FIELDS),
+                              (AgencyOpenFact._meta.db_table, ["open"])):
+            c.execute(f"UPDATE {table} SET {', '.join(f'{x} = {x} * {k + 1}' for x in fields)}")
         c.execute("RESET session_replication_role; RESET synchronous_commit")
         c.execute("VACUUM ANALYZE")
     took = time.perf_counter() - t0

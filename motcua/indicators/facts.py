@@ -5,7 +5,7 @@ One rule, two paths:
 - `contribution(state)` says which DailyFact counters one dossier adds to;
 - `apply_event(event)` (called on every DossierEvent) folds the event into the dossier's DossierFact row and
   applies the difference of contributions to DailyFact and AgencyDayFact (the same counters summed over
-  procedures);
+  procedures), and to its agency's count of open dossiers (AgencyOpenFact) when it opens or closes;
 - `rebuild()` folds every event again (by id ranges, optionally in several processes) and writes the three
   tables in bulk.
 Because contributions telescope, both paths give the same rows (property-tested). A dossier has facts from its
@@ -31,7 +31,7 @@ from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.workflow import FINISHED_STATUSES, Status
 
 from .formulas import on_time_from_totals, open_overdue
-from .models import DAY_FIELDS, AgencyDayFact, DailyFact, DossierFact
+from .models import DAY_FIELDS, AgencyDayFact, AgencyOpenFact, DailyFact, DossierFact
 
 __all__ = ["apply_event", "rebuild", "fold", "contribution", "on_event_saved"]
 
@@ -195,7 +195,7 @@ def _upsert_sql(model, key_columns, add):
     table = connection.ops.quote_name(model._meta.db_table)
     columns = [f.column for f in model._meta.concrete_fields if not f.primary_key or f.column in key_columns]
     if add:  # counters only: other columns (DailyFact.field_id) keep what the first insert wrote
-        sets = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in columns if c in DAY_FIELDS)
+        sets = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in columns if c in COUNTERS)
     else:
         sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key_columns)
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
@@ -205,6 +205,7 @@ def _upsert_sql(model, key_columns, add):
 
 
 _UPSERTS = {}
+COUNTERS = {*DAY_FIELDS, "open"}
 
 
 def _upsert(model, key_columns, values, *, add) -> tuple[str, list]:
@@ -278,6 +279,10 @@ def apply_event(event: DossierEvent) -> None:
             statements = [_upsert(DossierFact, ["dossier_id"], {"dossier_id": event.dossier_id, **new}, add=False)]
             for key, delta in _diff(contribution(before), contribution(new)).items():
                 statements += _delta_statements(key, delta, new["field_id"])
+            if new["is_open"] != before["is_open"]:
+                statements.append(_upsert(AgencyOpenFact, ["agency_id"],
+                                          {"agency_id": new["agency_id"], "open": new["is_open"] - before["is_open"]},
+                                          add=True))
             _execute(statements)
     dossier._fact_state = new
 
@@ -316,7 +321,7 @@ def fold_all(static: dict, events) -> dict:
 
 
 FACT_COLUMNS = ["dossier_id", *STATE_FIELDS]
-FACT_MODELS = [DossierFact, DailyFact, AgencyDayFact]
+FACT_MODELS = [DossierFact, DailyFact, AgencyDayFact, AgencyOpenFact]
 
 
 def summarise(folded) -> tuple:
@@ -352,10 +357,12 @@ def write_chunks(chunks) -> int:
         else:
             for model in FACT_MODELS:
                 model.objects.all().delete()
-        count, totals, fields = 0, defaultdict(Counter), {}
+        count, totals, fields, opened = 0, defaultdict(Counter), {}, Counter()
+        agency, is_open = FACT_COLUMNS.index("agency_id"), FACT_COLUMNS.index("is_open")
         for rows, chunk_totals, chunk_fields in chunks:
             _insert(DossierFact, FACT_COLUMNS, rows)
             count += len(rows)
+            opened.update(row[agency] for row in rows if row[is_open])
             for key, counts in chunk_totals.items():
                 totals[key].update(counts)
             for key, field_id in chunk_fields.items():
@@ -367,6 +374,7 @@ def write_chunks(chunks) -> int:
             by_agency_day[(agency_id, day)].update(counts)
         _insert(AgencyDayFact, ["agency_id", "day", *DAY_FIELDS],
                 ((*key, *(c[k] for k in DAY_FIELDS)) for key, c in by_agency_day.items()))
+        _insert(AgencyOpenFact, ["agency_id", "open"], opened.items())
         if connection.vendor == "postgresql":  # statistics for the planner: the tables were just emptied and refilled
             with connection.cursor() as cursor:
                 cursor.execute(f"ANALYZE {', '.join(m._meta.db_table for m in FACT_MODELS)}")
@@ -391,7 +399,7 @@ def fold_range(bounds) -> tuple:
 
 
 def rebuild(*, batch=5000, workers=1) -> int:
-    """Recompute DossierFact, DailyFact and AgencyDayFact from every event; return how many dossiers have facts.
+    """Recompute DossierFact, DailyFact, AgencyDayFact and AgencyOpenFact from every event; return how many dossiers have facts.
 
     Dossiers are folded by id ranges of `batch`; with `workers` > 1 (PostgreSQL, outside a transaction: the
     processes read committed events) the ranges are folded in that many processes while this one writes, in

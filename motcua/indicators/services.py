@@ -28,7 +28,7 @@ from motcua.units.models import Agency
 from .config import config_on
 from .formulas import rank_units, rate, tthc_satisfaction, wilson_interval
 from .index766 import compute_index
-from .models import COUNT_FIELDS, AgencyDayFact, DailyFact, DossierFact
+from .models import COUNT_FIELDS, AgencyDayFact, AgencyOpenFact, DailyFact, DossierFact
 
 __all__ = ["Period", "Figures", "unit_figures", "index_for", "board", "board_and_city", "drilldown", "city_agencies",
            "DRILL_KINDS"]
@@ -162,47 +162,65 @@ def open_at_end(period: Period, now: datetime):
 def unit_figures(period: Period, *, by="agency", now=None, agency_ids=None) -> dict:
     """Return {key: Figures} for the period; key is an agency, commune or field id (None for the city).
 
-    Counters are sums of day rows (AgencyDayFact; DailyFact by field). Dossiers open at the period end are
-    counted from the open facts (a partial index), never from all facts: for the running period, those open
-    now; for a closed period, those open now that were accepted before its end plus the ones finished since,
-    which the day rows carry on the first day after the period (`carried`). Together that is `open_at_end`.
+    Counters are sums of day rows (AgencyDayFact; DailyFact by field). Dossiers open at the period end
+    (`open_at_end`) are counted without reading every open fact: see `_open_counts`.
     """
     now = now or timezone.now()
     key = GROUP_KEYS[by]
-    source = DailyFact if by == "field" else AgencyDayFact
-    daily = source.objects.filter(day__gte=period.start, day__lt=period.end)
-    opened = DossierFact.objects.filter(is_open=True)
-    carried = source.objects.none()
-    cutoff = period.aware_end()
-    if cutoff > now:
-        cutoff = now
-    else:
-        opened = opened.filter(accepted_at__lt=cutoff)
-        carried = source.objects.filter(day=period.end)
+    daily = (DailyFact if by == "field" else AgencyDayFact).objects.filter(day__gte=period.start, day__lt=period.end)
     if agency_ids is not None:
-        daily, opened, carried = (qs.filter(agency_id__in=agency_ids) for qs in (daily, opened, carried))
+        daily = daily.filter(agency_id__in=agency_ids)
     sums = {k: Sum(k) for k in COUNT_FIELDS}
-    carried_sums = {"n": Sum("carried"), "overdue": Sum("carried_overdue")}
-    # Count a column of the partial index (not the pk): open dossiers are then counted from the index alone.
-    open_counts = {"n": Count("agency_id"), "overdue": Count("agency_id", filter=_overdue_q(cutoff))}
-    if key is None:
-        rows = [{"k": None, **daily.aggregate(**sums)}]
-        open_rows = [{"k": None, **opened.aggregate(**open_counts)}, {"k": None, **carried.aggregate(**carried_sums)}]
-    else:
-        rows = daily.values(k=F(key)).annotate(**sums).order_by()
-        open_rows = [*opened.values(k=F(key)).annotate(**open_counts).order_by(),
-                     *carried.values(k=F(key)).annotate(**carried_sums).order_by()]
+    rows = [{"k": None, **daily.aggregate(**sums)}] if key is None else daily.values(k=F(key)).annotate(**sums).order_by()
     out = {}
     for row in rows:
         fig = out.setdefault(row["k"], Figures())
         for k in COUNT_FIELDS:
             fig.counts[k] += row[k] or 0
-    for row in open_rows:
-        if row["n"]:
-            fig = out.setdefault(row["k"], Figures())
-            fig.open += row["n"]
-            fig.open_overdue += row["overdue"] or 0
+    for k, n, overdue in _open_counts(period, key, now, agency_ids):
+        if n or overdue:
+            fig = out.setdefault(k, Figures())
+            fig.open += n
+            fig.open_overdue += overdue
     return out
+
+
+def _open_counts(period: Period, key, now, agency_ids):
+    """(key, n, overdue) parts of the dossiers open at the period end, to be summed per key.
+
+    How many: the agencies' open counts now (AgencyOpenFact), less what was received minus finished since the
+    period end (day rows after it; none for the running period), since a dossier is open from its acceptance
+    day to its finishing day. By field, which those counts lack, the open facts are counted.
+    Overdue: of the open facts, only those past due at the cut-off, then those held by supplements and not past
+    due, are read (one partial index each); for a closed period, plus those open at its end and finished since
+    (`carried_overdue`).
+    """
+    source = DailyFact if key == "field_id" else AgencyDayFact
+    opened, carried = DossierFact.objects.filter(is_open=True), source.objects.none()
+    cutoff = period.aware_end()
+    if cutoff > now:
+        cutoff, since = now, source.objects.none()
+    else:
+        opened = opened.filter(accepted_at__lt=cutoff)
+        carried, since = source.objects.filter(day=period.end), source.objects.filter(day__gte=period.end)
+    overdue = opened.filter(_overdue_q(cutoff))
+    past_due = overdue.filter(due_adjusted__lt=cutoff)
+    held = overdue.filter(Q(supplement_count__gt=1) | Q(supplement_started_at__isnull=False)).filter(
+        Q(due_adjusted__gte=cutoff) | Q(due_adjusted__isnull=True))
+    if key == "field_id":
+        counts = [(opened, {"n": Count("agency_id")}), (carried, {"n": Sum("carried")})]
+    else:
+        counts = [(AgencyOpenFact.objects.all(), {"n": Sum("open")}),
+                  (since, {"n": Sum("finished") - Sum("received")})]
+    counts += [(past_due, {"overdue": Count("agency_id")}), (held, {"overdue": Count("agency_id")}),
+               (carried, {"overdue": Sum("carried_overdue")})]
+    for qs, aggregate in counts:
+        if agency_ids is not None:
+            qs = qs.filter(agency_id__in=agency_ids)
+        group = [{"k": None, **qs.aggregate(**aggregate)}] if key is None else \
+            qs.values(k=F(key)).annotate(**aggregate).order_by()
+        for row in group:
+            yield row["k"], row.get("n") or 0, row.get("overdue") or 0
 
 
 # --- Catalogue-side indicators (1.3, 3.1, 3.2, 3.5) ------------------------------------------------

@@ -1,5 +1,5 @@
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, FINISHED_STATUSES
 from motcua.indicators import facts
-from motcua.indicators.models import DAY_FIELDS, AgencyDayFact, DailyFact, DossierFact
+from motcua.indicators.models import DAY_FIELDS, AgencyDayFact, AgencyOpenFact, DailyFact, DossierFact
 
 from .factories import Story, at, make_agency, make_procedure
 
@@ -29,6 +29,9 @@ def snapshot_tables():
     for agency_id, day, _, counts in daily:
         summed[(agency_id, day)] = [a + b for a, b in zip(summed[(agency_id, day)], counts, strict=True)]
     assert agency_day == sorted((a, d, tuple(c)) for (a, d), c in summed.items() if any(c))
+    # AgencyOpenFact counts each agency's open facts.
+    opened = Counter(DossierFact.objects.filter(is_open=True).values_list("agency_id", flat=True))
+    assert {r.agency_id: r.open for r in AgencyOpenFact.objects.all() if r.open} == dict(opened)
     return daily, dossier, agency_day
 
 
