@@ -17,7 +17,7 @@ def _r(v, digits=2):
 def board_table(rows):
     out = []
     for r in rows:
-        population = r.agency.commune.population if r.agency.commune_id and r.agency.commune else None
+        population = r.agency.population
         iv = r.figures.interval
         out.append([
             r.agency.code, r.agency.name, r.agency.get_kind_display(), population, r.n, _r(r.on_time),

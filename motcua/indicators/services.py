@@ -18,6 +18,7 @@ Intake counts (online share, digitised, reused, payment) use the dossiers accept
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
@@ -245,18 +246,21 @@ def catalogue_counts(agency_ids=None) -> dict:
 
 
 def _catalogue_counts(agency_ids):
-    """One grouped query over the agency–procedure links; each flag of the current version is a membership
-    test against a small set of version ids (PostgreSQL hashes each set once)."""
+    """One grouped query over the agency–procedure links. Each flag is a set of procedure ids, computed once (a
+    membership test of the current version against a small set of version ids, hashed by PostgreSQL), so each
+    link costs one integer lookup per flag."""
     from motcua.catalogue.models import Channel, Component, Step
 
     def has(rows):
-        return Q(procedure__current_id__in=rows)
+        return Q(current_id__in=rows)
+
+    def ids(q):
+        return Procedure.objects.filter(q).values("id")
 
     channels = Channel.objects.values("version_id")
-    online = has(channels.filter(kind="online"))
-    fee = has(FeeItem.objects.filter(amount__gt=0).values("channel__version_id"))
+    online, fee = has(channels.filter(kind="online")), has(FeeItem.objects.filter(amount__gt=0).values("channel__version_id"))
     # A channel with a time limit implies a channel, so "has a channel" needs no test of its own.
-    complete = (~Q(procedure__current__subjects="") & ~Q(procedure__current__implementing_agency="")
+    complete = (~Q(current__subjects="") & ~Q(current__implementing_agency="")
                 & has(Step.objects.values("version_id")) & has(Component.objects.values("version_id"))
                 & has(channels.filter(Q(duration_value__isnull=False) | ~Q(duration_text=""))))
     links = Procedure.agencies.through.objects.filter(procedure__current__isnull=False)
@@ -264,8 +268,9 @@ def _catalogue_counts(agency_ids):
         links = links.filter(agency_id__in=agency_ids)
     n = "procedure_id"
     rows = links.values("agency_id").annotate(
-        procedures=Count(n), complete=Count(n, filter=complete), online=Count(n, filter=online),
-        fee=Count(n, filter=fee), fee_online=Count(n, filter=fee & online),
+        procedures=Count(n), complete=Count(n, filter=Q(procedure_id__in=ids(complete))),
+        online=Count(n, filter=Q(procedure_id__in=ids(online))), fee=Count(n, filter=Q(procedure_id__in=ids(fee))),
+        fee_online=Count(n, filter=Q(procedure_id__in=ids(fee & online))),
     ).order_by()
     return {r.pop("agency_id"): r for r in rows}
 
@@ -316,12 +321,13 @@ def index_for(fig: Figures, config=None, **sources):
 
 
 def city_agencies():
-    """The agencies shown on the board: the city's commune People's Committees and its departments."""
+    """The agencies shown on the board: the city's commune People's Committees and its departments, each with
+    its commune's `population` (None for a department or when unknown)."""
     from django.conf import settings
 
     return (Agency.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE, is_active=True,
                                   kind__in=[Agency.Kind.COMMUNE_PC, Agency.Kind.DEPARTMENT])
-            .select_related("commune").order_by("kind", "name"))
+            .annotate(population=F("commune__population")).order_by("kind", "name"))
 
 
 def feedback_by_agency(period, agency=None):
@@ -355,9 +361,11 @@ def satisfaction_rate(fact):
 
 @dataclass
 class BoardRow:
+    """One unit on the board. Kept small (cached and copied per request): the 766 total, not every indicator."""
+
     agency: Agency
     figures: Figures
-    index: object
+    score: Decimal | None
     satisfaction: float | None
     satisfaction_n: int
     rank: int | None = None
@@ -370,10 +378,6 @@ class BoardRow:
     @property
     def online(self):
         return self.figures.online_rate
-
-    @property
-    def score(self):
-        return self.index.total
 
     @property
     def n(self):
@@ -406,7 +410,7 @@ def board_and_city(period: Period, *, now=None, kinds=None) -> tuple[list[BoardR
         idx = index_for(fig, config, catalogue=catalogue.get(a.id), used_online=used.get(a.id, 0),
                         feedback=feedback.get(a.id), satisfaction=satisfaction.get(a.id))
         sat, sat_n = satisfaction_rate(satisfaction.get(a.id))
-        rows.append(BoardRow(a, fig, idx, sat, sat_n))
+        rows.append(BoardRow(a, fig, idx.total, sat, sat_n))
     ranked = rank_units([(r, r.score, r.n) for r in rows], min_n=config["min_dossiers_for_rank"])
     for rr in ranked:
         rr.key.rank, rr.key.rank_reason = rr.rank, rr.reason

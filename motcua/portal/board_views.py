@@ -50,7 +50,7 @@ def board(request):
     rows = ind.sort_rows(data["rows"], sort)
     city, months = data["city"], data["months"]
     top = sorted([r for r in rows if r.on_time is not None], key=lambda r: -r.n)[:15]
-    population = sum((r.agency.commune.population or 0) for r in rows if r.agency.commune_id and r.agency.commune)
+    population = sum(r.agency.population or 0 for r in rows)
     context = {
         **data,
         "period": period,
@@ -78,7 +78,7 @@ def board(request):
     for r in rows:
         q = f"{base}?ky={period.slug}&co_quan={r.agency.id}&chi-tieu="
         r.drill_all, r.drill_late, r.drill_online = q + "received", q + "late", q + "online"
-        pop = r.agency.commune.population if r.agency.commune_id and r.agency.commune else None
+        pop = r.agency.population
         r.online_per_1000 = r.figures.counts["online"] / pop * 1000 if pop else None
     return render(request, "portal/board/board.html", context)
 
