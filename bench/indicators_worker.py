@@ -1,9 +1,9 @@
 """Worker process for bench_indicators: a fresh PostgreSQL database from DATABASE_URL, a synthetic Hanoi, timings.
 
 Steps: migrate + seed_city; simulate a year of BASE dossiers (Python, every event); time rebuild_facts on them
-(one process, then two);
-time counter intake through dossiers.services with the facts receiver on and off; copy the synthetic dossiers
-and their facts in SQL until there are N dossiers (copies share dates and agencies, so the density per month
+(one process, then two); time counter intake through dossiers.services and the API with its events folded into
+facts or not; copy the synthetic dossiers and their facts in SQL until there are N dossiers (copies share dates
+and agencies, so the density per month
 is that of N dossiers a year; copies carry no events); then time the public board (this month and last month)
 and a unit dashboard through the Django test client, cold (cache cleared before every request) and warm, beside
 the catalogue page as baseline.
@@ -107,10 +107,11 @@ def _intake_round(n, agency, officer, version, client=None):
 
 
 def time_intake():
-    """Counter intake (submit + accept on the spot: 2 events each) with the facts receiver on and off, interleaved;
-    through the services, and through the API as a client meets it (request, session, validation included)."""
+    """Counter intake (submit + accept on the spot: 2 events each) with facts kept current and without, in
+    interleaved rounds; through the services, and through the API as a client meets it (request, session,
+    validation included). With facts: each round's intakes, then the folding of their events (facts.catch_up),
+    timed together. Without: the same intakes, their events then marked folded untimed."""
     n = int(os.environ.get("MOTCUA_BENCH_INTAKE", "200"))
-    from django.db.models.signals import post_save
     from django.test import Client
 
     from motcua.dossiers.models import DossierEvent
@@ -122,16 +123,19 @@ def time_intake():
     out = {"intake_n": n}
     for label, via in (("intake", None), ("intake_api", client)):
         _intake_round(10, agency, officer, version, via)  # warm-up
-        on, off = [], []
+        facts.catch_up()
+        on, off, fold_ms = [], [], 0.0
         for _ in range(5):
             on += _intake_round(n // 5, agency, officer, version, via)
-            post_save.disconnect(facts.on_event_saved, sender=DossierEvent, dispatch_uid="indicators_facts")
-            try:
-                off += _intake_round(n // 5, agency, officer, version, via)
-            finally:
-                post_save.connect(facts.on_event_saved, sender=DossierEvent, dispatch_uid="indicators_facts")
-        log(f"{label} on {statistics.median(on):.2f} ms, off {statistics.median(off):.2f} ms")
-        out |= {f"{label}_on_ms": statistics.mean(on), f"{label}_off_ms": statistics.mean(off)}
+            t0 = time.perf_counter()
+            facts.catch_up()
+            fold_ms += (time.perf_counter() - t0) * 1000
+            off += _intake_round(n // 5, agency, officer, version, via)
+            DossierEvent.objects.filter(folded=False).update(folded=True)
+        log(f"{label} on {statistics.mean(on) + fold_ms / len(on):.2f} ms (folding {fold_ms / len(on):.2f}), "
+            f"off {statistics.mean(off):.2f} ms")
+        out |= {f"{label}_on_ms": statistics.mean(on) + fold_ms / len(on), f"{label}_off_ms": statistics.mean(off),
+                f"{label}_fold_ms": fold_ms / len(on)}
     return out
 
 

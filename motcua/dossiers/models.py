@@ -189,10 +189,14 @@ class DossierEvent(models.Model):
     to_status = models.CharField(_("sang trạng thái"), max_length=30, choices=Status.choices)
     note = models.TextField(_("nội dung"), blank=True)
     data = models.JSONField(default=dict, blank=True)
+    # False until the indicators have folded the event into their facts (indicators.facts.catch_up): the events
+    # table is their queue, so recording an event costs no write beyond its own row.
+    folded = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["dossier", "seq"]
         constraints = [models.UniqueConstraint(fields=["dossier", "seq"], name="dossier_event_seq_unique")]
+        indexes = [models.Index(fields=["id"], condition=models.Q(folded=False), name="dossier_event_unfolded")]
         verbose_name = _("sự kiện hồ sơ")
         verbose_name_plural = _("sự kiện hồ sơ")
 

@@ -3,19 +3,19 @@
 One rule, two paths:
 - `fold(state, event)` turns the facts of a dossier plus one event into the new facts (pure);
 - `contribution(state)` says which DailyFact counters one dossier adds to;
-- `apply_event(event)` (called on every DossierEvent) folds the event into the dossier's DossierFact row and
-  applies the difference of contributions to DailyFact and AgencyDayFact (the same counters summed over
-  procedures), and to its agency's count of open dossiers (AgencyOpenFact) when it opens or closes;
-- `rebuild()` folds every event again (by id ranges, optionally in several processes) and writes the three
+- `catch_up()` folds the events not yet folded (`DossierEvent.folded`: the events table is the queue) into
+  the dossiers' DossierFact rows and applies the differences of contributions to DailyFact and AgencyDayFact
+  (the same counters summed over procedures), and to the agencies' counts of open dossiers (AgencyOpenFact);
+- `rebuild()` folds every event again (by id ranges, optionally in several processes) and writes the four
   tables in bulk.
 Because contributions telescope, both paths give the same rows (property-tested). A dossier has facts from its
-acceptance on: before it, it counts in no indicator, and its events write nothing.
+acceptance on: before it, it counts in no indicator.
 
-Per-event cost: one statement (on PostgreSQL; one per table elsewhere) upserting the fact row and, per DailyFact
-key whose counters changed (usually one or two), its row and its agency's day row; the fact row is read (locked)
-only when the same action did not just fold the event before. Statements are written out once per table
-(`_upsert`): at a few per event the ORM's compile step cost more than the writes. It runs inside the dossier's
-transaction, so facts never disagree with committed events.
+Recording an event costs nothing here: the action's transaction writes only the event row. Every read of the
+facts (services) folds what is pending first, so it sees every committed event; `manage.py fold_facts --follow`
+folds every few seconds so that reads seldom find anything. A batch of events costs a few statements: the
+events and their fact rows read once, then one statement (on PostgreSQL) writing the final fact rows and the
+summed deltas, and one marking the events folded.
 """
 
 import itertools
@@ -33,7 +33,7 @@ from motcua.dossiers.workflow import FINISHED_STATUSES, Status
 from .formulas import on_time_from_totals, open_overdue
 from .models import DAY_FIELDS, AgencyDayFact, AgencyOpenFact, DailyFact, DossierFact
 
-__all__ = ["apply_event", "rebuild", "fold", "contribution", "on_event_saved"]
+__all__ = ["catch_up", "rebuild", "fold", "contribution"]
 
 STATE_FIELDS = [
     "agency_id", "procedure_id", "field_id", "online", "status", "last_seq", "accepted_at", "due_at", "due_adjusted",
@@ -187,34 +187,26 @@ def _diff(old: dict, new: dict) -> dict:
     return out
 
 
-def _upsert_sql(model, key_columns, add):
-    """INSERT one row of `model`, or on a key conflict update it: counters added when `add`, else all replaced.
+def _upsert(model, key_columns, rows, *, add) -> tuple[str, list]:
+    """One statement inserting `rows` ({column: python value}; missing counters are 0) into `model`, or on a key
+    conflict updating the row: counters added when `add`, else every column replaced. Keys must be distinct.
 
     ON CONFLICT … DO UPDATE is understood alike by PostgreSQL and SQLite, so one written statement serves both.
     """
     table = connection.ops.quote_name(model._meta.db_table)
-    columns = [f.column for f in model._meta.concrete_fields if not f.primary_key or f.column in key_columns]
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key or f.column in key_columns]
+    columns = [f.column for f in fields]
     if add:  # counters only: other columns (DailyFact.field_id) keep what the first insert wrote
         sets = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in columns if c in COUNTERS)
     else:
         sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key_columns)
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+    values = ", ".join([f"({', '.join(['%s'] * len(columns))})"] * len(rows))
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
            f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {sets}")
-    fields = [next(f for f in model._meta.concrete_fields if f.column == c) for c in columns]
-    return sql, fields
+    return sql, [f.get_db_prep_save(row.get(f.column, 0), connection) for row in rows for f in fields]
 
 
-_UPSERTS = {}
 COUNTERS = {*DAY_FIELDS, "open"}
-
-
-def _upsert(model, key_columns, values, *, add) -> tuple[str, list]:
-    """The statement and parameters writing `values` ({column: python value}; missing counters are 0)."""
-    key = (model, tuple(key_columns), add)
-    if key not in _UPSERTS:
-        _UPSERTS[key] = _upsert_sql(model, key_columns, add)
-    sql, fields = _UPSERTS[key]
-    return sql, [f.get_db_prep_save(values.get(f.column, 0), connection) for f in fields]
 
 
 def _execute(statements):
@@ -228,17 +220,6 @@ def _execute(statements):
         *first, (last, _) = statements
         sql = "".join(f"{'WITH' if i == 0 else ','} w{i} AS ({s}) " for i, (s, _) in enumerate(first)) + last
         cursor.execute(sql, [p for _, params in statements for p in params])
-
-
-def _delta_statements(key, delta, field_id):
-    """Add `delta` to the DailyFact row of `key` and to its agency's AgencyDayFact row (created if missing)."""
-    agency_id, day, procedure_id = key
-    row = {"agency_id": agency_id, "day": day, **delta}
-    return [
-        _upsert(DailyFact, ["agency_id", "day", "procedure_id"],
-                {**row, "procedure_id": procedure_id, "field_id": field_id}, add=True),
-        _upsert(AgencyDayFact, ["agency_id", "day"], row, add=True),
-    ]
 
 
 def _static(dossier, snapshot=None) -> dict:
@@ -257,58 +238,94 @@ def _state_of(fact: DossierFact) -> dict:
     return {f: getattr(fact, f) for f in STATE_FIELDS}
 
 
-def apply_event(event: DossierEvent) -> None:
-    """Fold one new event into the facts (incremental path). Idempotent for an event already applied.
+FOLDING_LOCK = 766_001  # PostgreSQL advisory lock: one folder at a time
 
-    Runs inside the caller's transaction, where the dossier row is locked (or was just created). A dossier has
-    facts from its acceptance on: until then an event writes nothing. Whatever it writes (the fact row and the
-    changed day rows) goes in one statement. The facts before the event are those this function left on the
-    dossier instance when the same action recorded the event before (a counter intake records two); otherwise
-    they are read with the fact row locked, or folded from the earlier events of a dossier not yet accepted.
+
+def catch_up(*, batch=500) -> int:
+    """Fold every event not yet folded into the facts, in batches; return how many were folded.
+
+    Reads of the facts call this first (services), so they see every committed event; `manage.py fold_facts
+    --follow` calls it every few seconds so that reads seldom find anything to fold. When another process is
+    folding, it returns at once: that process is bringing the facts up to date.
     """
-    snapshot = (event.data or {}).get("snapshot", {})
-    dossier = event.dossier
-    with transaction.atomic(savepoint=False):
-        before = _state_before(dossier, event, snapshot)
+    total = 0
+    while DossierEvent.objects.filter(folded=False).exists():
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [FOLDING_LOCK])
+                    if not cursor.fetchone()[0]:
+                        return total
+            events = list(DossierEvent.objects.filter(folded=False).select_related("dossier__version")
+                          .order_by("id")[:batch])
+            _fold_batch(events)
+            DossierEvent.objects.filter(id__in=[e.id for e in events]).update(folded=True)
+        total += len(events)
+    return total
+
+
+def _fold_batch(events):
+    """Fold `events` (id order) into the facts: the fact rows of their dossiers are read (locked) once, each
+    dossier's state is carried from one event to its next in memory, and what changed is written in one
+    statement on PostgreSQL (the final fact rows, the summed day-row deltas, the open counts)."""
+    dossier_ids = sorted({e.dossier_id for e in events})
+    stored = {f.dossier_id: _state_of(f) for f in DossierFact.objects.select_for_update()
+              .filter(dossier_id__in=dossier_ids).order_by("dossier_id")}
+    rows, deltas, fields, opened = {}, defaultdict(Counter), {}, Counter()
+    for event in events:
+        snapshot = (event.data or {}).get("snapshot", {})
+        before = _state_before(event, stored.get(event.dossier_id), snapshot)
         if before is None:
-            return
-        old = {**before, "fee_waived": dossier.fee_waived}
-        new = fold(old, seq=event.seq, at=event.at, from_status=event.from_status, to_status=event.to_status,
-                   snapshot=snapshot)
-        if new["accepted_at"]:
-            statements = [_upsert(DossierFact, ["dossier_id"], {"dossier_id": event.dossier_id, **new}, add=False)]
-            for key, delta in _diff(contribution(before), contribution(new)).items():
-                statements += _delta_statements(key, delta, new["field_id"])
-            if new["is_open"] != before["is_open"]:
-                statements.append(_upsert(AgencyOpenFact, ["agency_id"],
-                                          {"agency_id": new["agency_id"], "open": new["is_open"] - before["is_open"]},
-                                          add=True))
-            _execute(statements)
-    dossier._fact_state = new
+            continue
+        new = fold({**before, "fee_waived": event.dossier.fee_waived}, seq=event.seq, at=event.at,
+                   from_status=event.from_status, to_status=event.to_status, snapshot=snapshot)
+        stored[event.dossier_id] = new
+        if new["accepted_at"]:  # facts exist from acceptance on
+            rows[event.dossier_id] = new
+        for key, delta in _diff(contribution(before), contribution(new)).items():
+            deltas[key].update(delta)
+            fields.setdefault(key, new["field_id"])
+        opened[new["agency_id"]] += new["is_open"] - before["is_open"]
+    _write(rows, deltas, fields, opened)
 
 
-def _state_before(dossier, event, snapshot):
-    """The dossier's facts before `event`, or None when the event is already applied."""
-    cached = getattr(dossier, "_fact_state", None)
-    if cached is not None and cached["last_seq"] == event.seq - 1:
-        return cached
-    static = _static(dossier, snapshot)
+def _state_before(event, state, snapshot):
+    """The dossier's facts before `event` given its latest known `state` (or None), or None when the event is
+    already folded. A dossier not yet accepted has no fact row: its earlier events are folded again."""
+    if state is not None and state["last_seq"] >= event.seq:
+        return None
+    if state is not None and state["last_seq"] == event.seq - 1:
+        return state
+    static = _static(event.dossier, snapshot)
     if event.seq == 1:
         return initial_state(static)
-    fact = DossierFact.objects.select_for_update().filter(dossier_id=event.dossier_id).first()
-    if fact is not None and fact.last_seq >= event.seq:
-        return None
-    if fact is not None and fact.last_seq == event.seq - 1:
-        return _state_of(fact)
     earlier = (DossierEvent.objects.filter(dossier_id=event.dossier_id, seq__lt=event.seq).order_by("seq")
                .values_list("seq", "at", "from_status", "to_status", "data"))
     return fold_all(static, earlier)
 
 
-def on_event_saved(sender, instance, created, raw=False, **kwargs):
-    """post_save receiver for DossierEvent (connected in apps.py); fixtures (raw) are skipped."""
-    if created and not raw:
-        apply_event(instance)
+def _write(rows, deltas, fields, opened):
+    """Write the batch's fact rows, DailyFact and AgencyDayFact deltas and open-count changes (keys sorted, so
+    that concurrent writers lock rows in the same order)."""
+    statements = []
+    if rows:
+        statements.append(_upsert(DossierFact, ["dossier_id"],
+                                  [{"dossier_id": d, **rows[d]} for d in sorted(rows)], add=False))
+    daily = {key: delta for key, delta in deltas.items() if any(delta.values())}
+    if daily:
+        statements.append(_upsert(DailyFact, ["agency_id", "day", "procedure_id"], [
+            {"agency_id": a, "day": d, "procedure_id": p, "field_id": fields[(a, d, p)], **daily[(a, d, p)]}
+            for a, d, p in sorted(daily)], add=True))
+        by_agency_day = defaultdict(Counter)
+        for (agency_id, day, _), delta in daily.items():
+            by_agency_day[(agency_id, day)].update(delta)
+        statements.append(_upsert(AgencyDayFact, ["agency_id", "day"], [
+            {"agency_id": a, "day": d, **by_agency_day[(a, d)]} for a, d in sorted(by_agency_day)], add=True))
+    opens = [{"agency_id": a, "open": n} for a, n in sorted(opened.items()) if n]
+    if opens:
+        statements.append(_upsert(AgencyOpenFact, ["agency_id"], opens, add=True))
+    if statements:
+        _execute(statements)
 
 
 def fold_all(static: dict, events) -> dict:
@@ -328,7 +345,7 @@ def summarise(folded) -> tuple:
     """(DossierFact rows, DailyFact totals, field of each DailyFact key) of `folded` = [(dossier_id, state)]."""
     rows, totals, fields = [], defaultdict(Counter), {}
     for dossier_id, state in folded:
-        if state["accepted_at"]:  # facts exist from acceptance on (apply_event)
+        if state["accepted_at"]:  # facts exist from acceptance on
             rows.append((dossier_id, *(state[f] for f in STATE_FIELDS)))
         for key, counts in contribution(state).items():
             fields.setdefault(key, state["field_id"])
@@ -347,8 +364,9 @@ def _insert(model, columns, rows):
             copy.write_row(row)
 
 
-def write_chunks(chunks) -> int:
-    """Replace all facts, in one transaction, with the `summarise` results in `chunks` (in dossier id order)."""
+def write_chunks(chunks, *, events_upto=None) -> int:
+    """Replace all facts, in one transaction, with the `summarise` results in `chunks` (in dossier id order),
+    which fold the events with ids up to `events_upto` (None: no event): those are marked folded."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:  # checks deferred so far first: TRUNCATE refuses pending ones
@@ -375,6 +393,8 @@ def write_chunks(chunks) -> int:
         _insert(AgencyDayFact, ["agency_id", "day", *DAY_FIELDS],
                 ((*key, *(c[k] for k in DAY_FIELDS)) for key, c in by_agency_day.items()))
         _insert(AgencyOpenFact, ["agency_id", "open"], opened.items())
+        if events_upto is not None:
+            DossierEvent.objects.filter(folded=False, id__lte=events_upto).update(folded=True)
         if connection.vendor == "postgresql":  # statistics for the planner: the tables were just emptied and refilled
             with connection.cursor() as cursor:
                 cursor.execute(f"ANALYZE {', '.join(m._meta.db_table for m in FACT_MODELS)}")
@@ -382,15 +402,19 @@ def write_chunks(chunks) -> int:
 
 
 def write_all(folded) -> int:
-    """Replace all facts with `folded` = iterable of (dossier_id, state); used when every dossier is at hand."""
-    return write_chunks(summarise(batch) for batch in itertools.batched(folded, 5000))
+    """Replace all facts with `folded` = iterable of (dossier_id, state), the folds of every event recorded so
+    far; used when every dossier is at hand."""
+    last = DossierEvent.objects.aggregate(last=Max("id"))["last"]
+    return write_chunks((summarise(batch) for batch in itertools.batched(folded, 5000)), events_upto=last)
 
 
 def fold_range(bounds) -> tuple:
-    """Fold the dossiers with lo <= id < hi that have events; return `summarise` of their states."""
-    lo, hi = bounds
+    """Fold the dossiers with lo <= id < hi that have events with ids up to `last`; return `summarise` of their
+    states."""
+    lo, hi, last = bounds
     events = defaultdict(list)
-    for e in (DossierEvent.objects.filter(dossier_id__gte=lo, dossier_id__lt=hi).order_by("dossier_id", "seq")
+    for e in (DossierEvent.objects.filter(dossier_id__gte=lo, dossier_id__lt=hi, id__lte=last)
+              .order_by("dossier_id", "seq")
               .values_list("dossier_id", "seq", "at", "from_status", "to_status", "data")):
         events[e[0]].append(e[1:])
     statics = (Dossier.objects.filter(id__in=list(events)).order_by("id")
@@ -406,11 +430,12 @@ def rebuild(*, batch=5000, workers=1) -> int:
     order, in one transaction — the same rows either way.
     """
     bounds = Dossier.objects.aggregate(lo=Min("id"), hi=Max("id"))
-    if bounds["lo"] is None:
-        return write_chunks([])
-    ranges = [(lo, lo + batch) for lo in range(bounds["lo"], bounds["hi"] + 1, batch)]
+    last = DossierEvent.objects.aggregate(last=Max("id"))["last"]
+    if bounds["lo"] is None or last is None:
+        return write_chunks([], events_upto=last)
+    ranges = [(lo, lo + batch, last) for lo in range(bounds["lo"], bounds["hi"] + 1, batch)]
     if workers > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
         connections.close_all()  # forked processes must not share this process's connection
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return write_chunks(pool.imap(fold_range, ranges))
-    return write_chunks(fold_range(r) for r in ranges)
+            return write_chunks(pool.imap(fold_range, ranges), events_upto=last)
+    return write_chunks((fold_range(r) for r in ranges), events_upto=last)

@@ -2,8 +2,8 @@
 
 Public surface (views, API and commands call these):
 - `Period.of(kind, day)` — month / quarter / year containing `day`;
-- `unit_figures(period, *, by="agency", now)` → {key: Figures} from AgencyDayFact (DailyFact by field) + open
-  DossierFact rows;
+- `unit_figures(period, *, by="agency", now)` → {key: Figures} from AgencyDayFact (DailyFact by field), with
+  the dossiers open at the period end from AgencyOpenFact and the overdue open facts;
 - `index_for(figures, catalogue, feedback, satisfaction, config)` → IndexResult (766);
 - `board(period, *, now)` → rows for the public board (on-time, online share, satisfaction, 766, rank);
   `board_and_city` gives the city's figures from the same pass;
@@ -15,6 +15,7 @@ end of the period (or now, for the running period) is past its due date plus com
 Intake counts (online share, digitised, reused, payment) use the dossiers accepted within the period.
 """
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -27,6 +28,7 @@ from motcua.catalogue.models import FeeItem, Procedure
 from motcua.units.models import Agency
 
 from .config import config_on
+from .facts import catch_up
 from .formulas import rank_units, rate, tthc_satisfaction, wilson_interval
 from .index766 import compute_index
 from .models import COUNT_FIELDS, AgencyDayFact, AgencyOpenFact, DailyFact, DossierFact
@@ -135,6 +137,17 @@ class Figures:
         self.open_overdue += other.open_overdue
 
 
+def current(read):
+    """Decorate a read of the facts: the events not yet folded are folded first (usually none), so that it sees
+    every committed event (facts.catch_up)."""
+    @functools.wraps(read)
+    def wrapper(*args, **kwargs):
+        catch_up()
+        return read(*args, **kwargs)
+
+    return wrapper
+
+
 GROUP_KEYS = {"agency": "agency_id", "commune": "agency__commune_id", "field": "field_id", "city": None}
 
 
@@ -148,6 +161,7 @@ def _overdue_q(cutoff):
     )
 
 
+@current
 def open_at_end(period: Period, now: datetime):
     """Dossiers accepted before the period end and not finished by it, with the cut-off used for overdue
     (the rows behind a figure; unit_figures counts the same set without reading every fact)."""
@@ -160,6 +174,7 @@ def open_at_end(period: Period, now: datetime):
     )
 
 
+@current
 def unit_figures(period: Period, *, by="agency", now=None, agency_ids=None) -> dict:
     """Return {key: Figures} for the period; key is an agency, commune or field id (None for the city).
 
@@ -275,6 +290,7 @@ def _catalogue_counts(agency_ids):
     return {r.pop("agency_id"): r for r in rows}
 
 
+@current
 def procedures_with_online_dossiers(period: Period) -> dict:
     """Per agency: number of distinct procedures with at least one online dossier accepted in the period (3.2)."""
     rows = (DailyFact.objects.filter(day__gte=period.start, day__lt=period.end, online__gt=0)
@@ -445,6 +461,7 @@ DRILL_KINDS = {
 }
 
 
+@current
 def drilldown(period: Period, kind: str, *, agency_id=None, commune_id=None, field_id=None, procedure_id=None,
               now=None):
     """Return a queryset of DossierFact rows behind one figure (select_related dossier for display)."""
@@ -478,6 +495,7 @@ def drilldown(period: Period, kind: str, *, agency_id=None, commune_id=None, fie
 # --- Trends, worst procedures and steps, dossiers due now, case mix -------------------------------
 
 
+@current
 def trend(period: Period, *, months=12, agency_ids=None):
     """Per month, for the `months` months ending with `period`: finished, finished on time, received, online.
 
@@ -503,6 +521,7 @@ def trend(period: Period, *, months=12, agency_ids=None):
     return out
 
 
+@current
 def worst_procedures(period: Period, *, agency_ids=None, min_n=10, limit=10):
     """Procedures with the lowest on-time share among those with at least `min_n` finished dossiers."""
     qs = DailyFact.objects.filter(day__gte=period.start, day__lt=period.end)
@@ -528,6 +547,7 @@ def worst_steps(period: Period, *, agency_ids=None, min_n=10, limit=10):
     return sorted(out, key=lambda r: -r["late_rate"])[:limit]
 
 
+@current
 def due_now(*, now=None, agency_ids=None, hours=24, limit=50):
     """Open dossiers overdue or due within `hours` (clock paused while waiting for a supplement)."""
     now = now or timezone.now()
@@ -538,6 +558,7 @@ def due_now(*, now=None, agency_ids=None, hours=24, limit=50):
     return qs.select_related("dossier", "agency", "procedure__current").order_by("due_adjusted")[:limit]
 
 
+@current
 def case_mix(period: Period, agency_id, limit=15):
     """Which procedures a unit handles (received in the period), largest first — shown next to its rank."""
     rows = (DailyFact.objects.filter(day__gte=period.start, day__lt=period.end, agency_id=agency_id)
@@ -547,6 +568,7 @@ def case_mix(period: Period, agency_id, limit=15):
     return list(rows[:limit])
 
 
+@current
 def waived_total(period: Period, agency_ids=None) -> int:
     """Money citizens did not pay (fees waived or supported, NQ 77/2025) on dossiers accepted in the period."""
     qs = AgencyDayFact.objects.filter(day__gte=period.start, day__lt=period.end)

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from motcua.catalogue.models import Field, Procedure, ProcedureVersion
 from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.indicators import facts
 from motcua.units.models import Agency, Commune, Province
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -39,7 +40,7 @@ def make_procedure(code="1.001193", name="Đăng ký khai sinh", field_name="H�
 class Story:
     """Build one dossier and append events with snapshots, the way dossiers.services records them."""
 
-    def __init__(self, agency, procedure, *, channel="online", submitted=None, fee_total=0, fee_waived=0):
+    def __init__(self, agency, procedure, *, channel="online", submitted=None, fee_total=0, fee_waived=0, fold=True):
         submitted = submitted or at(3, 2, 8)
         self.dossier = Dossier.objects.create(
             procedure=procedure, version=procedure.current, agency=agency, channel=channel,
@@ -47,6 +48,7 @@ class Story:
         )
         self.seq = 0
         self.status = ""
+        self.fold = fold  # fold each event at once (else the test calls facts.catch_up itself)
         self.snap = {"channel": channel, "supplement_count": 0, "fee_total": fee_total, "paid_online": False,
                      "has_result_file": False, "digitised": 0, "reused": 0, "from_data_store": 0}
 
@@ -60,6 +62,8 @@ class Story:
             dossier=self.dossier, seq=self.seq, kind=to_status, at=when, agency=self.dossier.agency,
             from_status=self.status, to_status=to_status, data={"snapshot": dict(self.snap)},
         )
+        if self.fold:
+            facts.catch_up()  # what the folder does soon after, and every read of the facts first
         self.status = to_status
         return self
 
