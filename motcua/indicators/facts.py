@@ -395,9 +395,9 @@ def write_chunks(chunks, *, events_upto=None) -> int:
         _insert(AgencyOpenFact, ["agency_id", "open"], opened.items())
         if events_upto is not None:
             DossierEvent.objects.filter(folded=False, id__lte=events_upto).update(folded=True)
-        if connection.vendor == "postgresql":  # statistics for the planner: the tables were just emptied and refilled
+        if connection.vendor == "postgresql":  # statistics for the planner: the tables were just rewritten
             with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {', '.join(m._meta.db_table for m in FACT_MODELS)}")
+                cursor.execute(f"ANALYZE {', '.join(m._meta.db_table for m in [*FACT_MODELS, DossierEvent])}")
         return count
 
 
