@@ -239,6 +239,9 @@ def _state_of(fact: DossierFact) -> dict:
 
 
 FOLDING_LOCK = 766_001  # PostgreSQL advisory lock: one folder at a time
+# What folding reads of an event and its dossier (not the dossier's tracking view or the version's texts).
+EVENT_FIELDS = ["dossier", "seq", "at", "from_status", "to_status", "data", "dossier__agency", "dossier__procedure",
+                "dossier__channel", "dossier__fee_waived", "dossier__version", "dossier__version__field"]
 
 
 def catch_up(*, batch=500) -> int:
@@ -257,7 +260,7 @@ def catch_up(*, batch=500) -> int:
                     if not cursor.fetchone()[0]:
                         return total
             events = list(DossierEvent.objects.filter(folded=False).select_related("dossier__version")
-                          .order_by("id")[:batch])
+                          .only(*EVENT_FIELDS).order_by("id")[:batch])
             _fold_batch(events)
             DossierEvent.objects.filter(id__in=[e.id for e in events]).update(folded=True)
         total += len(events)
