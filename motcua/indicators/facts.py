@@ -430,7 +430,9 @@ def rebuild(*, batch=5000, workers=1) -> int:
 
     Dossiers are folded by id ranges of `batch`; with `workers` > 1 (PostgreSQL, outside a transaction: the
     processes read committed events) the ranges are folded in that many processes while this one writes, in
-    order, in one transaction — the same rows either way.
+    order, in one transaction — the same rows either way. The events up to the largest id at the start are
+    folded and marked so; an event committed meanwhile with a smaller id would be marked without being folded,
+    so run it when no dossier is being recorded.
     """
     bounds = Dossier.objects.aggregate(lo=Min("id"), hi=Max("id"))
     last = DossierEvent.objects.aggregate(last=Max("id"))["last"]

@@ -35,7 +35,7 @@ class DossierFact(models.Model):
     """What the indicators know about one dossier, folded from its events (one row per dossier, from its
     acceptance on: a dossier not accepted counts in no indicator).
 
-    Kept current by `facts.apply_event` on every DossierEvent; `rebuild_facts` folds all events again.
+    Kept current by `facts.catch_up`, which folds new DossierEvents; `rebuild_facts` folds all events again.
     """
 
     dossier = models.OneToOneField("dossiers.Dossier", on_delete=models.CASCADE, primary_key=True,

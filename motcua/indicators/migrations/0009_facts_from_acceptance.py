@@ -1,5 +1,5 @@
 """Dossiers have facts from their acceptance on: rows of dossiers never accepted carried nothing the indicators
-count and are removed (facts.apply_event folds such a dossier's earlier events when it is accepted)."""
+count and are removed (folding replays such a dossier's earlier events when it is accepted)."""
 
 from django.db import migrations
 
