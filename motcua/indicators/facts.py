@@ -210,8 +210,8 @@ COUNTERS = {*DAY_FIELDS, "open"}
 
 
 def _execute(statements):
-    """Run the statements in one round trip on PostgreSQL (all but the last as data-modifying WITH clauses, on
-    different tables, so no row is touched twice); one by one elsewhere."""
+    """Run the statements in one round trip on PostgreSQL (all but the last as data-modifying WITH clauses; no
+    row is touched twice, since each row's key occurs once in one statement); one by one elsewhere."""
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
             for sql, params in statements:
@@ -309,24 +309,23 @@ def _state_before(event, state, snapshot):
 
 def _write(rows, deltas, fields, opened):
     """Write the batch's fact rows, DailyFact and AgencyDayFact deltas and open-count changes (keys sorted, so
-    that concurrent writers lock rows in the same order)."""
-    statements = []
-    if rows:
-        statements.append(_upsert(DossierFact, ["dossier_id"],
-                                  [{"dossier_id": d, **rows[d]} for d in sorted(rows)], add=False))
+    that concurrent writers lock rows in the same order; at most 1,000 rows per statement, under SQLite's limit
+    of bound parameters)."""
     daily = {key: delta for key, delta in deltas.items() if any(delta.values())}
-    if daily:
-        statements.append(_upsert(DailyFact, ["agency_id", "day", "procedure_id"], [
+    by_agency_day = defaultdict(Counter)
+    for (agency_id, day, _), delta in daily.items():
+        by_agency_day[(agency_id, day)].update(delta)
+    tables = [
+        (DossierFact, ["dossier_id"], False, [{"dossier_id": d, **rows[d]} for d in sorted(rows)]),
+        (DailyFact, ["agency_id", "day", "procedure_id"], True, [
             {"agency_id": a, "day": d, "procedure_id": p, "field_id": fields[(a, d, p)], **daily[(a, d, p)]}
-            for a, d, p in sorted(daily)], add=True))
-        by_agency_day = defaultdict(Counter)
-        for (agency_id, day, _), delta in daily.items():
-            by_agency_day[(agency_id, day)].update(delta)
-        statements.append(_upsert(AgencyDayFact, ["agency_id", "day"], [
-            {"agency_id": a, "day": d, **by_agency_day[(a, d)]} for a, d in sorted(by_agency_day)], add=True))
-    opens = [{"agency_id": a, "open": n} for a, n in sorted(opened.items()) if n]
-    if opens:
-        statements.append(_upsert(AgencyOpenFact, ["agency_id"], opens, add=True))
+            for a, d, p in sorted(daily)]),
+        (AgencyDayFact, ["agency_id", "day"], True,
+         [{"agency_id": a, "day": d, **by_agency_day[(a, d)]} for a, d in sorted(by_agency_day)]),
+        (AgencyOpenFact, ["agency_id"], True, [{"agency_id": a, "open": n} for a, n in sorted(opened.items()) if n]),
+    ]
+    statements = [_upsert(model, keys, list(part), add=add)
+                  for model, keys, add, table_rows in tables for part in itertools.batched(table_rows, 1000)]
     if statements:
         _execute(statements)
 
