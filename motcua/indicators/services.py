@@ -161,7 +161,6 @@ def _overdue_q(cutoff):
     )
 
 
-@current
 def open_at_end(period: Period, now: datetime):
     """Dossiers accepted before the period end and not finished by it, with the cut-off used for overdue
     (the rows behind a figure; unit_figures counts the same set without reading every fact)."""
