@@ -3,10 +3,9 @@
 Steps: migrate + seed_city; simulate a year of BASE dossiers (Python, every event); time rebuild_facts on them
 (one process, then two); time counter intake through dossiers.services and the API with its events folded into
 facts or not; copy the synthetic dossiers and their facts in SQL until there are N dossiers (copies share dates
-and agencies, so the density per month
-is that of N dossiers a year; copies carry no events); then time the public board (this month and last month)
-and a unit dashboard through the Django test client, cold (cache cleared before every request) and warm, beside
-the catalogue page as baseline.
+and agencies, so the density per month is that of N dossiers a year; copies carry no events); then time the
+public board (this month and last month) and a unit dashboard through the Django test client, cold (cache
+cleared before every request) and warm, beside the catalogue page as baseline.
 """
 
 import io
@@ -132,10 +131,10 @@ def time_intake():
             fold_ms += (time.perf_counter() - t0) * 1000
             off += _intake_round(n // 5, agency, officer, version, via)
             DossierEvent.objects.filter(folded=False).update(folded=True)
-        log(f"{label} on {statistics.mean(on) + fold_ms / len(on):.2f} ms (folding {fold_ms / len(on):.2f}), "
-            f"off {statistics.mean(off):.2f} ms")
-        out |= {f"{label}_on_ms": statistics.mean(on) + fold_ms / len(on), f"{label}_off_ms": statistics.mean(off),
-                f"{label}_fold_ms": fold_ms / len(on)}
+        fold = fold_ms / len(on)
+        out |= {f"{label}_on_ms": statistics.mean(on) + fold, f"{label}_off_ms": statistics.mean(off),
+                f"{label}_fold_ms": fold}
+        log(f"{label} on {out[f'{label}_on_ms']:.2f} ms (folding {fold:.2f}), off {out[f'{label}_off_ms']:.2f} ms")
     return out
 
 
