@@ -5,6 +5,8 @@ import pytest
 def _media_in_tmp(settings, tmp_path):
     """Keep uploads and generated files of each test out of the working tree."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A real hash costs half a second per user; tests check roles, not hashing strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
