@@ -7,6 +7,7 @@ from .channels import CHANNEL_KINDS
 from .durations import parse_duration
 from .fees import parse_fee_lines
 from .legal import NUMBER_RE, infer_issuer
+from .papers import meaning
 from .portal import clean, complete_fee, limit_lengths
 from .steps import parse_steps
 from .text import NO_INFO, clip, squash
@@ -84,13 +85,14 @@ def _structured_component(row, issues):
     if not originals and not copies:
         issues.append(f"Thành phần hồ sơ: không có số bản '{clip(row.get('ten_giay_to', ''))}'")
     rest = re.sub(r"Bản (?:chính|sao):\s*\d+", "", note).strip()
+    name = (row.get("ten_giay_to") or "").strip()
+    counts = {"originals": int(originals.group(1)) if originals else 0, "copies": int(copies.group(1)) if copies else 0}
     return {
-        "name": (row.get("ten_giay_to") or "").strip(),
-        "originals": int(originals.group(1)) if originals else 0,
-        "copies": int(copies.group(1)) if copies else 0,
+        "name": name,
+        **counts,
         "template": "; ".join(t.strip() for t in (row.get("so_luong") or "").splitlines() if t.strip()),
-        "condition": "",
         "notes": rest,
+        **meaning(name, **counts, counted=bool(originals or copies)),
     }
 
 
