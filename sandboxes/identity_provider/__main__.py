@@ -8,18 +8,19 @@ import os
 import sys
 
 from sandboxes.http import arguments
+from sandboxes.identity_provider import DEFAULT_PORT
 
 
 def main():
     os.environ["DJANGO_SETTINGS_MODULE"] = "sandboxes.identity_provider.settings"
     import django
 
-    args = arguments(int(os.environ.get("IDP_PORT", "8001")))
+    args = arguments(DEFAULT_PORT)
     django.setup()
-    from django.core.management import call_command
     from socketserver import ThreadingMixIn
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+    from django.core.management import call_command
     from django.core.wsgi import get_wsgi_application
 
     from sandboxes.identity_provider.clients import register_portal
