@@ -11,7 +11,6 @@ from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from motcua.dossiers.access import agency_ids_of
@@ -19,6 +18,7 @@ from motcua.dossiers.services.queries import dossiers_of_citizen, sole_citizen_f
 from motcua.identity import oidc
 from motcua.identity import services as identity
 from motcua.identity.errors import SignInFailed
+from motcua.lib.redirects import safe_next
 
 
 class SignInForm(AuthenticationForm):
@@ -62,7 +62,7 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect(request.GET.get("next") or "portal:my_dossiers")
+        return redirect(safe_next(request, "portal:my_dossiers"))
     return render(request, "portal/account/register.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -71,14 +71,9 @@ def my_dossiers(request):
     return render(request, "portal/account/my_dossiers.html", {"dossiers": dossiers_of_citizen(request.user)})
 
 
-def _safe_next(request, value):
-    ok = value and url_has_allowed_host_and_scheme(value, {request.get_host()}, require_https=request.is_secure())
-    return value if ok else None
-
-
 def identity_start(request):
     """Off to the national identity provider; `next` comes back with the citizen."""
-    request.session["identity_next"] = _safe_next(request, request.GET.get("next")) or ""
+    request.session["identity_next"] = safe_next(request, "portal:my_dossiers")
     return oidc.start(request, request.build_absolute_uri(reverse("portal:identity_return")))
 
 
@@ -92,10 +87,10 @@ def identity_return(request):
         user = identity.sign_in(claims, at=timezone.now(), earlier_account=sole_citizen_filing_as(pid))
     except SignInFailed as e:
         return render(request, "portal/account/identity_failed.html", {"message": e.message}, status=e.status)
-    next_url = request.session.pop("identity_next", "")
+    next_url = request.session.pop("identity_next", "") or "portal:my_dossiers"
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session["identity_id_token"] = claims["_id_token"]  # kept to end the provider's session at logout
-    return redirect(next_url or "portal:my_dossiers")
+    return redirect(next_url)
 
 
 @require_POST
