@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.indicators",
     "motcua.assistant",
+    "motcua.office",
     "motcua.portal",
     "motcua.console",
     "motcua.api",
