@@ -34,4 +34,4 @@ def stats(url):
 
 
 def records(url, stream):
-    return requests.get(f"{url}/admin/records", params={"stream": stream}, timeout=5).json()["records"]
+    return requests.get(f"{url}/admin/records/{stream}", timeout=5).json()["records"]
