@@ -11,8 +11,8 @@ from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from motcua.dossiers.access import agency_ids_of
 from motcua.dossiers.services.queries import dossiers_of_citizen
+from motcua.units.access import agency_ids_of
 
 
 class SignInForm(AuthenticationForm):
