@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .parsing.papers import DATABASES
+
 
 class Field(models.Model):
     """A field of administration (lĩnh vực), e.g. Hộ tịch."""
@@ -157,7 +159,14 @@ class FeeItem(models.Model):
 
 
 class Component(models.Model):
-    """A paper of the dossier (thành phần hồ sơ)."""
+    """A paper of the dossier (thành phần hồ sơ), with what it means for the citizen (see parsing/papers.py)."""
+
+    class Kind(models.TextChoices):
+        SUBMIT = "submit", _("Nộp hoặc tải lên")
+        PRESENT = "present", _("Xuất trình tại nơi tiếp nhận")
+        NOTE = "note", _("Lưu ý, không phải giấy tờ")
+
+    DATABASE_CHOICES = [(key, label) for key, (label, _pattern) in DATABASES.items()]
 
     version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="components")
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
@@ -167,6 +176,13 @@ class Component(models.Model):
     template = models.CharField(_("mẫu đơn, tờ khai"), max_length=500, blank=True)
     condition = models.TextField(_("áp dụng trong trường hợp"), blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.SUBMIT)
+    alternatives = models.JSONField(_("giấy tờ thay thế được"), default=list, blank=True)
+    obtainable_from = models.CharField(
+        _("cơ quan tự tra cứu trong"), max_length=20, choices=DATABASE_CHOICES, blank=True
+    )
+    eform = models.BooleanField(_("tờ khai, đơn điền theo mẫu"), default=False)
+    channels = models.JSONField(_("chỉ áp dụng cho hình thức nộp"), default=list, blank=True)
 
     class Meta:
         ordering = ["version", "order"]
@@ -175,6 +191,11 @@ class Component(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def required(self):
+        """Asked of everyone: a paper to hand in, in every case, that no database gives the agency."""
+        return self.kind == self.Kind.SUBMIT and not self.condition.strip() and not self.obtainable_from
 
 
 class Step(models.Model):

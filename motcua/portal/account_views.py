@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from motcua.dossiers.services.queries import dossiers_of_citizen
+from motcua.lib.redirects import safe_next
 from motcua.units.access import agency_ids_of
 
 
@@ -55,7 +56,7 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect(request.GET.get("next") or "portal:my_dossiers")
+        return redirect(safe_next(request, "portal:my_dossiers"))
     return render(request, "portal/account/register.html", {"form": form}, status=400 if form.errors else 200)
 
 

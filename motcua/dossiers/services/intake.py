@@ -116,10 +116,10 @@ def _digits(value):
 
 
 def _check_required(version, components):
-    """Every component the catalogue requires unconditionally must come with a file or from a data store."""
+    """Every component asked of everyone (Component.required) must come with a file or from a data store."""
     given = {c.component.pk for c in components if c.component is not None
              and (c.files or c.from_data_store or c.reused_from is not None)}
-    missing = [c.name for c in version.components.all() if not c.condition.strip() and c.pk not in given]
+    missing = [c.name for c in version.components.all() if c.required and c.pk not in given]
     if missing:
         raise InvalidDossier(_("Còn thiếu giấy tờ: %(names)s.") % {"names": "; ".join(missing)})
 

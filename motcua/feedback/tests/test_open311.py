@@ -117,7 +117,7 @@ def test_requests_list_filters_by_status_and_service(client, lan, justice, file_
 
 
 def test_api_filing_is_limited_per_contact(client, centre, api_key, settings):
-    settings.MOTCUA_FEEDBACK_LIMITS = {"contact": (1, 86400), "ip": (1, 3600)}
+    settings.MOTCUA_LIMITS = {"feedback_contact": (1, 86400), "feedback_address": (1, 3600)}
     assert _post(client, api_key=api_key.key, service_code="thu_tuc", description="a", phone="0911111111").status_code == 201
     assert _post(client, api_key=api_key.key, service_code="thu_tuc", description="b", phone="0922222222").status_code == 201
     blocked = _post(client, api_key=api_key.key, service_code="thu_tuc", description="c", phone="0911111111")

@@ -1,0 +1,96 @@
+"""What a catalogue row means for the citizen, on real rows of the national portal (code in each comment)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from motcua.catalogue import parsing as p
+from motcua.catalogue.parsing.papers import meaning
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def birth():
+    record = json.loads((DATA / "birth_registration_1.001193.json").read_text(encoding="utf-8"))
+    return p.parse_dvcqg_record(record)["components"]
+
+
+def test_birth_registration_standard_case_is_the_declaration_and_one_upload(birth):
+    # 1.001193 lists 33 rows; an ordinary family online fills in the declaration and uploads Giấy chứng sinh.
+    assert len(birth) == 33
+    required = [c for c in birth if c["kind"] == "submit" and not c["condition"] and not c["obtainable_from"]]
+    assert [c["name"][:17] for c in required] == ["- Giấy chứng sinh"]
+    online_forms = [c for c in birth if c["eform"] and c["channels"] == ["online"]]
+    assert [c["name"][:40] for c in online_forms] == ["- Mẫu hộ tịch điện tử tương tác đăng ký "]
+    others = [c for c in birth if c not in required and c not in online_forms]
+    assert all(c["condition"] or c["kind"] != "submit" for c in others)
+    assert sum(c["kind"] == "note" for c in birth) >= 20
+
+
+def test_birth_certificate_has_its_alternatives(birth):
+    certificate = next(c for c in birth if c["name"].startswith("- Giấy chứng sinh"))
+    assert certificate["alternatives"] == [
+        "văn bản của người làm chứng xác nhận về việc sinh",
+        "giấy cam đoan về việc sinh",
+    ]
+    assert certificate["condition"] == "" and certificate["kind"] == "submit"
+
+
+def test_conditions_in_the_rows_own_words(birth):
+    def row(start):
+        return next(c for c in birth if c["name"].startswith(start))
+
+    assert row("- Trường hợp trẻ em bị bỏ rơi")["condition"] == "Trường hợp trẻ em bị bỏ rơi"
+    assert row("- Văn bản ủy quyền")["condition"] == (
+        "trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh"
+    )
+    surrogacy = row("- Trường hợp khai sinh cho trẻ em")
+    assert surrogacy["condition"] == "Trường hợp khai sinh cho trẻ em sinh ra do mang thai hộ"
+    assert row("- Tờ khai đăng ký khai sinh")["channels"] == ["direct", "postal"]
+
+
+def test_zero_copy_rows_and_not_needed_rows_are_notes(birth):
+    # "Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh ... thì không phải nộp bản giấy.0 bản chính"
+    electronic = next(c for c in birth if c["name"].startswith("Trường hợp người yêu cầu đã nộp bản điện tử"))
+    assert electronic["kind"] == "note" and electronic["originals"] == 0
+    assert all(c["kind"] == "note" for c in birth if c["originals"] == 0 and c["copies"] == 0)
+    assert meaning("Trường hợp đã có bản sao điện tử thì không phải nộp bản giấy", originals=1)["kind"] == "note"
+    assert meaning("Bản sao giấy khai sinh", originals=1, heading_notes="* Lưu ý:")["kind"] == "note"
+
+
+def test_papers_to_show_are_present_only(birth):
+    # 1.001193, under "* Giấy tờ phải xuất trình:"
+    identity = next(c for c in birth if c["name"].startswith("- Hộ chiếu/Thẻ căn cước công dân"))
+    assert identity["kind"] == "present"
+    # 1.001022 style: "phải xuất trình" as the row's demand
+    assert meaning("Người đi đăng ký phải xuất trình giấy tờ tùy thân", originals=1)["kind"] == "present"
+    # 3.000330: the demand is an aside in brackets; the authorisation itself is handed in
+    authorisation = meaning(
+        "Văn bản ủy quyền làm thủ tục yêu cầu cấp Phiếu Lý lịch tư pháp số 1 (người được ủy quyền phải xuất trình Thẻ "
+        "Căn cước hoặc Thẻ Căn cước công dân hoặc Giấy chứng nhận căn cước hoặc Hộ chiếu khi thực hiện thủ tục)",
+        originals=1,
+    )
+    assert authorisation["kind"] == "submit"
+
+
+def test_papers_the_agency_looks_up(birth):
+    residence = next(c for c in birth if c["name"].startswith("- Giấy tờ có giá trị chứng minh thông tin về cư trú"))
+    assert residence["obtainable_from"] == "residence" and residence["kind"] == "present"
+    assert residence["condition"].startswith("trong trường hợp cơ quan đăng ký hộ tịch không thể khai thác")
+    # 1.004222: information read from the national population database
+    row = meaning(
+        "Thông tin chứng minh quan hệ nhân thân với chủ hộ, thành viên hộ gia đình được khai thác trong căn cước điện "
+        "tử, tài khoản định danh điện tử trên hệ thống định danh và xác thực điện tử qua Ứng dụng định danh quốc gia "
+        "hoặc trong Cơ sở dữ liệu quốc gia về dân cư",
+        originals=1,
+    )
+    assert row["obtainable_from"] == "population"
+    assert meaning("Bản sao Giấy khai sinh", originals=0, copies=1)["obtainable_from"] == ""
+
+
+def test_declarations_are_forms():
+    assert meaning("Tờ khai đăng ký kết hôn theo mẫu", originals=1)["eform"] is True  # 1.000894
+    assert meaning("Đơn đề nghị cấp giấy phép xây dựng", originals=1)["eform"] is True  # 1.009994
+    assert meaning("Bản sao Giấy chứng nhận quyền sử dụng đất", copies=1)["eform"] is False
