@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0004_event_folded'),
+        ('dossiers', '0005_dossier_assisted_by'),
     ]
 
     operations = [
