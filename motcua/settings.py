@@ -62,11 +62,13 @@ INSTALLED_APPS = [
     "motcua.workdays",
     "motcua.units",
     "motcua.catalogue",
+    "motcua.identity",
     "motcua.dossiers",
     "motcua.ratings",
     "motcua.feedback",
     "motcua.indicators",
     "motcua.assistant",
+    "motcua.office",
     "motcua.portal",
     "motcua.console",
     "motcua.api",
@@ -139,6 +141,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/account/locked_out.html"
 AXES_VERBOSE = False
 LOGIN_URL = "/tai-khoan/dang-nhap/"
+
+# The national identity provider (OpenID Connect). The defaults name the sandbox that `make run` starts
+# (python -m sandboxes); production sets the real issuer and the secret it was given.
+IDENTITY_PROVIDER = {
+    "issuer": os.environ.get("MOTCUA_IDP_ISSUER", "http://127.0.0.1:8001/o"),
+    "client_id": os.environ.get("MOTCUA_IDP_CLIENT_ID", "motcua-portal"),
+    "client_secret": os.environ.get("MOTCUA_IDP_CLIENT_SECRET", "motcua-portal-sandbox-secret"),
+    "sandbox": env_bool("MOTCUA_IDP_SANDBOX", True),
+}
 LOGIN_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "vi"
