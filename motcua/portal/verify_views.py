@@ -4,8 +4,6 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from motcua.esign.pdf import verify
-
 
 @require_http_methods(["GET", "POST"])
 def verify_document(request):
@@ -20,6 +18,8 @@ def verify_document(request):
     if error:
         return render(request, "portal/verify.html", {"error": error, "sandbox": settings.MOTCUA_SIGNING_SANDBOX},
                       status=400)
+    from motcua.esign.pdf import verify  # late: pyHanko costs memory in every worker, and few pages need it
+
     verdict = verify(upload.read())
     return render(request, "portal/verify.html", {"verdict": verdict, "name": upload.name,
                                                   "sandbox": settings.MOTCUA_SIGNING_SANDBOX})
