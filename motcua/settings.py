@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "motcua.identity",
     "motcua.esign",
     "motcua.dossiers",
+    "motcua.health_pilot",
     "motcua.ratings",
     "motcua.feedback",
     "motcua.indicators",

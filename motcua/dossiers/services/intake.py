@@ -41,6 +41,7 @@ class ComponentInput:
     digitised: bool | None = None  # default: True when files are attached
     reused_from: Dossier | None = None
     from_data_store: bool = False
+    obtained_from: str = ""  # a connected database the paper was taken from (catalogue DATABASES key)
 
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
@@ -121,7 +122,7 @@ def _digits(value):
 def _check_required(version, components):
     """Every component asked of everyone (Component.required) must come with a file or from a data store."""
     given = {c.component.pk for c in components if c.component is not None
-             and (c.files or c.from_data_store or c.reused_from is not None)}
+             and (c.files or c.from_data_store or c.obtained_from or c.reused_from is not None)}
     missing = [c.name for c in version.components.all() if c.required and c.pk not in given]
     if missing:
         raise InvalidDossier(_("Còn thiếu giấy tờ: %(names)s.") % {"names": "; ".join(missing)})
@@ -149,7 +150,7 @@ def add_components(dossier, components, kinds, stored, *, supplement=None):
             copies=_default(given.copies, given.component, "copies"),
             digitised=bool(given.files) if given.digitised is None else given.digitised,
             reused=given.reused_from is not None, reused_from=given.reused_from,
-            from_data_store=given.from_data_store, supplement=supplement)
+            from_data_store=given.from_data_store, obtained_from=given.obtained_from, supplement=supplement)
         for upload in given.files:
             content_type, ext = next(kinds)
             name, digest = stored.save(upload, ext)
