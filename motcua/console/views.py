@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.queries import find_procedures
 from motcua.dossiers.access import agency_ids_of, get_dossier_for_staff
-from motcua.dossiers.forms import FORMS, render_form
+from motcua.dossiers.forms import FORMS, render_signed
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.models import Channel, DossierFile
 from motcua.dossiers.services import (
@@ -106,7 +106,7 @@ def form_pdf(request, code, number):
     dossier = get_dossier_for_staff(request.user, code)
     if number not in FORMS:
         raise Http404
-    pdf = render_form(number, form_data(dossier))
+    pdf = render_signed(number, form_data(dossier), dossier.agency)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="mau-{number}-{dossier.public_id}.pdf"'
     return response

@@ -1,12 +1,13 @@
 """Ends of the road: refusal after appraisal, withdrawal, stop, result issued and result returned."""
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..access import check_member, check_owner
 from ..errors import InvalidDossier, NotAllowed, RuleViolation
 from ..models import Delivery, Outcome
-from ..uploads import StoredFiles, validate_upload
+from ..uploads import InvalidUpload, StoredFiles, validate_upload
 from ..workflow import Status
 from ._core import check_move, lock, record
 from .routing import route_finished
@@ -67,11 +68,26 @@ def issue_result(dossier, *, actor, at, result_file=None, note=""):
         if not route_finished(dossier):
             raise RuleViolation(_("Còn bước xử lý chưa hoàn thành; chưa thể trả kết quả."))
         if result_file is not None:
+            result_file = _signed(result_file, kind, dossier.agency)
             dossier.result_file.name, _digest = stored.save(result_file, kind[1], folder="dossiers/results")
         dossier.outcome, dossier.finished_at = Outcome.GRANTED, at
         dossier.holder_agency, dossier.holder = dossier.agency, None
         record(dossier, kind="result_issued", to_status=Status.DONE, actor=actor, at=at, note=note)
     return dossier
+
+
+def _signed(upload, kind, agency):
+    """A PDF result leaves signed by the agency's certificate (PAdES); a scanned image is kept as handed in."""
+    if kind[1] != "pdf":
+        return upload
+    from motcua.esign.pdf import sign  # late: pyHanko is needed only when a result is issued
+
+    upload.seek(0)
+    try:
+        signed = sign(upload.read(), agency, reason=_("Kết quả giải quyết thủ tục hành chính"))
+    except Exception as e:  # noqa: BLE001 - pyHanko raises many kinds for a damaged PDF
+        raise InvalidUpload(_("Tệp kết quả PDF bị hỏng nên không ký số được; vui lòng quét hoặc xuất lại.")) from e
+    return ContentFile(signed, name=getattr(upload, "name", "ket-qua.pdf"))
 
 
 def _check_issuer(dossier, actor):
