@@ -4,7 +4,6 @@ Views parse, call one service (or one query), render. Access goes through dossie
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +13,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from motcua.catalogue.models import Procedure
-from motcua.dossiers.access import agency_ids_of, get_dossier_for_staff
-from motcua.dossiers.forms import FORMS, render_form
+from motcua.catalogue.queries import find_procedures
+from motcua.dossiers.access import get_dossier_for_staff
+from motcua.dossiers.forms import FORMS, render_signed
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.models import Channel, DossierFile
 from motcua.dossiers.services import (
@@ -28,26 +28,13 @@ from motcua.dossiers.services import (
 )
 from motcua.dossiers.services.queries import actions_for, inbox, staff_history
 from motcua.dossiers.tracking import tracking_of
-from motcua.lib.errors import DomainError, Forbidden
+from motcua.lib.errors import DomainError
+from motcua.office.intake import after_counter_intake
+from motcua.office.programmes import clock as programme_clock
+from motcua.units.access import agency_ids_of, staff_only
 
 from .actions import ACTIONS, build_form
 from .forms import CounterIntakeForm
-
-
-def staff_only(view):
-    """Signed-in staff (a units.Membership) only; domain refusals become pages with their HTTP status."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        try:
-            if not agency_ids_of(request.user):
-                raise Forbidden("Trang này chỉ dành cho cán bộ của cơ quan.")
-            return view(request, *args, **kwargs)
-        except DomainError as e:
-            return render(request, "console/error.html", {"message": e.message}, status=e.status)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
 
 
 @staff_only
@@ -67,6 +54,7 @@ def _detail(request, dossier, *, forms=None, error=None, status=200):
         "components": dossier.components.prefetch_related("files"), "route": control_sheet(dossier),
         "events": staff_history(dossier),
         "fees": dossier.fees.all(), "forms": FORMS.values(), "fresh": request.GET.get("moi") == "1",
+        "programme_clock": programme_clock(dossier),
     }
     return render(request, "console/dossier.html", context, status=status)
 
@@ -102,7 +90,7 @@ def form_pdf(request, code, number):
     dossier = get_dossier_for_staff(request.user, code)
     if number not in FORMS:
         raise Http404
-    pdf = render_form(number, form_data(dossier))
+    pdf = render_signed(number, form_data(dossier), dossier.agency)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="mau-{number}-{dossier.public_id}.pdf"'
     return response
@@ -134,12 +122,33 @@ def _intake_input(form):
     return applicant, papers
 
 
+def _typed_procedure(user, typed):
+    """The procedure an officer typed: its code (as the list offers it), else the matches of a search by name."""
+    code = typed.split(" ")[0]
+    found = Procedure.objects.select_related("current").filter(code=code, current__isnull=False).first()
+    if found is not None:
+        return found, []
+    mine = agency_ids_of(user)
+    matches = [p for p in find_procedures(typed)[:40]]
+    local = [p for p in matches if set(p.agencies.values_list("pk", flat=True)) & mine]
+    matches = (local or matches)[:20]
+    return (matches[0], []) if len(matches) == 1 else (None, matches)
+
+
 @staff_only
 def counter_intake(request):
-    code = request.GET.get("thu_tuc", "").strip().split(" ")[0]
-    if not code:
-        return render(request, "console/intake_pick.html", {"procedures": _procedure_choices(request.user)})
-    procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, current__isnull=False)
+    from .office_views import intake_ticket
+
+    typed = request.GET.get("thu_tuc", "").strip()
+    ticket = intake_ticket(request)
+    if not typed:
+        return render(request, "console/intake_pick.html", {"procedures": _procedure_choices(request.user),
+                                                            "ticket": ticket})
+    procedure, matches = _typed_procedure(request.user, typed)
+    if procedure is None:
+        return render(request, "console/intake_pick.html", {
+            "procedures": _procedure_choices(request.user), "ticket": ticket, "typed": typed, "matches": matches},
+            status=200 if matches else 404)
     version = procedure.current
     components = version.components.all()
     form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, components=components,
@@ -158,9 +167,11 @@ def counter_intake(request):
             except DomainError as e:
                 error, status = e.message, e.status
             else:
+                after_counter_intake(dossier, ticket=ticket, actor=request.user, at=dossier.accepted_at or timezone.now())
                 messages.success(request, "Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả cho công dân.")
                 return redirect(reverse("console:dossier", args=[dossier.public_id]) + "?mau=01")
         else:
             error, status = "Thông tin chưa hợp lệ, xem lại các ô đánh dấu đỏ.", 400
     return render(request, "console/intake.html",
-                  {"form": form, "version": version, "procedure": procedure, "error": error}, status=status)
+                  {"form": form, "version": version, "procedure": procedure, "error": error, "ticket": ticket},
+                  status=status)
