@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0002_search_index'),
+        ('catalogue', '0005_commune_source'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

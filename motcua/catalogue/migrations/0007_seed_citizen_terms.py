@@ -8,5 +8,5 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalogue", "0003_citizen_terms")]
+    dependencies = [("catalogue", "0006_citizen_terms")]
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
