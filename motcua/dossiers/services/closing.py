@@ -9,6 +9,7 @@ from motcua.identity.store import keep
 
 from ..access import check_member, check_owner
 from ..errors import InvalidDossier, NotAllowed, RuleViolation
+from ..events import EventKind
 from ..models import Delivery, Outcome
 from ..uploads import InvalidUpload, StoredFiles, validate_upload
 from ..workflow import Status
@@ -31,7 +32,7 @@ def refuse_dossier(dossier, *, actor, at, reason):
     check_move(dossier, Status.DONE)
     dossier.outcome, dossier.reason, dossier.refused_at, dossier.finished_at = Outcome.REFUSED, reason, at, at
     dossier.holder_agency, dossier.holder = dossier.agency, None
-    record(dossier, kind="refused", to_status=Status.DONE, actor=actor, at=at, note=reason)
+    record(dossier, kind=EventKind.REFUSED, to_status=Status.DONE, actor=actor, at=at, note=reason)
     return dossier
 
 
@@ -44,7 +45,7 @@ def withdraw_dossier(dossier, *, actor, at, reason=""):
     else:
         check_member(actor, dossier.agency)
     check_move(dossier, Status.WITHDRAWAL_REQUESTED)
-    record(dossier, kind="withdrawal_requested", to_status=Status.WITHDRAWAL_REQUESTED, actor=actor, at=at,
+    record(dossier, kind=EventKind.WITHDRAWAL_REQUESTED, to_status=Status.WITHDRAWAL_REQUESTED, actor=actor, at=at,
            note=reason or "")
     return dossier
 
@@ -57,7 +58,7 @@ def stop_dossier(dossier, *, actor, at, reason):
     reason = _reason(reason, _("Cần nêu rõ lý do dừng xử lý."))
     check_move(dossier, Status.STOPPED)
     dossier.reason, dossier.finished_at = reason, at
-    record(dossier, kind="stopped", to_status=Status.STOPPED, actor=actor, at=at, note=reason)
+    record(dossier, kind=EventKind.STOPPED, to_status=Status.STOPPED, actor=actor, at=at, note=reason)
     return dossier
 
 
@@ -76,7 +77,7 @@ def issue_result(dossier, *, actor, at, result_file=None, note=""):
             _keep_in_citizen_store(dossier, result_file, kind, at)
         dossier.outcome, dossier.finished_at = Outcome.GRANTED, at
         dossier.holder_agency, dossier.holder = dossier.agency, None
-        record(dossier, kind="result_issued", to_status=Status.DONE, actor=actor, at=at, note=note)
+        record(dossier, kind=EventKind.RESULT_ISSUED, to_status=Status.DONE, actor=actor, at=at, note=note)
     return dossier
 
 
@@ -122,6 +123,6 @@ def return_result(dossier, *, actor, at, delivery=None, note=""):
         raise RuleViolation(_("Hồ sơ chưa có kết quả."))
     check_move(dossier, Status.RETURNED)
     dossier.returned_at = at
-    record(dossier, kind="returned", to_status=Status.RETURNED, actor=actor, at=at, note=note,
+    record(dossier, kind=EventKind.RETURNED, to_status=Status.RETURNED, actor=actor, at=at, note=note,
            data={"delivery": delivery})
     return dossier
