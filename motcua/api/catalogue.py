@@ -14,6 +14,9 @@ router = Router(tags=["Thủ tục hành chính"])
 class Duration(Schema):
     value: float | None
     unit: str
+    inferred_from: str | None = Field(
+        None, description="Bảng chỉ ghi số: đơn vị suy ra từ câu này của chính hồ sơ thủ tục (null khi bảng ghi đủ)"
+    )
 
 
 class Fee(Schema):
@@ -101,7 +104,7 @@ def _channel(c):
     duration = None
     if c.duration_unit:
         value = float(c.duration_value) if c.duration_value is not None else None
-        duration = {"value": value, "unit": c.duration_unit}
+        duration = {"value": value, "unit": c.duration_unit, "inferred_from": c.duration_evidence or None}
     fees = [
         {"amount": f.amount, "kind": f.kind, "set_by": f.set_by, "appraisal": f.appraisal, "description": f.description}
         for f in c.fees.all()

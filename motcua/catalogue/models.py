@@ -49,6 +49,7 @@ class ProcedureVersion(models.Model):
     class Source(models.TextChoices):
         DVCQG = "dvcqg", _("Cổng Dịch vụ công quốc gia")
         STRUCTURED = "structured", _("Bản có cấu trúc (Bộ Quốc phòng)")
+        COMMUNE = "commune", _("Cổng Dịch vụ công quốc gia, bản có cấu trúc cấp xã")
         EDITOR = "editor", _("Biên tập viên")
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions")
@@ -112,6 +113,8 @@ class Channel(models.Model):
     duration_value = models.DecimalField(_("thời hạn"), max_digits=8, decimal_places=2, null=True, blank=True)
     duration_unit = models.CharField(_("đơn vị thời hạn"), max_length=20, choices=Unit.choices, blank=True)
     duration_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=255, blank=True)
+    # The table printed a number without its unit; the unit was read from this sentence of the same record.
+    duration_evidence = models.TextField(_("đơn vị thời hạn suy ra từ câu"), blank=True)
     description = models.TextField(_("mô tả"), blank=True)
 
     class Meta:
@@ -131,8 +134,13 @@ class Channel(models.Model):
             return self.duration_text
         value = f"{self.duration_value:f}".rstrip("0").rstrip(".").replace(".", ",")
         if not self.duration_unit:  # the national portal printed a number without its unit
-            return f"{value} ({_('nguồn công bố không ghi đơn vị')})"
+            return f"{value} ({_('nguồn công bố không ghi đơn vị, cơ quan hẹn khi tiếp nhận')})"
         return f"{value} {self.get_duration_unit_display()}"
+
+    @property
+    def duration_inferred(self):
+        """The unit is not in the table but read from a sentence of the record (kept in duration_evidence)."""
+        return bool(self.duration_unit and self.duration_evidence)
 
 
 class FeeItem(models.Model):

@@ -37,9 +37,9 @@ DEFAULTS = {
     # Counter rating device: presses per device per minute (a citizen presses once; a stuck button or a
     # script does not fill the officer's record).
     "counter_press": (30, 60),
-    # Open311: requests per API key (or per client address without a key) per hour.
-    "open311_key": (600, 3600),
-    "open311_post": (30, 3600),
+    # Open311: filings per API key per hour (one app files for many), reads per client address per hour.
+    "open311_key": (300, 3600),
+    "open311_read": (600, 3600),
     # Draft uploads of the online application: bytes per draft (one session's application) and per client
     # address per hour.
     "draft_session": (60 * 1024 * 1024, 3600),

@@ -23,7 +23,7 @@ def test_detail_returns_every_structured_part(client, catalogue):
     body = client.get("/api/procedures/1.001193").json()
     assert body["channels"][0] == {
         "channel": "direct",
-        "duration": {"value": 1.0, "unit": "working_days"},
+        "duration": {"value": 1.0, "unit": "working_days", "inferred_from": None},
         "duration_text": "1 Ngày làm việc",
         "description": "",
         "fees": [{"amount": 0, "kind": "le_phi", "set_by": "hdnd", "appraisal": False, "description": "Miễn lệ phí"}],

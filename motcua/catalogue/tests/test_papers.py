@@ -94,3 +94,46 @@ def test_declarations_are_forms():
     assert meaning("Tờ khai đăng ký kết hôn theo mẫu", originals=1)["eform"] is True  # 1.000894
     assert meaning("Đơn đề nghị cấp giấy phép xây dựng", originals=1)["eform"] is True  # 1.009994
     assert meaning("Bản sao Giấy chứng nhận quyền sử dụng đất", copies=1)["eform"] is False
+
+
+# ---------------------------------------------------------------------------------------------- time limits
+
+
+def test_a_bare_number_takes_the_unit_of_the_rule_stated_in_the_steps():
+    # 1.001193: "Trực tiếp1Miễn phí"; the steps: "nếu tiếp nhận hồ sơ sau 15 giờ thì ... trả kết quả ... trong ngày
+    # làm việc tiếp theo". The unit is inferred, the sentence kept as evidence.
+    record = json.loads((DATA / "birth_registration_1.001193.json").read_text(encoding="utf-8"))
+    data = p.parse_dvcqg_record(record)
+    assert {(c["duration_value"], c["duration_unit"]) for c in data["channels"]} == {("1", "working_days")}
+    evidence = data["channels"][0]["duration_evidence"]
+    assert "sau 15 giờ" in evidence and "ngày làm việc tiếp theo" in evidence
+
+
+def test_a_bare_placeholder_takes_the_one_limit_counted_from_receipt():
+    # 2.002020: the table says "1"; the steps: "Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ đăng ký chấm
+    # dứt hoạt động chi nhánh, ..., Cơ quan đăng ký kinh doanh cấp tỉnh chuyển tình trạng pháp lý ..."
+    steps = ("Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ đăng ký chấm dứt hoạt động chi nhánh, văn phòng "
+             "đại diện, Cơ quan đăng ký kinh doanh cấp tỉnh chuyển tình trạng pháp lý của chi nhánh.")
+    channels, issues = p.parse_channels("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1Miễn phí", steps)
+    assert (channels[0]["duration_value"], channels[0]["duration_unit"]) == ("5", "working_days")
+    assert channels[0]["duration_evidence"].startswith("Trong thời hạn 05 ngày làm việc")
+    assert "lấy theo câu" in issues[0]
+
+
+def test_a_limit_for_a_supplement_is_not_the_processing_time():
+    steps = "Trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ, cơ quan thông báo yêu cầu bổ sung hồ sơ."
+    channels, issues = p.parse_channels("Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp1Miễn phí", steps)
+    assert (channels[0]["duration_value"], channels[0]["duration_unit"], channels[0]["duration_evidence"]) == ("1", "", "")
+    assert "không ghi đơn vị" in issues[0]  # left for the officer at acceptance
+
+
+@pytest.mark.django_db
+def test_the_procedure_page_marks_an_inferred_limit(client):
+    from motcua.catalogue.services import create_version
+
+    evidence = "nếu tiếp nhận hồ sơ sau 15 giờ thì ... trả kết quả trong ngày làm việc tiếp theo"
+    create_version("1.001193", {"name": "Thủ tục đăng ký khai sinh", "channels": [
+        {"kind": "direct", "duration_value": 1, "duration_unit": "working_days", "duration_text": "1",
+         "duration_evidence": evidence, "fees": []}]}, source="dvcqg")
+    page = client.get("/thu-tuc/1.001193/").content.decode()
+    assert "1 ngày làm việc" in page and "(suy ra)" in page and evidence in page
