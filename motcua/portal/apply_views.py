@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from motcua.catalogue.models import Procedure
@@ -18,6 +19,7 @@ from motcua.dossiers.models import ApplicantKind, Channel, Delivery
 from motcua.dossiers.services.intake import Applicant, ComponentInput, submit_dossier
 from motcua.dossiers.uploads import validate_upload
 from motcua.lib.errors import DomainError
+from motcua.limits import services as limits
 
 from . import apply_forms as f
 from .drafts import Draft
@@ -123,7 +125,8 @@ def _paper(request, code, version, draft, step):
         if upload:
             try:
                 _, ext = validate_upload(upload)
-            except InvalidUpload as e:
+                _upload_quota(request, draft, upload)
+            except (InvalidUpload, limits.TooManyRequests) as e:
                 form.add_error("file", e.message)
             else:
                 draft.put_file(component.pk, upload, ext)
@@ -136,6 +139,17 @@ def _paper(request, code, version, draft, step):
             return _after_save(request, code, version, step)
     return _question(request, code, version, step, form, component=component, have=have,
                      optional=bool(component.condition.strip()), multipart=True)
+
+
+def _upload_quota(request, draft, upload):
+    """Draft files are stored before the dossier exists: their bytes are budgeted per draft and per address."""
+    message = gettext("Bạn đã tải lên quá nhiều dữ liệu trong một giờ. Vui lòng thử lại sau.")
+    limits.take("draft_session", draft.key, message, amount=upload.size)
+    try:
+        limits.take("draft_address", request.META.get("REMOTE_ADDR", ""), message, amount=upload.size)
+    except limits.TooManyRequests:
+        limits.refund("draft_session", draft.key, upload.size)
+        raise
 
 
 def _summary(code, version, draft):

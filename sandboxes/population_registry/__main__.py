@@ -46,5 +46,5 @@ if __name__ == "__main__":
     args = arguments(DEFAULT_PORT)
     people()  # build the records before the first request
     server = serve(ROUTES, host=args.host, port=args.port, name="population_registry", token=TOKEN)
-    print(f"population registry sandbox on http://{args.host}:{args.port}/", flush=True)
+    print(f"listening http://{args.host}:{server.server_address[1]}/", flush=True)
     server.serve_forever()

@@ -2,7 +2,7 @@
 
 import re
 
-from .durations import UNIT_PATTERN, infer_unit, parse_duration, same_number
+from .durations import UNIT_PATTERN, infer_limit, parse_duration, same_number
 from .fees import CURRENCY, fee_kind, mentioned_amounts, parse_amount, parse_fee_cell, parse_fee_lines
 from .text import NO_INFO, balanced_end, clip, squash
 
@@ -72,8 +72,16 @@ def _resolve_durations(rows, context, issues):
             dur_text, head = _split_run(dur_text + head, paren, rows, issues, row["kind"])
             row["duration_text"] = dur_text
         value, unit = parse_duration(dur_text)
+        row["duration_evidence"] = ""
         if value is not None and not unit:
-            unit = _sibling_unit(rows, value) or infer_unit(value, row["description"], paren, context)
+            unit, evidence = _sibling_unit(rows, value)
+            if not unit:
+                stated = value
+                value, unit, evidence = infer_limit(value, row["description"], paren, context)
+                if value != stated:
+                    issues.append(f"{row['kind']}: bảng ghi '{dur_text}' không đơn vị, câu của hồ sơ ghi {value} "
+                                  f"{unit}: lấy theo câu")
+            row["duration_evidence"] = evidence[:1000]
             if not unit:
                 issues.append(f"{row['kind']}: thời hạn '{dur_text}' không ghi đơn vị")
         elif value is None and unit != "same_day" and dur_text not in NO_INFO and dur_text:
@@ -90,14 +98,20 @@ def _resolve_durations(rows, context, issues):
 
 
 def _sibling_unit(rows, value):
-    units = {r.get("duration_unit") for r in rows if r.get("duration_value") is not None and r.get("duration_unit")}
-    units |= {
-        parse_duration(r["duration_text"])[1]
-        for r in rows
-        if same_number(parse_duration(r["duration_text"])[0] or "x", value)
-    }
-    units.discard("")
-    return units.pop() if len(units) == 1 else ""
+    """Return (unit, evidence) when the other rows of the same table give one unit (to `value` or to any number)."""
+    units = {}
+    for r in rows:
+        if r.get("duration_value") is not None and r.get("duration_unit"):
+            units.setdefault(r["duration_unit"], r.get("duration_evidence") or _table_cell(r))
+        stated_value, stated_unit = parse_duration(r["duration_text"])
+        if stated_unit and same_number(stated_value or "x", value):
+            units.setdefault(stated_unit, _table_cell(r))
+    return next(iter(units.items())) if len(units) == 1 else ("", "")
+
+
+def _table_cell(row):
+    name = next(name for name, kind in CHANNEL_KINDS.items() if kind == row["kind"])
+    return f"Cách thức thực hiện: {name} {row['duration_text']}"
 
 
 def _split_run(run, paren, rows, issues, kind):

@@ -3,6 +3,7 @@
 import re
 
 from .legal import GLUED_NUMBER_RE
+from .papers import meaning
 from .text import LOWER, NO_INFO, clip
 
 _COMP_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
@@ -86,13 +87,14 @@ def _component(name, originals, copies, condition, notes):
         files = (name[a:b].strip().lstrip(".;,- ").strip() for a, b in zip([start] + ends[:-1], ends, strict=True))
         template = "; ".join(files)
         name = name[:start].strip()
+    name = name or template
     return {
-        "name": name or template,
+        "name": name,
         "originals": originals,
         "copies": copies,
         "template": template[:500],
-        "condition": condition,
         "notes": notes,
+        **meaning(name, originals=originals, copies=copies, heading_condition=condition, heading_notes=notes),
     }
 
 

@@ -4,9 +4,10 @@ import datetime
 import re
 
 from .channels import CHANNEL_KINDS
-from .durations import parse_duration
+from .durations import infer_limit, parse_duration
 from .fees import parse_fee_lines
 from .legal import NUMBER_RE, infer_issuer
+from .papers import meaning
 from .portal import clean, complete_fee, limit_lengths
 from .steps import parse_steps
 from .text import NO_INFO, clip, squash
@@ -39,7 +40,10 @@ def parse_structured_record(rec):
     data["source_url"] = ""
     issues = []
     legal = [_structured_basis(row, issues) for row in tables.get("can_cu_phap_ly") or []]
-    data["channels"] = [_structured_channel(row, legal, issues) for row in tables.get("hinh_thuc_nop") or []]
+    steps_text = content.get("trình_tự_thực_hiện") or ""
+    data["channels"] = [
+        _structured_channel(row, legal, issues, steps_text) for row in tables.get("hinh_thuc_nop") or []
+    ]
     data["components"] = [_structured_component(row, issues) for row in tables.get("thanh_phan_ho_so") or []]
     data["legal_bases"] = legal
     data["steps"] = parse_steps(content.get("trình_tự_thực_hiện"))
@@ -48,13 +52,16 @@ def parse_structured_record(rec):
     return limit_lengths(data)
 
 
-def _structured_channel(row, legal, issues):
+def _structured_channel(row, legal, issues, steps_text=""):
     kind = CHANNEL_KINDS.get(row.get("hinh_thuc", "").strip())
     if kind is None:
         issues.append(f"Cách thức thực hiện: hình thức lạ '{row.get('hinh_thuc')}'")
         kind = "direct"
     dur_text = (row.get("thoi_han_giai_quyet") or "").strip()
     value, unit = parse_duration(dur_text)
+    evidence = ""
+    if value is not None and not unit:
+        value, unit, evidence = infer_limit(value, row.get("mo_ta") or "", steps_text)
     if value is not None and not unit:
         issues.append(f"Cách thức thực hiện: {kind}: thời hạn '{dur_text}' không ghi đơn vị")
     elif value is None and unit != "same_day" and dur_text and dur_text not in NO_INFO:
@@ -72,6 +79,7 @@ def _structured_channel(row, legal, issues):
         "duration_value": value,
         "duration_unit": unit,
         "duration_text": dur_text[:255],
+        "duration_evidence": evidence,
         "description": (row.get("mo_ta") or "").strip(),
         "fees": fees,
     }
@@ -84,13 +92,14 @@ def _structured_component(row, issues):
     if not originals and not copies:
         issues.append(f"Thành phần hồ sơ: không có số bản '{clip(row.get('ten_giay_to', ''))}'")
     rest = re.sub(r"Bản (?:chính|sao):\s*\d+", "", note).strip()
+    name = (row.get("ten_giay_to") or "").strip()
+    counts = {"originals": int(originals.group(1)) if originals else 0, "copies": int(copies.group(1)) if copies else 0}
     return {
-        "name": (row.get("ten_giay_to") or "").strip(),
-        "originals": int(originals.group(1)) if originals else 0,
-        "copies": int(copies.group(1)) if copies else 0,
+        "name": name,
+        **counts,
         "template": "; ".join(t.strip() for t in (row.get("so_luong") or "").splitlines() if t.strip()),
-        "condition": "",
         "notes": rest,
+        **meaning(name, **counts, counted=bool(originals or copies)),
     }
 
 

@@ -44,9 +44,10 @@ class ComponentInput:
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
                    delivery=Delivery.COUNTER, delivery_address="", notes="", idempotency_key=None, citizen=None,
-                   time_limit_days=None):
+                   time_limit_days=None, assisted_by=None):
     """Take in a dossier for `version` on `channel` and return it (accepted already if handed in at a counter,
-    with `time_limit_days` as in accept_dossier)."""
+    with `time_limit_days` as in accept_dossier). `assisted_by`: the officer who keyed in an online dossier with
+    the citizen (a home-visit team); the channel stays online."""
     if idempotency_key:
         existing = _existing(idempotency_key, citizen)
         if existing is not None:
@@ -54,12 +55,14 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
     agency = agency or version.procedure.agencies.order_by("pk").first()
     _check_intake(version, channel=channel, applicant=applicant, components=components, agency=agency,
                   actor=actor, delivery=delivery, delivery_address=delivery_address, time_limit_days=time_limit_days)
+    if assisted_by is not None and channel != Channel.ONLINE:
+        raise InvalidDossier(_("Chỉ hồ sơ nộp trực tuyến mới ghi nhận cán bộ hỗ trợ nộp."))
     kinds = [validate_upload(f) for c in components for f in c.files]
     try:
         with StoredFiles() as stored, transaction.atomic():
             dossier = _create(version, channel=channel, applicant=applicant, agency=agency, actor=actor, at=at,
                               delivery=delivery, delivery_address=delivery_address, notes=notes,
-                              idempotency_key=idempotency_key, citizen=citizen)
+                              idempotency_key=idempotency_key, citizen=citizen, assisted_by=assisted_by)
             add_components(dossier, components, kinds, stored)
             record(dossier, kind="submitted", to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
                    agency=agency, note=notes, check=False, save=channel != Channel.DIRECT)
@@ -115,10 +118,10 @@ def _digits(value):
 
 
 def _check_required(version, components):
-    """Every component the catalogue requires unconditionally must come with a file or from a data store."""
+    """Every component asked of everyone (Component.required) must come with a file or from a data store."""
     given = {c.component.pk for c in components if c.component is not None
              and (c.files or c.from_data_store or c.reused_from is not None)}
-    missing = [c.name for c in version.components.all() if not c.condition.strip() and c.pk not in given]
+    missing = [c.name for c in version.components.all() if c.required and c.pk not in given]
     if missing:
         raise InvalidDossier(_("Còn thiếu giấy tờ: %(names)s.") % {"names": "; ".join(missing)})
 
