@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -29,18 +30,27 @@ NOT_PAGES = {
     "portal:feedback_reopen": "POST action",
     "portal:feedback_supply": "POST action",
     "portal:logout": "POST action",
+    "portal:identity_start": "redirects to the national identity provider (a sandbox process, not started here)",
+    "portal:identity_return": "the identity provider's return address",
     "portal:pay": "POST action, redirects to the payment provider",
     "portal:withdraw": "POST action",
     "console:action": "POST action",
     "console:feedback_act": "POST action",
     "console:form_pdf": "PDF file",
+    "console:office_counter_act": "POST action",
+    "console:office_home_visit_act": "POST action",
+    "portal:office_ticket_status": "JSON polled by the ticket page",
+    "portal:office_ticket_print": "printable ticket file",
+    "portal:office_ticket_rate": "POST action",
     "console:file": "uploaded file",
 }
 
 # Who must be signed in to see a page: console pages "staff" (Lan, reception at the centre) unless listed here;
-# "head" is Minh, head at Sở Tư pháp (its dashboard, the feedback routed to it); "citizen" is Ánh.
+# "head" is Minh, head at Sở Tư pháp (its dashboard, the feedback routed to it); "ward" is Thu, reception at Xã
+# Hoài Đức (its home visits); "citizen" is Ánh.
 SIGNED_IN = {"portal:my_dossiers": "citizen", "portal:my_dossier": "citizen", "portal:supply": "citizen",
-             "portal:sandbox_payment": "citizen", "console:dashboard_unit": "head", "console:feedback_detail": "head"}
+             "portal:sandbox_payment": "citizen", "console:dashboard_unit": "head", "console:feedback_detail": "head",
+             "console:office_home_visit": "ward"}
 
 
 @dataclass
@@ -52,11 +62,16 @@ class City:
     survey: object
     device: object
     rating_token: str
+    office: object  # motcua/office/tests/world.py
+    ticket: object
+    appointment: object
+    visit: object
 
 
 def build_city():
-    """The console's test world plus real catalogue records, a dossier of each channel, feedback, a survey."""
-    from motcua.console.tests.world import build_world
+    """The office's test world (console world, counters, a ward) plus real catalogue records, a dossier of each
+    channel, published feedback, a survey, a queue ticket, an appointment and a home visit."""
+    from motcua.office.tests.world import build_office_world
     from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
     from motcua.feedback import services as feedback
     from motcua.feedback.models import Category, Channel
@@ -64,7 +79,8 @@ def build_city():
     from motcua.ratings.services.evaluations import evaluation_token
     from motcua.ratings.services.surveys import create_survey_from_template
 
-    world = build_world()
+    office = build_office_world()
+    world = office.base
     import_catalogue(SAMPLE_CATALOGUE)
     now = timezone.now()
     first = world.version.components.first()
@@ -87,7 +103,34 @@ def build_city():
     lan = world.lan.memberships.first()
     device = CounterDevice.objects.create(agency=world.centre, counter="Quầy số 3", officer=lan)
     return City(world=world, dossier=dossier, online=online, feedback=item, survey=survey, device=device,
-                rating_token=evaluation_token(dossier))
+                rating_token=evaluation_token(dossier), office=office, **_office_items(office, now))
+
+
+def _office_items(office, now):
+    from motcua.lib.errors import DomainError
+    from motcua.office import appointments, home_visits, queue
+    from motcua.office.models import AgencyOfficeSettings
+
+    centre, procedure = office.base.centre, office.base.procedure
+    ticket = queue.issue_ticket(centre, at=now, area=office.area, phone="0912345678")
+    AgencyOfficeSettings.objects.create(agency=centre, booking_days_ahead=60, bookings_per_counter=2)
+    appointment = None
+    for days in range(1, 15):  # the first working day ahead with a free morning slot
+        start = timezone.localtime(now + timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)
+        try:
+            # The reminder is a deferred task, which the test settings' immediate backend refuses: queue it in the
+            # database as production does (nothing runs it during the test).
+            with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+                appointment = appointments.book(centre, procedure, start, name="Lê Văn Bình", phone="0912345678",
+                                                now=now)
+            break
+        except DomainError:
+            continue
+    visit = home_visits.request_visit(
+        office.hoai_duc, requester="relative", requester_name="Nguyễn Văn Con", requester_phone="0912 000 111",
+        person_name="Nguyễn Thị Mẹ", address="Thôn 3, xã Hoài Đức, thành phố Hà Nội", procedure=procedure,
+        reason="age", at=now)
+    return {"ticket": ticket, "appointment": appointment, "visit": visit}
 
 
 def arguments(city):
@@ -112,7 +155,17 @@ def arguments(city):
         "console:feedback_detail": {"code": city.feedback.code},
         "console:dashboard_unit": {"agency_id": w.justice.pk},
         "console:scorecard": {"user_id": w.lan.pk},
+        "console:office_counter": {"counter_id": city.office.counters[0].pk},
+        "console:office_home_visit": {"code": city.visit.code},
+        "portal:office_kiosk": {"agency_code": w.centre.code},
+        "portal:office_display": {"agency_code": w.centre.code},
+        "portal:office_ticket": {"token": city.ticket.token},
+        "portal:office_appointment": {"code": city.appointment.code},
     }
+
+
+# Query strings some pages need to show their content rather than a form.
+QUERIES = {"portal:office_appointment": "?dt=0912345678"}
 
 
 def _routes(patterns, prefix):
@@ -143,7 +196,7 @@ def page_urls(city):
         if name in NOT_PAGES or (takes and name not in args):
             continue
         who = SIGNED_IN.get(name, "staff" if name.startswith("console:") else None)
-        out.append((reverse(name, kwargs=args.get(name)), who))
+        out.append((reverse(name, kwargs=args.get(name)) + QUERIES.get(name, ""), who))
     return out
 
 

@@ -50,6 +50,6 @@ def test_main_pages_have_no_serious_accessibility_violation(browser, live_server
                 url = reverse(name, kwargs=args.get(name))
                 assert page.goto(url).status == 200, url
                 if problems := serious_violations(page):
-                    found[f"{screen['width']}px {url}"] = problems
+                    found[f"{screen["width"]}px {url}"] = problems
             context.close()
     assert found == {}

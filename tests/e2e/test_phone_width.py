@@ -16,7 +16,7 @@ def test_every_page_fits_a_375px_phone(browser, live_server):
 
     city = build_city()
     assert unlisted_routes(city) == [], "a new page: give it arguments in site_pages.arguments() or list it in NOT_PAGES"
-    people = {"staff": city.world.lan, "head": city.world.minh, "citizen": city.world.anh}
+    people = {"staff": city.world.lan, "head": city.world.minh, "ward": city.office.thu, "citizen": city.world.anh}
     tabs = {}
     too_wide = []
     for url, who in page_urls(city):
