@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalogue.models import Channel as CatalogueChannel
 
+from .events import EventKind
 from .workflow import Status
 
 # A dossier arrives on one of the catalogue's channels: one list of channels for the whole project.
@@ -43,7 +44,9 @@ class Dossier(models.Model):
     # Dossier code (TT 01/2018 Art.19), issued on acceptance; `reference` identifies it before that.
     code = models.CharField(_("mã hồ sơ"), max_length=60, unique=True, null=True, blank=True, editable=False)
     reference = models.CharField(_("mã đăng ký"), max_length=20, unique=True, default=new_reference, editable=False)
+    # Hash of (submitter, the client's key) and digest of the payload: see services.intake.
     idempotency_key = models.CharField(max_length=100, unique=True, null=True, blank=True, editable=False)
+    idempotency_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.PROTECT, related_name="dossiers",
                                   verbose_name=_("thủ tục"))
@@ -124,6 +127,10 @@ class Dossier(models.Model):
     def public_id(self):
         return self.code or self.reference
 
+    def open_supplement_request(self):
+        """The supplement request the applicant has not answered yet (the latest), or None."""
+        return self.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
+
     @property
     def national_status(self):
         from .workflow import national_code
@@ -183,7 +190,7 @@ class DossierEvent(models.Model):
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
     seq = models.PositiveIntegerField(_("số thứ tự"))
-    kind = models.CharField(_("loại sự kiện"), max_length=40)
+    kind = models.CharField(_("loại sự kiện"), max_length=40, choices=EventKind.choices)
     at = models.DateTimeField(_("thời điểm"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+", verbose_name=_("người thực hiện"))
