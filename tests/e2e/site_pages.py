@@ -24,6 +24,8 @@ NAMESPACES = ("portal", "console")
 NOT_PAGES = {
     "portal:board_export": "CSV/Excel download",
     "portal:survey_qr": "SVG image",
+    "portal:office_voice": "WAV sound of the hall's announcement",
+    "portal:stored_paper_file": "a stored paper's file",
     "portal:counter_device_submit": "POST endpoint of the counter tablet",
     "portal:counter_device_claim": "redirects to the tablet page",
     "portal:feedback_confirm": "POST action",
@@ -48,7 +50,7 @@ NOT_PAGES = {
 # Who must be signed in to see a page: console pages "staff" (Lan, reception at the centre) unless listed here;
 # "head" is Minh, head at Sở Tư pháp (its dashboard, the feedback routed to it); "ward" is Thu, reception at Xã
 # Hoài Đức (its home visits); "citizen" is Ánh.
-SIGNED_IN = {"portal:my_dossiers": "citizen", "portal:my_dossier": "citizen", "portal:supply": "citizen",
+SIGNED_IN = {"portal:my_dossiers": "citizen", "portal:data_store": "citizen", "portal:my_dossier": "citizen", "portal:supply": "citizen",
              "portal:sandbox_payment": "citizen", "console:dashboard_unit": "head", "console:feedback_detail": "head",
              "console:office_home_visit": "ward"}
 
@@ -71,10 +73,10 @@ class City:
 def build_city():
     """The office's test world (console world, counters, a ward) plus real catalogue records, a dossier of each
     channel, published feedback, a survey, a queue ticket, an appointment and a home visit."""
-    from motcua.office.tests.world import build_office_world
     from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
     from motcua.feedback import services as feedback
     from motcua.feedback.models import Category, Channel
+    from motcua.office.tests.world import build_office_world
     from motcua.ratings.models import CounterDevice
     from motcua.ratings.services.evaluations import evaluation_token
     from motcua.ratings.services.surveys import create_survey_from_template
