@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('dossiers', '0007_component_obtained_from'),
+        ('dossiers', '0008_component_obtained_from'),
     ]
 
     operations = [

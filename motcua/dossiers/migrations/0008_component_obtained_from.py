@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0006_event_kind_choices'),
+        ('dossiers', '0007_idempotency_digest'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0004_channel_duration_evidence'),
+        ('catalogue', '0007_seed_citizen_terms'),
     ]
 
     operations = [
