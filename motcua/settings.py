@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "motcua.workdays",
     "motcua.units",
     "motcua.catalogue",
+    "motcua.guides",
     "motcua.dossiers",
     "motcua.ratings",
     "motcua.feedback",
