@@ -15,6 +15,7 @@ setup: $(VENV)/.installed
 
 data: setup
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) seed_city
 	$(MANAGE) simulate --city hanoi --days 30 --seed 1
 

@@ -57,15 +57,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tasks_db",
+    "axes",
+    "motcua.limits",
     "motcua.workdays",
     "motcua.units",
     "motcua.catalogue",
     "motcua.guides",
+    "motcua.identity",
     "motcua.dossiers",
     "motcua.ratings",
     "motcua.feedback",
     "motcua.indicators",
     "motcua.assistant",
+    "motcua.office",
     "motcua.portal",
     "motcua.console",
     "motcua.api",
@@ -81,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -116,11 +121,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Shared by every app process: Redis when REDIS_URL is set, otherwise the database (`createcachetable`, run by
+# `make data`). Rate limits (motcua.limits) use the same choice with atomic counters.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+          if REDIS_URL else
+          {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "motcua_cache"}}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Sign-in throttling (django-axes, its counts in the database, so shared by every app process): five wrong
+# passwords for one user name from one address lock that pair for 15 minutes, on the portal and the admin alike.
+AUTHENTICATION_BACKENDS = ["motcua.lib.signin.ThrottledSignIn", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/account/locked_out.html"
+AXES_VERBOSE = False
 LOGIN_URL = "/tai-khoan/dang-nhap/"
+
+# The national identity provider (OpenID Connect). The defaults name the sandbox that `make run` starts
+# (python -m sandboxes); production sets the real issuer and the secret it was given.
+IDENTITY_PROVIDER = {
+    "issuer": os.environ.get("MOTCUA_IDP_ISSUER", "http://127.0.0.1:8001/o"),
+    "client_id": os.environ.get("MOTCUA_IDP_CLIENT_ID", "motcua-portal"),
+    "client_secret": os.environ.get("MOTCUA_IDP_CLIENT_SECRET", "motcua-portal-sandbox-secret"),
+    "sandbox": env_bool("MOTCUA_IDP_SANDBOX", True),
+}
 LOGIN_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "vi"

@@ -1,9 +1,11 @@
 import datetime
+from typing import Literal
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from motcua.catalogue.models import Field
+from motcua.catalogue.models import Field as CatalogueField
+from motcua.catalogue.parsing.papers import DATABASES
 from motcua.catalogue.queries import find_procedures, get_procedure
 
 router = Router(tags=["Thủ tục hành chính"])
@@ -12,6 +14,9 @@ router = Router(tags=["Thủ tục hành chính"])
 class Duration(Schema):
     value: float | None
     unit: str
+    inferred_from: str | None = Field(
+        None, description="Bảng chỉ ghi số: đơn vị suy ra từ câu này của chính hồ sơ thủ tục (null khi bảng ghi đủ)"
+    )
 
 
 class Fee(Schema):
@@ -31,11 +36,22 @@ class ChannelOut(Schema):
 
 
 class ComponentOut(Schema):
-    name: str
+    name: str = Field(description="Tên giấy tờ, nguyên văn danh mục")
+    kind: Literal["submit", "present", "note"] = Field(
+        description="submit: nộp hoặc tải lên; present: chỉ xuất trình tại nơi tiếp nhận; note: lưu ý, không phải giấy tờ"
+    )
+    condition: str | None = Field(description="Trường hợp áp dụng, nguyên văn; null khi áp dụng cho mọi trường hợp")
+    alternatives: list[str] = Field(description="Giấy tờ được nộp thay khi không có giấy tờ này")
     originals: int
     copies: int
     template: str
-    condition: str
+    obtainable_from: str | None = Field(
+        description="Cơ sở dữ liệu cơ quan phải tự tra cứu thay vì yêu cầu người dân nộp: "
+        + ", ".join(f"{key} ({label})" for key, (label, _p) in DATABASES.items())
+        + "; null khi không có"
+    )
+    eform: bool = Field(description="Tờ khai, đơn điền theo các trường của mẫu")
+    channels: list[str] = Field(description="Chỉ áp dụng cho các hình thức nộp này (rỗng: mọi hình thức)")
     notes: str
 
 
@@ -88,7 +104,7 @@ def _channel(c):
     duration = None
     if c.duration_unit:
         value = float(c.duration_value) if c.duration_value is not None else None
-        duration = {"value": value, "unit": c.duration_unit}
+        duration = {"value": value, "unit": c.duration_unit, "inferred_from": c.duration_evidence or None}
     fees = [
         {"amount": f.amount, "kind": f.kind, "set_by": f.set_by, "appraisal": f.appraisal, "description": f.description}
         for f in c.fees.all()
@@ -97,12 +113,20 @@ def _channel(c):
             "fees": fees}
 
 
+def _component(c):
+    return {
+        "name": c.name, "kind": c.kind, "condition": c.condition.strip() or None, "alternatives": c.alternatives,
+        "originals": c.originals, "copies": c.copies, "template": c.template,
+        "obtainable_from": c.obtainable_from or None, "eform": c.eform, "channels": c.channels, "notes": c.notes,
+    }
+
+
 def _field_id(field):
     if not field:
         return None
     if field.isdigit():
         return int(field)
-    found = Field.objects.filter(name__iexact=field.strip()).values_list("id", flat=True).first()
+    found = CatalogueField.objects.filter(name__iexact=field.strip()).values_list("id", flat=True).first()
     return found or -1
 
 
@@ -124,11 +148,7 @@ def procedure_detail(request, code: str):
             "kind", "subjects", "conditions", "results", "competent_agency", "implementing_agency",
             "delegated_agency", "coordinating_agency", "receiving_address", "source_url", "publishing_decision")},
         "channels": [_channel(c) for c in v.channels.all()],
-        "components": [
-            {"name": c.name, "originals": c.originals, "copies": c.copies, "template": c.template,
-             "condition": c.condition, "notes": c.notes}
-            for c in v.components.all()
-        ],
+        "components": [_component(c) for c in v.components.all()],
         "steps": [s.text for s in v.steps.all()],
         "legal_basis": [
             {"number": b.number, "title": b.title, "issued": b.issued, "issuer": b.issuer} for b in v.legal_bases.all()

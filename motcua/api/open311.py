@@ -1,8 +1,10 @@
 """Open311 GeoReport v2 over feedback items, mounted at /open311/v2/ (http://wiki.open311.org/GeoReport_v2).
 
 Services are the feedback categories. Requests are feedback items; `service_request_id` is the item's code.
-Only JSON is served. Reading is public and shows the masked text only; filing needs an `api_key` issued in the
-admin (Khóa API Open311). Filings through a key are limited per contact, not per IP: one app files for many.
+Only JSON is served. Reading is public and lists only published items, with the public text reviewed at
+publication (never the sender's own words); filing needs an `api_key` issued in the admin (Khóa API Open311).
+Filings through a key are limited per contact and per key (motcua.limits), not per IP: one app files for many;
+reads are limited per client address.
 Errors follow the specification: a list of {code, description} with the HTTP status as code.
 """
 
@@ -17,10 +19,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.feedback import services
-from motcua.feedback.masking import mask_personal_data
 from motcua.feedback.models import Category, Channel, Feedback, Open311ApiKey
 from motcua.feedback.workflow import CLOSED_FOR_CITIZEN, State
 from motcua.lib.errors import DomainError
+from motcua.limits import services as limits
 from motcua.units.models import Agency
 
 GROUP = "Phản ánh, kiến nghị"
@@ -81,18 +83,11 @@ def service_definition(request, code):
 
 
 def _status_notes(item):
-    label = str(State(item.state).label)
-    if item.state == State.PUBLISHED:
-        return f"{label}. {item.public_answer}"
-    if item.state == State.REFUSED:
-        return f"{label}. {mask_personal_data(item.refusal_reason, names=[item.citizen_name])}"
-    return label
+    return f"{State(item.state).label}. {item.public_answer}"
 
 
 def _request(item):
-    description = item.public_content if item.state == State.PUBLISHED else mask_personal_data(
-        item.content, names=[item.citizen_name]
-    )
+    description = item.public_content
     due = timezone.localtime(item.due_at).strftime("%d/%m/%Y %H:%M") if item.due_at else ""
     return {
         "service_request_id": item.code,
@@ -106,21 +101,26 @@ def _request(item):
         "requested_datetime": _iso(item.received_at),
         "updated_datetime": _iso(getattr(item, "updated_at", None) or item.received_at),
         "expected_datetime": _iso(item.due_at),
-        "address": mask_personal_data(item.address, names=[item.citizen_name]),
+        "address": "",  # the sender's address and position are not part of the reviewed public text
         "address_id": None,
         "zipcode": None,
-        "lat": item.latitude,
-        "long": item.longitude,
+        "lat": None,
+        "long": None,
         "media_url": "",
     }
 
 
 def _requests():
-    return Feedback.objects.select_related("agency").annotate(updated_at=Max("events__at"))
+    """Published items only: their public text was masked and reviewed when the answer was published."""
+    return (Feedback.objects.filter(state=State.PUBLISHED, published_at__isnull=False).select_related("agency")
+            .annotate(updated_at=Max("events__at")))
 
 
 def _parse_moment(value, name):
-    moment = parse_datetime(value)
+    try:
+        moment = parse_datetime(value)
+    except ValueError:  # well formed but not a real moment, e.g. 2026-02-30
+        moment = None
     if moment is None:
         raise DomainError(f"Tham số {name} phải là thời điểm W3C, ví dụ 2026-05-04T08:00:00+07:00.")
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
@@ -166,8 +166,10 @@ def _agency(code):
 
 def _file(request):
     data = request.POST
-    if _check_api_key(data.get("api_key")) is None:
+    api_key = _check_api_key(data.get("api_key"))
+    if api_key is None:
         return _error(403, "Thiếu hoặc sai api_key.")
+    limits.take("open311_key", api_key.pk)
     if data.get("service_code") not in Category.values:
         return _error(404, "Không có loại phản ánh với mã service_code này.")
     description = data.get("description", "")
@@ -198,6 +200,7 @@ def request_list(request):
     try:
         if request.method == "POST":
             return _file(request)
+        limits.take("open311_read", request.META.get("REMOTE_ADDR", ""))
         items = _filtered(request.GET)[:MAX_RESULTS]
         return JsonResponse([_request(item) for item in items], safe=False)
     except DomainError as exc:
@@ -206,6 +209,10 @@ def request_list(request):
 
 @require_GET
 def request_detail(request, code):
+    try:
+        limits.take("open311_read", request.META.get("REMOTE_ADDR", ""))
+    except DomainError as exc:
+        return _error(exc.status, exc.message)
     item = _requests().filter(code=code.upper()).first()
     if item is None:
         return _error(404, "Không tìm thấy phản ánh với mã này.")

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .parsing.papers import DATABASES
+
 
 class Field(models.Model):
     """A field of administration (lĩnh vực), e.g. Hộ tịch."""
@@ -110,6 +112,8 @@ class Channel(models.Model):
     duration_value = models.DecimalField(_("thời hạn"), max_digits=8, decimal_places=2, null=True, blank=True)
     duration_unit = models.CharField(_("đơn vị thời hạn"), max_length=20, choices=Unit.choices, blank=True)
     duration_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=255, blank=True)
+    # The table printed a number without its unit; the unit was read from this sentence of the same record.
+    duration_evidence = models.TextField(_("đơn vị thời hạn suy ra từ câu"), blank=True)
     description = models.TextField(_("mô tả"), blank=True)
 
     class Meta:
@@ -129,8 +133,13 @@ class Channel(models.Model):
             return self.duration_text
         value = f"{self.duration_value:f}".rstrip("0").rstrip(".").replace(".", ",")
         if not self.duration_unit:  # the national portal printed a number without its unit
-            return f"{value} ({_('nguồn công bố không ghi đơn vị')})"
+            return f"{value} ({_('nguồn công bố không ghi đơn vị, cơ quan hẹn khi tiếp nhận')})"
         return f"{value} {self.get_duration_unit_display()}"
+
+    @property
+    def duration_inferred(self):
+        """The unit is not in the table but read from a sentence of the record (kept in duration_evidence)."""
+        return bool(self.duration_unit and self.duration_evidence)
 
 
 class FeeItem(models.Model):
@@ -157,7 +166,14 @@ class FeeItem(models.Model):
 
 
 class Component(models.Model):
-    """A paper of the dossier (thành phần hồ sơ)."""
+    """A paper of the dossier (thành phần hồ sơ), with what it means for the citizen (see parsing/papers.py)."""
+
+    class Kind(models.TextChoices):
+        SUBMIT = "submit", _("Nộp hoặc tải lên")
+        PRESENT = "present", _("Xuất trình tại nơi tiếp nhận")
+        NOTE = "note", _("Lưu ý, không phải giấy tờ")
+
+    DATABASE_CHOICES = [(key, label) for key, (label, _pattern) in DATABASES.items()]
 
     version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="components")
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
@@ -167,6 +183,13 @@ class Component(models.Model):
     template = models.CharField(_("mẫu đơn, tờ khai"), max_length=500, blank=True)
     condition = models.TextField(_("áp dụng trong trường hợp"), blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.SUBMIT)
+    alternatives = models.JSONField(_("giấy tờ thay thế được"), default=list, blank=True)
+    obtainable_from = models.CharField(
+        _("cơ quan tự tra cứu trong"), max_length=20, choices=DATABASE_CHOICES, blank=True
+    )
+    eform = models.BooleanField(_("tờ khai, đơn điền theo mẫu"), default=False)
+    channels = models.JSONField(_("chỉ áp dụng cho hình thức nộp"), default=list, blank=True)
 
     class Meta:
         ordering = ["version", "order"]
@@ -175,6 +198,11 @@ class Component(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def required(self):
+        """Asked of everyone: a paper to hand in, in every case, that no database gives the agency."""
+        return self.kind == self.Kind.SUBMIT and not self.condition.strip() and not self.obtainable_from
 
 
 class Step(models.Model):

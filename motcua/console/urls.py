@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feedback_views, views
+from . import feedback_views, office_views, views
 from .dashboard_views import overview as dashboard_overview
 from .dashboard_views import scorecard as dashboard_scorecard
 from .dashboard_views import unit as dashboard_unit
@@ -17,6 +17,15 @@ urlpatterns = [
     path("phan-anh/nhap/", feedback_views.file_on_behalf, name="feedback_file"),
     path("phan-anh/<str:code>/", feedback_views.detail, name="feedback_detail"),
     path("phan-anh/<str:code>/thao-tac/<str:name>/", feedback_views.act, name="feedback_act"),
+    path("mot-cua/quay/", office_views.counters, name="office_counters"),
+    path("mot-cua/quay/<int:counter_id>/", office_views.counter_page, name="office_counter"),
+    path("mot-cua/quay/<int:counter_id>/<str:action>/", office_views.counter_act, name="office_counter_act"),
+    path("mot-cua/lich-hen/", office_views.appointment_list, name="office_appointments"),
+    path("mot-cua/chuong-trinh/", office_views.programme_dashboard, name="office_programmes"),
+    path("mot-cua/thoi-gian-cho/", office_views.waiting_dashboard, name="office_waiting"),
+    path("mot-cua/ho-tro-tai-nha/", office_views.home_visit_list, name="office_home_visits"),
+    path("mot-cua/ho-tro-tai-nha/<str:code>/", office_views.home_visit_page, name="office_home_visit"),
+    path("mot-cua/ho-tro-tai-nha/<str:code>/<str:action>/", office_views.home_visit_act, name="office_home_visit_act"),
     path("chi-so/", dashboard_overview, name="dashboard"),
     path("chi-so/don-vi/<int:agency_id>/", dashboard_unit, name="dashboard_unit"),
     path("chi-so/the-diem/<int:user_id>/", dashboard_scorecard, name="scorecard"),

@@ -14,6 +14,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from motcua.catalogue.models import Procedure
+from motcua.catalogue.queries import find_procedures
 from motcua.dossiers.access import agency_ids_of, get_dossier_for_staff
 from motcua.dossiers.forms import FORMS, render_form
 from motcua.dossiers.forms.adapter import form_data
@@ -29,6 +30,8 @@ from motcua.dossiers.services import (
 from motcua.dossiers.services.queries import actions_for, inbox, staff_history
 from motcua.dossiers.tracking import tracking_of
 from motcua.lib.errors import DomainError, Forbidden
+from motcua.office.intake import after_counter_intake
+from motcua.office.programmes import clock as programme_clock
 
 from .actions import ACTIONS, build_form
 from .forms import CounterIntakeForm
@@ -67,6 +70,7 @@ def _detail(request, dossier, *, forms=None, error=None, status=200):
         "components": dossier.components.prefetch_related("files"), "route": control_sheet(dossier),
         "events": staff_history(dossier),
         "fees": dossier.fees.all(), "forms": FORMS.values(), "fresh": request.GET.get("moi") == "1",
+        "programme_clock": programme_clock(dossier),
     }
     return render(request, "console/dossier.html", context, status=status)
 
@@ -134,12 +138,33 @@ def _intake_input(form):
     return applicant, papers
 
 
+def _typed_procedure(user, typed):
+    """The procedure an officer typed: its code (as the list offers it), else the matches of a search by name."""
+    code = typed.split(" ")[0]
+    found = Procedure.objects.select_related("current").filter(code=code, current__isnull=False).first()
+    if found is not None:
+        return found, []
+    mine = agency_ids_of(user)
+    matches = [p for p in find_procedures(typed)[:40]]
+    local = [p for p in matches if set(p.agencies.values_list("pk", flat=True)) & mine]
+    matches = (local or matches)[:20]
+    return (matches[0], []) if len(matches) == 1 else (None, matches)
+
+
 @staff_only
 def counter_intake(request):
-    code = request.GET.get("thu_tuc", "").strip().split(" ")[0]
-    if not code:
-        return render(request, "console/intake_pick.html", {"procedures": _procedure_choices(request.user)})
-    procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, current__isnull=False)
+    from .office_views import intake_ticket
+
+    typed = request.GET.get("thu_tuc", "").strip()
+    ticket = intake_ticket(request)
+    if not typed:
+        return render(request, "console/intake_pick.html", {"procedures": _procedure_choices(request.user),
+                                                            "ticket": ticket})
+    procedure, matches = _typed_procedure(request.user, typed)
+    if procedure is None:
+        return render(request, "console/intake_pick.html", {
+            "procedures": _procedure_choices(request.user), "ticket": ticket, "typed": typed, "matches": matches},
+            status=200 if matches else 404)
     version = procedure.current
     components = version.components.all()
     form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, components=components,
@@ -158,9 +183,11 @@ def counter_intake(request):
             except DomainError as e:
                 error, status = e.message, e.status
             else:
+                after_counter_intake(dossier, ticket=ticket, actor=request.user, at=dossier.accepted_at or timezone.now())
                 messages.success(request, "Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả cho công dân.")
                 return redirect(reverse("console:dossier", args=[dossier.public_id]) + "?mau=01")
         else:
             error, status = "Thông tin chưa hợp lệ, xem lại các ô đánh dấu đỏ.", 400
     return render(request, "console/intake.html",
-                  {"form": form, "version": version, "procedure": procedure, "error": error}, status=status)
+                  {"form": form, "version": version, "procedure": procedure, "error": error, "ticket": ticket},
+                  status=status)

@@ -7,19 +7,19 @@ see their own; the public needs the code and a second factor (last four digits o
 import json
 from collections import namedtuple
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from motcua.limits import services as limits
 from motcua.units.models import Membership
 
 from . import tracking
 from .errors import DossierNotFound, NotAllowed, TooManyAttempts
 from .models import Dossier, DossierStep
 
-MAX_TRACKING_FAILURES = 20  # per client address per window
-TRACKING_WINDOW = 15 * 60  # seconds
+# Wrong four-digit answers allowed per dossier code and per client address in 15 minutes: the settings
+# "tracking_code" and "tracking_address" of motcua.limits (20 and 20 by default).
 
 
 def agency_ids_of(user):
@@ -68,11 +68,11 @@ def get_dossier_for_citizen(user, code):
 def get_dossier_for_tracking(code, secret, *, client=None):
     """Return the dossier if `secret` equals the last four digits of the applicant's phone or ID number.
 
-    With `client` (the caller's address), failed attempts are counted and, past MAX_TRACKING_FAILURES in
-    TRACKING_WINDOW seconds, refused, so the four digits cannot be found by trying them all.
+    With `client` (the caller's address), wrong answers are budgeted (_check_second_factor), so the four digits
+    cannot be found by trying them all.
     """
     dossier = _by_public_id(Dossier.objects.all(), code)
-    _check_second_factor(dossier, secret, client)
+    _check_second_factor(dossier, secret, client, code)
     return dossier
 
 
@@ -87,7 +87,7 @@ def tracking_json_for(code, secret, *, client=None):
         cursor.execute(_TRACKING_SQL, [code, code.upper()])
         row = cursor.fetchone()
     found = _TrackingRow(*row) if row else None
-    _check_second_factor(found, secret, client)
+    _check_second_factor(found, secret, client, code)
     if found.view in ("", "{}"):  # a bulk-loaded row without a stored view
         return json.dumps(tracking.to_json(tracking.build(Dossier.objects.get(pk=found.pk))), ensure_ascii=False)
     return found.view
@@ -99,17 +99,39 @@ _TRACKING_SQL = ("SELECT id, applicant_phone, applicant_id_number, CAST(tracking
 _TrackingRow = namedtuple("_TrackingRow", "pk applicant_phone applicant_id_number view")
 
 
-def _check_second_factor(dossier, secret, client):
-    """Refuse unless `dossier` exists and `secret` is one of its second factors; count failures per client."""
-    guard = f"track-fail:{client}" if client is not None else None
-    if guard and cache.get(guard, 0) >= MAX_TRACKING_FAILURES:
-        raise TooManyAttempts(_("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc gọi đường dây "
-                                "nóng."))
+def _check_second_factor(dossier, secret, client, code=""):
+    """Refuse unless `dossier` exists and `secret` is one of its second factors.
+
+    Wrong answers are budgeted per dossier code (for everyone together) and per client address (see
+    the limits "tracking_code" and "tracking_address"). A guess reserves its place in both budgets before it is judged, so several
+    processes together never judge more than the budget; a right answer gives its place back. An address
+    that spent its budget may still try a code it has not got wrong yet, so the owner behind a shared address
+    (a ward office, a school) is never refused because of other people's wrong guesses there.
+    """
+    if client is None:
+        return _judge(dossier, secret)
+    code_key = (code or "").strip().upper()
+    refused = _("Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc gọi đường dây nóng.")
+    if limits.hit("tracking_code", code_key) > limits.limit("tracking_code").allowed:
+        raise TooManyAttempts(refused)
+    pair = f"{client}|{code_key}"
+    if (limits.hit("tracking_address", client) > limits.limit("tracking_address").allowed
+            and limits.count("tracking_pair", pair)):
+        limits.refund("tracking_code", code_key)
+        limits.refund("tracking_address", client)
+        raise TooManyAttempts(refused)
+    try:
+        _judge(dossier, secret)
+    except DossierNotFound:
+        limits.hit("tracking_pair", pair)
+        raise
+    limits.refund("tracking_code", code_key)
+    limits.refund("tracking_address", client)
+
+
+def _judge(dossier, secret):
     secret = (secret or "").strip()
     if dossier is None or len(secret) != 4 or secret not in _second_factors(dossier):
-        if guard:
-            cache.add(guard, 0, TRACKING_WINDOW)
-            cache.incr(guard)
         raise DossierNotFound(_("Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập."))
 
 

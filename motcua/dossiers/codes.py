@@ -37,3 +37,16 @@ def daily_sequence_code(agency, received_at):
         )
         (last,) = cursor.fetchone()
     return f"{prefix}-{last:04d}"
+
+
+def masked(code):
+    """The code as public lists show it: its last group hidden, so a list never hands out codes to track.
+
+    `T01-TTPVHCC-261127-0042` → `T01-TTPVHCC-261127-••••`; a code without groups keeps its first third.
+    """
+    code = code or ""
+    head, dash, tail = code.rpartition("-")
+    if dash and head:
+        return f"{head}-{'•' * len(tail)}"
+    keep = len(code) // 3
+    return code[:keep] + "•" * (len(code) - keep)

@@ -60,6 +60,26 @@ RULES = (
 
 
 @dataclass(frozen=True)
+class AssistedRule:
+    """Whether an online dossier keyed in with an officer's help (Dossier.assisted_by) keeps the online waiver."""
+
+    keeps_online_waiver: bool
+    reason: str
+    legal_basis: str
+
+
+# The citizen files on the online portal with a home-visit team or a counter officer at their side: the dossier is
+# an online dossier (the channel of NQ 77), and NQ 77 does not exclude help in filing it. This reading is the
+# city's; the article of NQ 77 could not be checked against its text in our sources. Set keeps_online_waiver to
+# False here if the city decides otherwise: nothing else changes.
+ASSISTED_ONLINE = AssistedRule(
+    keeps_online_waiver=True,
+    reason="Hồ sơ nộp trực tuyến có cán bộ hỗ trợ vẫn là hồ sơ trực tuyến nên giữ mức miễn, hỗ trợ phí, lệ phí.",
+    legal_basis=f"{NQ77} (hồ sơ nộp trực tuyến); cách áp dụng cho hồ sơ được hỗ trợ nộp là lựa chọn của thành phố",
+)
+
+
+@dataclass(frozen=True)
 class FeeLine:
     fee_item: object
     description: str
@@ -74,23 +94,30 @@ class FeeLine:
     legal_basis: str = ""
 
 
-def price_item(item, *, province_code, channel, on, rules=RULES):
-    """Return the FeeLine of one catalogue FeeItem for a dossier of this channel, province and date."""
+def price_item(item, *, province_code, channel, on, rules=RULES, assisted=False, assisted_rule=ASSISTED_ONLINE):
+    """Return the FeeLine of one catalogue FeeItem for a dossier of this channel, province and date.
+
+    `assisted`: an online dossier keyed in with an officer's help; `assisted_rule` says if it keeps the waiver."""
     amount = int(item.amount or 0)
     base = dict(fee_item=item, description=item.description, kind=item.kind, set_by=item.set_by,
                 appraisal=item.appraisal, amount=amount)
     for rule in rules:
         if rule.applies(province_code=province_code, channel=channel, set_by=item.set_by,
                         appraisal=item.appraisal, on=on):
+            reason, basis = rule.reason, rule.legal_basis
+            if assisted:
+                if not assisted_rule.keeps_online_waiver:
+                    continue
+                reason, basis = f"{reason} {assisted_rule.reason}", f"{basis}; {assisted_rule.legal_basis}"
             waived = amount * rule.waive_percent // 100
             return FeeLine(**base, payable=amount - waived, waived=waived, rule=rule.id,
-                           waiver_reason=rule.reason, legal_basis=rule.legal_basis)
+                           waiver_reason=reason, legal_basis=basis)
     return FeeLine(**base, payable=amount, waived=0)
 
 
-def price_dossier(*, fee_items, agency, channel, at, rules=RULES):
-    """Return the fee lines of a dossier received by `agency` on `channel` at `at`."""
+def price_dossier(*, fee_items, agency, channel, at, rules=RULES, assisted=False):
+    """Return the fee lines of a dossier received by `agency` on `channel` at `at` (`assisted`: see price_item)."""
     province_code = agency.province.code if agency.province_id else ""
     on = timezone.localtime(at).date()
-    return [price_item(item, province_code=province_code, channel=channel, on=on, rules=rules)
+    return [price_item(item, province_code=province_code, channel=channel, on=on, rules=rules, assisted=assisted)
             for item in fee_items if item.kind != "mien_phi"]

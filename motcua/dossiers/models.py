@@ -67,6 +67,10 @@ class Dossier(models.Model):
                                 related_name="own_dossiers", verbose_name=_("tài khoản công dân"))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+", verbose_name=_("người nhập"))
+    # An online dossier keyed in with an officer's help (a home-visit team, scanning at the counter): channel
+    # stays online; the fee engine decides whether the online waiver still applies (fees.ASSISTED_ONLINE).
+    assisted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("cán bộ hỗ trợ nộp trực tuyến"))
     notes = models.TextField(_("ghi chú"), blank=True)
     delivery = models.CharField(_("hình thức nhận kết quả"), max_length=10, choices=Delivery.choices,
                                 default=Delivery.COUNTER)

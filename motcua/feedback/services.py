@@ -17,9 +17,10 @@ from django.utils import timezone
 from motcua.catalogue.models import Procedure
 from motcua.lib.errors import Conflict, DomainError, NotFound
 from motcua.lib.text import fold
+from motcua.limits import services as limits
 from motcua.units.models import Agency
 
-from . import deadlines, throttle
+from . import deadlines
 from .access import check_staff_access
 from .masking import mask_personal_data
 from .models import ANSWER_MAX, CONTENT_MAX, NOTE_MAX, TITLE_MAX, Category, Channel, Feedback, FeedbackEvent
@@ -215,8 +216,8 @@ def file_feedback(*, category, title, content, channel, at, actor=None, ip=None,
     if not (fields["phone"] or fields["email"]):
         raise FeedbackError("Vui lòng để lại số điện thoại hoặc thư điện tử để nhận trả lời và tra cứu.")
     if actor is None:
-        throttle.hit("ip", ip, at=at)
-        throttle.hit("contact", fields["phone"] or fields["email"], at=at)
+        limits.take("feedback_address", ip)
+        limits.take("feedback_contact", fields["phone"] or fields["email"])
     return _create(fields, agency=_route(fields["procedure"], agency), actor=actor, at=at)
 
 
@@ -344,7 +345,7 @@ def reopen_feedback(feedback, *, at, reason):
 
 def find_for_sender(code, tail, *, ip, at):
     """Return the item with `code` if `tail` matches the last 4 digits of its contact; look-ups are limited."""
-    throttle.hit("lookup", ip, at=at)
+    limits.take("feedback_lookup", ip)
     code = (code or "").strip().upper()
     tail = (tail or "").strip().lower()
     feedback = Feedback.objects.select_related("agency", "procedure").filter(code=code).first()

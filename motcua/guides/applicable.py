@@ -97,14 +97,16 @@ def _paper(p, component):
                  help=p.help)
 
 
-def _from_catalogue(procedure_version):
+def _from_catalogue(procedure_version, channel="online"):
+    """The catalogue's own meaning of each row (catalogue.parsing.papers): notes and rows of other channels are
+    left out, rows with a condition are optional, rows a database gives are looked up."""
     papers = []
     for c in procedure_version.components.all():
-        kind = getattr(c, "kind", None) or ("note" if not (c.originals or c.copies) else SUBMIT)
-        if kind == "note":
+        if c.kind == c.Kind.NOTE or (c.channels and channel not in c.channels):
             continue
-        source = getattr(c, "obtainable_from", None) or ""
-        condition = (c.condition or "").strip()
-        papers.append(Paper(key=f"c{c.pk}", label=c.name, kind=LOOKUP if source else kind, component=c,
-                            optional=bool(condition), condition=condition, obtainable_from=source))
+        condition = c.condition.strip()
+        source = c.get_obtainable_from_display() if c.obtainable_from else ""
+        kind = LOOKUP if source else (PRESENT if c.kind == c.Kind.PRESENT else SUBMIT)
+        papers.append(Paper(key=f"c{c.pk}", label=c.name, kind=kind, component=c, optional=bool(condition),
+                            condition=condition, obtainable_from=source))
     return Plan(papers=papers)

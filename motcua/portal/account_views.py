@@ -1,18 +1,24 @@
-"""A simple local citizen account: register, sign in (staff too), sign out, "my dossiers".
-
-Sign-in through the national identity (VNeID) comes later in the identity room.
+"""Citizen accounts: sign in with the national identity (OpenID Connect) or a local account (staff too),
+register a local account, sign out (of the identity provider too), "my dossiers".
 """
 
 from django import forms
-from django.contrib.auth import get_user_model, login
+from django.conf import settings
+from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from motcua.dossiers.access import agency_ids_of
-from motcua.dossiers.services.queries import dossiers_of_citizen
+from motcua.dossiers.services.queries import dossiers_of_citizen, sole_citizen_filing_as
+from motcua.identity import oidc
+from motcua.identity import services as identity
+from motcua.identity.errors import SignInFailed
+from motcua.lib.redirects import safe_next
 
 
 class SignInForm(AuthenticationForm):
@@ -25,6 +31,7 @@ class SignInForm(AuthenticationForm):
 class SignIn(LoginView):
     template_name = "portal/account/login.html"
     authentication_form = SignInForm
+    extra_context = {"identity_sandbox": settings.IDENTITY_PROVIDER["sandbox"]}
 
     def get_default_redirect_url(self):
         if agency_ids_of(self.request.user):
@@ -55,10 +62,44 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect(request.GET.get("next") or "portal:my_dossiers")
+        return redirect(safe_next(request, "portal:my_dossiers"))
     return render(request, "portal/account/register.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required
 def my_dossiers(request):
     return render(request, "portal/account/my_dossiers.html", {"dossiers": dossiers_of_citizen(request.user)})
+
+
+def identity_start(request):
+    """Off to the national identity provider; `next` comes back with the citizen."""
+    request.session["identity_next"] = safe_next(request, "portal:my_dossiers")
+    return oidc.start(request, request.build_absolute_uri(reverse("portal:identity_return")))
+
+
+def identity_return(request):
+    try:
+        claims = oidc.finish(request)
+    except SignInFailed as e:
+        return render(request, "portal/account/identity_failed.html", {"message": e.message}, status=e.status)
+    pid = str(claims.get("pid") or "")
+    try:
+        user = identity.sign_in(claims, at=timezone.now(), earlier_account=sole_citizen_filing_as(pid))
+    except SignInFailed as e:
+        return render(request, "portal/account/identity_failed.html", {"message": e.message}, status=e.status)
+    next_url = request.session.pop("identity_next", "") or "portal:my_dossiers"
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    request.session["identity_id_token"] = claims["_id_token"]  # kept to end the provider's session at logout
+    return redirect(next_url)
+
+
+@require_POST
+def sign_out(request):
+    """End the portal session and, after a national sign-in, the identity provider's session too."""
+    id_token = request.session.get("identity_id_token")
+    logout(request)
+    if id_token:
+        url = oidc.end_session_url(id_token, request.build_absolute_uri("/"))
+        if url:
+            return redirect(url)
+    return redirect("/")

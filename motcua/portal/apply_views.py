@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from motcua.catalogue.models import Procedure
@@ -22,6 +23,7 @@ from motcua.dossiers.errors import InvalidUpload
 from motcua.dossiers.uploads import validate_upload
 from motcua.guides import declaration
 from motcua.guides.applicable import plan_for
+from motcua.limits import services as limits
 
 from . import apply_forms as f
 from .apply_submit import SITUATION, send, summary_rows
@@ -158,7 +160,8 @@ def _paper(request, flow, step):
         if upload:
             try:
                 _, ext = validate_upload(upload)
-            except InvalidUpload as e:
+                _upload_quota(request, draft, upload)
+            except (InvalidUpload, limits.TooManyRequests) as e:
                 form.add_error("file", e.message)
             else:
                 draft.put_file(paper.key, upload, ext)
@@ -170,6 +173,17 @@ def _paper(request, flow, step):
             return _saved(request, flow, step)
     return _question(request, flow, step, form, component=paper, have=have, optional=paper.optional,
                      multipart=True)
+
+
+def _upload_quota(request, draft, upload):
+    """Draft files are stored before the dossier exists: their bytes are budgeted per draft and per address."""
+    message = gettext("Bạn đã tải lên quá nhiều dữ liệu trong một giờ. Vui lòng thử lại sau.")
+    limits.take("draft_session", draft.key, message, amount=upload.size)
+    try:
+        limits.take("draft_address", request.META.get("REMOTE_ADDR", ""), message, amount=upload.size)
+    except limits.TooManyRequests:
+        limits.refund("draft_session", draft.key, upload.size)
+        raise
 
 
 def _check(request, flow):

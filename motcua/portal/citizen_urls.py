@@ -1,6 +1,5 @@
 """Citizen pages around dossiers, included by portal/urls.py (names live in the `portal` namespace)."""
 
-from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from . import account_views, apply_views, dossier_views, tracking_views
@@ -11,7 +10,9 @@ urlpatterns = [
     path("nop-ho-so/<str:code>/<slug:step>/", apply_views.apply_step, name="apply_step"),
     path("tra-cuu/", tracking_views.track, name="track"),
     path("tai-khoan/dang-nhap/", account_views.SignIn.as_view(), name="login"),
-    path("tai-khoan/dang-xuat/", LogoutView.as_view(next_page="/"), name="logout"),
+    path("tai-khoan/dang-xuat/", account_views.sign_out, name="logout"),
+    path("tai-khoan/dinh-danh/", account_views.identity_start, name="identity_start"),
+    path("tai-khoan/dinh-danh/ve/", account_views.identity_return, name="identity_return"),
     path("tai-khoan/dang-ky/", account_views.register, name="register"),
     path("tai-khoan/ho-so/", account_views.my_dossiers, name="my_dossiers"),
     path("tai-khoan/ho-so/<str:code>/", tracking_views.my_dossier, name="my_dossier"),

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import assistant_views, feedback_views, rating_views, views
+from . import assistant_views, feedback_views, office_views, rating_views, views
 from .board_views import board, board_dossiers, board_export
 from .calendar_views import year_calendar
 
@@ -29,6 +29,18 @@ urlpatterns = [
     path("danh-gia/quay/<str:token>/", rating_views.counter_device, name="counter_device"),
     path("danh-gia/quay/<str:token>/gui/", rating_views.counter_device_submit, name="counter_device_submit"),
     path("danh-gia/quay/<str:token>/nhan-quay/", rating_views.counter_device_claim, name="counter_device_claim"),
+    path("mot-cua/<str:agency_code>/lay-so/", office_views.kiosk, name="office_kiosk"),
+    path("mot-cua/<str:agency_code>/man-hinh/", office_views.hall_display, name="office_display"),
+    path("mot-cua/loa.wav", office_views.voice, name="office_voice"),
+    path("mot-cua/so/<str:token>/", office_views.ticket_page, name="office_ticket"),
+    path("mot-cua/so/<str:token>/trang-thai.json", office_views.ticket_status, name="office_ticket_status"),
+    path("mot-cua/so/<str:token>/phieu.<str:fmt>", office_views.ticket_print, name="office_ticket_print"),
+    path("mot-cua/so/<str:token>/danh-gia/", office_views.ticket_rate, name="office_ticket_rate"),
+    path("dat-lich/", office_views.book, name="office_book"),
+    path("dat-lich/<str:code>/", office_views.appointment_page, name="office_appointment"),
+    path("chuong-trinh/", office_views.programme_list, name="office_programmes"),
+    path("thoi-gian-cho/", office_views.waiting_board, name="office_waiting"),
+    path("ho-tro-tai-nha/", office_views.home_visit_request, name="office_home_visit"),
     path("khao-sat/<slug:slug>/", rating_views.survey, name="survey"),
     path("khao-sat/<slug:slug>/qr.svg", rating_views.survey_qr, name="survey_qr"),
     path("khao-sat/<slug:slug>/ket-qua/", rating_views.survey_results, name="survey_results"),

@@ -126,17 +126,13 @@ def test_tracking_with_a_wrong_second_factor_is_404(client, people, version):
 
 
 def test_tracking_stops_guessing_after_many_failures(client, people, version):
-    from django.core.cache import cache
+    from motcua.limits.services import limit
 
-    from motcua.dossiers.access import MAX_TRACKING_FAILURES
-
-    cache.clear()
     dossier = submit_online(version, people)
-    for _ in range(MAX_TRACKING_FAILURES):
+    for _ in range(limit("tracking_code").allowed):
         client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "0000"})
     response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
     assert response.status_code == 429 and "quá nhiều lần" in response.json()["detail"]
-    cache.clear()
 
 
 def test_tracking_a_row_loaded_without_a_stored_view(client, people, version):

@@ -23,15 +23,17 @@ def test_detail_returns_every_structured_part(client, catalogue):
     body = client.get("/api/procedures/1.001193").json()
     assert body["channels"][0] == {
         "channel": "direct",
-        "duration": {"value": 1.0, "unit": "working_days"},
+        "duration": {"value": 1.0, "unit": "working_days", "inferred_from": None},
         "duration_text": "1 Ngày làm việc",
         "description": "",
         "fees": [{"amount": 0, "kind": "le_phi", "set_by": "hdnd", "appraisal": False, "description": "Miễn lệ phí"}],
     }
     assert body["components"][1] == {
-        "name": "Giấy chứng sinh", "originals": 1, "copies": 0, "template": "",
-        "condition": "Trường hợp trẻ em sinh tại cơ sở y tế", "notes": "",
+        "name": "Giấy chứng sinh", "kind": "submit", "condition": "Trường hợp trẻ em sinh tại cơ sở y tế",
+        "alternatives": [], "originals": 1, "copies": 0, "template": "", "obtainable_from": None, "eform": False,
+        "channels": [], "notes": "",
     }
+    assert body["components"][0]["condition"] is None  # always applies
     assert body["steps"][0] == "Bước 1: Nộp hồ sơ"
     assert body["legal_basis"] == [{"number": "60/2014/QH13", "title": "Luật Hộ tịch", "issued": None, "issuer": "Quốc hội"}]
 

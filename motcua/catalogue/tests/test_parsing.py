@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from motcua.catalogue import parsing as p
+from motcua.catalogue.parsing.structured import _structured_basis as structured_basis
+from motcua.catalogue.parsing.text import squash
 
 DATA = Path(__file__).parent / "data"
 HEAD = "Hình thức nộpThời gianPhí, lệ phíMô tả"
@@ -572,17 +574,17 @@ def _ministry_accuracy(records):
         for got, want in zip(components, truth["components"], strict=False):
             m["components"] += 1
             m["counts"] += (got["originals"], got["copies"]) == (want["originals"], want["copies"])
-            same_name = p._squash(got["name"]).rstrip(" .;") == p._squash(want["name"]).rstrip(" .;")
+            same_name = squash(got["name"]).rstrip(" .;") == squash(want["name"]).rstrip(" .;")
             m["names"] += same_name and got["template"] == want["template"]
         bases, _ = p.parse_legal_bases(LAW_HEAD + "".join(b["title"] + b["number"] for b in truth["legal_bases"]))
         m["legal_lists"] += [b["number"] for b in bases] == [b["number"] for b in truth["legal_bases"]]
         for row in rec["tables"]["can_cu_phap_ly"]:
-            number = p._structured_basis(row, [])["number"]
+            number = structured_basis(row, [])["number"]
             issuer = p.infer_issuer(number)
             if row.get("co_quan_ban_hanh") and issuer:
                 m["issuers"] += 1
                 m["issuers_agree"] += fold(issuer) in fold(row["co_quan_ban_hanh"])
-            issued = p.issued_date(number, p._squash(row["trich_yeu"]))
+            issued = p.issued_date(number, squash(row["trich_yeu"]))
             if issued and row.get("ngay_ban_hanh"):
                 m["dates"] += 1
                 m["dates_agree"] += issued.strftime("%d-%m-%Y") == row["ngay_ban_hanh"]

@@ -88,7 +88,8 @@ def _freeze_deadline(dossier, channel, at, time_limit_days):
 
 def _price(dossier, channel, at):
     items = list(channel.fees.all()) if channel is not None else []
-    lines = fees.price_dossier(fee_items=items, agency=dossier.agency, channel=dossier.channel, at=at)
+    lines = fees.price_dossier(fee_items=items, agency=dossier.agency, channel=dossier.channel, at=at,
+                               assisted=dossier.assisted_by_id is not None)
     DossierFee.objects.bulk_create([DossierFee(dossier=dossier, **vars(line)) for line in lines])
     dossier.fee_total = sum(line.amount for line in lines)
     dossier.fee_payable = sum(line.payable for line in lines)

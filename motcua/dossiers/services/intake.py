@@ -46,10 +46,11 @@ class ComponentInput:
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
                    delivery=Delivery.COUNTER, delivery_address="", notes="", idempotency_key=None, citizen=None,
-                   time_limit_days=None, situation=None):
+                   time_limit_days=None, assisted_by=None, situation=None):
     """Take in a dossier for `version` on `channel` and return it (accepted already if handed in at a counter,
-    with `time_limit_days` as in accept_dossier). `situation` holds the applicant's answers to the reviewed layer's
-    questions ({question key: answer key}); they decide which papers are required."""
+    with `time_limit_days` as in accept_dossier). `assisted_by`: the officer who keyed in an online dossier with
+    the citizen (a home-visit team); the channel stays online. `situation` holds the applicant's answers to the
+    reviewed layer's questions ({question key: answer key}); they decide which papers are required."""
     if idempotency_key:
         existing = _existing(idempotency_key, citizen)
         if existing is not None:
@@ -58,12 +59,14 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
     _check_intake(version, channel=channel, applicant=applicant, components=components, agency=agency,
                   actor=actor, delivery=delivery, delivery_address=delivery_address, time_limit_days=time_limit_days,
                   situation=situation)
+    if assisted_by is not None and channel != Channel.ONLINE:
+        raise InvalidDossier(_("Chỉ hồ sơ nộp trực tuyến mới ghi nhận cán bộ hỗ trợ nộp."))
     kinds = [validate_upload(f) for c in components for f in c.files]
     try:
         with StoredFiles() as stored, transaction.atomic():
             dossier = _create(version, channel=channel, applicant=applicant, agency=agency, actor=actor, at=at,
                               delivery=delivery, delivery_address=delivery_address, notes=notes,
-                              idempotency_key=idempotency_key, citizen=citizen)
+                              idempotency_key=idempotency_key, citizen=citizen, assisted_by=assisted_by)
             add_components(dossier, components, kinds, stored)
             record(dossier, kind="submitted", to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
                    agency=agency, note=notes, check=False, save=channel != Channel.DIRECT)

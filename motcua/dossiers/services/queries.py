@@ -145,3 +145,14 @@ def dossiers_of_citizen(user):
     if not getattr(user, "is_authenticated", False):
         return Dossier.objects.none()
     return Dossier.objects.filter(citizen=user).select_related("version", "holder_agency").order_by("-submitted_at")
+
+
+def sole_citizen_filing_as(id_number):
+    """The one account that filed online under this ID number, or None (none, or several: nothing to link)."""
+    from django.contrib.auth import get_user_model
+
+    from ..models import Dossier
+
+    ids = list(Dossier.objects.filter(applicant_id_number=id_number, citizen__isnull=False)
+               .values_list("citizen_id", flat=True).distinct()[:2])
+    return get_user_model().objects.filter(pk=ids[0]).first() if len(ids) == 1 else None

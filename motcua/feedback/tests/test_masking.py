@@ -50,3 +50,30 @@ def test_published_answer_carries_no_personal_data(file_web, lan, justice):
         assert secret.lower() not in public.lower()
     assert "chậm trả kết quả" in item.public_title
     assert "[số đã ẩn]" in item.public_answer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sđt0912345602 nhé", "sđt[số đã ẩn] nhé"),  # glued to letters
+        ("CCCD001234567803", "CCCD[số đã ẩn]"),
+        ("gọi 0912,345,604", "gọi [số đã ẩn]"),  # commas
+        ("gọi 0912/345/605", "gọi [số đã ẩn]"),  # slashes
+        ("máy bàn 38251234 giờ hành chính", "máy bàn [số đã ẩn] giờ hành chính"),  # 8-digit landline
+        ("máy bàn 024 3825 1234", "máy bàn [số đã ẩn]"),
+        ("số 0 9 1 2 3 4 5 6 7 8", "số [số đã ẩn]"),
+        ("Nguyễn Văn An đến quầy 3", "[họ tên đã ẩn] đến quầy 3"),  # no form of address
+        ("hôm qua nguyễn văn an đến quầy", "hôm qua [họ tên đã ẩn] đến quầy"),  # lower case
+        ("cán bộ trần thị bình quát tôi", "cán bộ [họ tên đã ẩn] quát tôi"),
+        ("Thư gửi an at example dot com nhé", "Thư gửi [email đã ẩn] nhé"),
+        ("mail: an(at)example(dot)vn", "mail: [email đã ẩn]"),
+        ("an [at] mail [dot] hanoi [dot] gov [dot] vn", "[email đã ẩn]"),
+        ("xem facebook.com/nguyen.van.an nhé", "xem [liên kết đã ẩn] nhé"),
+        ("Hồ sơ nộp tại Thành phố Hồ Chí Minh", "Hồ sơ nộp tại Thành phố Hồ Chí Minh"),  # not names
+        ("Trụ sở số 12 đường Nguyễn Trãi, Hà Nội", "Trụ sở số 12 đường Nguyễn Trãi, Hà Nội"),
+        ("Lệ phí 1,500,000 đồng, hẹn 13/12/2026", "Lệ phí 1,500,000 đồng, hẹn 13/12/2026"),
+        ("hồ sơ của tôi chờ 5 ngày", "hồ sơ của tôi chờ 5 ngày"),
+    ],
+)
+def test_it_masks_what_the_first_version_missed(text, expected):
+    assert mask_personal_data(text) == expected

@@ -57,7 +57,14 @@ def test_post_needs_an_api_key(client, centre, api_key):
     assert not Feedback.objects.exists()
 
 
-def test_post_files_an_item_and_get_follows_it(client, centre, justice, api_key):
+def _publish(item, officer, answer="Đã trả lời."):
+    now = timezone.now()
+    services.accept_feedback(item, actor=officer, at=now)
+    services.answer_feedback(item, actor=officer, at=now, answer=answer)
+    return services.publish_answer(item, actor=officer, at=now)
+
+
+def test_post_files_an_item_and_get_follows_it(client, centre, justice, api_key, lan):
     response = _post(
         client, api_key=api_key.key, service_code="can_bo", description="Cán bộ Trần Văn Ba yêu cầu nộp thêm tiền.",
         first_name="Mai", last_name="Trần Thị", phone="0987 654 321", lat="21.0285", long="105.8542",
@@ -71,13 +78,17 @@ def test_post_files_an_item_and_get_follows_it(client, centre, justice, api_key)
     api_key.refresh_from_db()
     assert api_key.last_used_at is not None
 
+    # Not published yet: Open311 shows nothing of it.
+    assert client.get(f"/open311/v2/requests/{item.code}.json").status_code == 404
+    assert client.get("/open311/v2/requests.json").json() == []
+    _publish(item, lan)
     [request] = client.get(f"/open311/v2/requests/{item.code}.json").json()
     assert set(request) == REQUEST_FIELDS
-    assert request["status"] == "open" and request["service_code"] == "can_bo"
+    assert request["status"] == "closed" and request["service_code"] == "can_bo"
     assert request["agency_responsible"] == "Sở Tư pháp Hà Nội"
     assert request["description"] == "Cán bộ [họ tên đã ẩn] yêu cầu nộp thêm tiền."
-    assert request["requested_datetime"].endswith("+07:00") and request["expected_datetime"]
-    assert (request["lat"], request["long"]) == (21.0285, 105.8542)
+    assert request["requested_datetime"].endswith("+07:00")
+    assert (request["lat"], request["long"], request["address"]) == (None, None, "")
 
 
 def test_post_errors_are_code_and_description(client, centre, api_key):
@@ -94,30 +105,34 @@ def test_requests_list_filters_by_status_and_service(client, lan, justice, file_
     now = timezone.now()
     open_item = file_web(agency=justice, at=now, phone="0900000001")
     closed = file_web(agency=justice, at=now, phone="0900000002", category="quy_dinh")
-    services.accept_feedback(closed, actor=lan, at=now)
-    services.answer_feedback(closed, actor=lan, at=now, answer="Đã trả lời ông Nguyễn Văn An.")
-    services.publish_answer(closed, actor=lan, at=now)
+    _publish(closed, lan, "Đã trả lời ông Nguyễn Văn An.")
+    answered = file_web(agency=justice, at=now, phone="0900000003")
+    services.accept_feedback(answered, actor=lan, at=now)
+    services.answer_feedback(answered, actor=lan, at=now, answer="Chưa công khai.")
 
     def codes(query):
         response = client.get("/open311/v2/requests.json" + query)
         assert response.status_code == 200
         return [r["service_request_id"] for r in response.json()]
 
-    assert set(codes("")) == {open_item.code, closed.code}
-    assert codes("?status=open") == [open_item.code]
+    assert codes("") == [closed.code]  # only the published item; open and answered ones stay internal
+    assert codes("?status=open") == []
     assert codes("?status=closed") == [closed.code]
     assert codes("?service_code=quy_dinh") == [closed.code]
-    assert codes(f"?service_request_id={open_item.code.lower()}") == [open_item.code]
+    assert codes(f"?service_request_id={open_item.code.lower()},{answered.code}") == []
+    assert codes(f"?service_request_id={closed.code.lower()}") == [closed.code]
+    assert client.get(f"/open311/v2/requests/{answered.code}.json").status_code == 404
     [published] = client.get(f"/open311/v2/requests/{closed.code}.json").json()
     assert published["status_notes"] == "Đã công khai. Đã trả lời ông [họ tên đã ẩn]."
     assert client.get("/open311/v2/requests.json?status=maybe").status_code == 400
     assert client.get("/open311/v2/requests.json?start_date=hom-qua").status_code == 400
+    assert client.get("/open311/v2/requests.json?start_date=2026-02-30T08:00:00%2B07:00").status_code == 400
     missing = client.get("/open311/v2/requests/PA000000-XXXXXX.json")
     assert missing.status_code == 404 and missing.json()[0]["code"] == 404
 
 
 def test_api_filing_is_limited_per_contact(client, centre, api_key, settings):
-    settings.MOTCUA_FEEDBACK_LIMITS = {"contact": (1, 86400), "ip": (1, 3600)}
+    settings.MOTCUA_LIMITS = {"feedback_contact": (1, 86400), "feedback_address": (1, 3600)}
     assert _post(client, api_key=api_key.key, service_code="thu_tuc", description="a", phone="0911111111").status_code == 201
     assert _post(client, api_key=api_key.key, service_code="thu_tuc", description="b", phone="0922222222").status_code == 201
     blocked = _post(client, api_key=api_key.key, service_code="thu_tuc", description="c", phone="0911111111")

@@ -45,7 +45,7 @@ def test_filing_page_refuses_robots_filling_the_honeypot(client, centre):
 
 
 def test_filing_page_is_rate_limited_per_ip(client, centre, settings):
-    settings.MOTCUA_FEEDBACK_LIMITS = {"ip": (2, 3600), "contact": (100, 86400)}
+    settings.MOTCUA_LIMITS = {"feedback_address": (2, 3600), "feedback_contact": (100, 86400)}
     assert _file(client, phone="0900000001").status_code == 302
     assert _file(client, phone="0900000002").status_code == 302
     response = _file(client, phone="0900000003")

@@ -45,3 +45,11 @@ def dec(value, digits=2):
     if value is None:
         return "—"
     return f"{float(value):.{int(digits)}f}".replace(".", ",")
+
+
+@register.filter
+def masked_code(value):
+    """A dossier code with its sequence hidden (public lists must not hand out codes to track)."""
+    from motcua.dossiers.codes import masked
+
+    return masked(value)

@@ -45,6 +45,10 @@ def test_drilldown_lists_the_dossiers_behind_the_late_figure(client, city):
     r = client.get(f"/bang-chi-so/ho-so/?{KY}&chi-tieu=late&co_quan={big.id}")
     assert r.status_code == 200
     assert 'data-testid="total">6<' in r.content.decode()  # days 9, 18, 27 × 2 dossiers
+    from motcua.dossiers.models import Dossier
+
+    codes = [d.public_id for d in Dossier.objects.all()]
+    assert codes and not any(c in r.content.decode() for c in codes)  # the public list hides the sequence
 
 
 @time_machine.travel("2026-04-10 10:00 +07:00", tick=False)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def w():
-    cache.clear()  # the tracking throttle counts failures in the cache
+    cache.clear()
     yield build_world()
     cache.clear()
 

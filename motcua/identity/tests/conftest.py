@@ -1,0 +1,17 @@
+import pytest
+
+from .sandbox import running
+
+
+@pytest.fixture(scope="session")
+def identity_provider(tmp_path_factory):
+    """The identity-provider sandbox on a free port, with its own database and key."""
+    var = tmp_path_factory.mktemp("idp")
+    with running("identity_provider", env={"SANDBOX_VAR_DIR": str(var)}) as url:
+        yield {"url": url, "issuer": f"{url}/o", "key_file": var / "identity_provider_rsa.pem"}
+
+
+@pytest.fixture
+def idp_settings(settings, identity_provider):
+    settings.IDENTITY_PROVIDER = {**settings.IDENTITY_PROVIDER, "issuer": identity_provider["issuer"]}
+    return identity_provider

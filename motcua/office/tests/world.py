@@ -1,0 +1,52 @@
+"""The office's test city: the console's world (console/tests/world.py) plus counters, a service area, the seeded
+priority groups and programmes, the ward of Hoài Đức with procedure 1.001266 (a Green Friday procedure) and a
+home-visit team. Time limits and channels of the test procedures are test configuration, not catalogue facts."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
+from motcua.console.tests.world import _user, build_world
+from motcua.office.models import Counter, HomeTeam, ServiceArea
+from motcua.office.seed import seed_office
+from motcua.units.models import Agency, Membership
+
+
+@dataclass
+class OfficeWorld:
+    base: object
+    counters: list
+    area: ServiceArea
+    hoai_duc: Agency
+    business_end: Procedure
+    thu: object  # reception officer at Xã Hoài Đức
+    team: HomeTeam
+
+
+def build_office_world():
+    base = build_world()
+    counters = [Counter.objects.create(agency=base.centre, number=n) for n in (1, 2, 3)]
+    area = ServiceArea.objects.create(agency=base.centre, name="Hộ tịch")
+    area.procedures.add(base.procedure)
+    hoai_duc = Agency.objects.create(code="T01-X09832", name="UBND xã Hoài Đức", kind=Agency.Kind.COMMUNE_PC,
+                                     province=base.centre.province)
+    Counter.objects.create(agency=hoai_duc, number=1)
+    business_end = Procedure.objects.create(code="1.001266")
+    business_end.agencies.add(hoai_duc)
+    version = ProcedureVersion.objects.create(procedure=business_end, name="Chấm dứt hoạt động hộ kinh doanh",
+                                              level="Cấp xã")
+    business_end.current = version
+    business_end.save()
+    for kind in (Channel.Kind.ONLINE, Channel.Kind.DIRECT):
+        channel = Channel.objects.create(version=version, kind=kind, duration_value=Decimal(3),
+                                         duration_unit=Channel.Unit.WORKING_DAYS, duration_text="3 ngày làm việc")
+        FeeItem.objects.create(channel=channel, amount=0, kind=FeeItem.Kind.NONE, description="Miễn phí")
+    Component.objects.create(version=version, order=1, name="Thông báo về việc chấm dứt hoạt động hộ kinh doanh",
+                             originals=1)
+    base.procedure.agencies.add(hoai_duc)
+    seed_office()
+    thu = _user("thu", "Vũ Thị Thu", agency=hoai_duc, role=Membership.Role.RECEPTION, title="Công chức một cửa")
+    team = HomeTeam.objects.create(agency=hoai_duc, name="Tổ cơ động số 1")
+    team.members.add(thu)
+    return OfficeWorld(base=base, counters=counters, area=area, hoai_duc=hoai_duc, business_end=business_end,
+                       thu=thu, team=team)
