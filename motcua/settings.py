@@ -61,13 +61,16 @@ INSTALLED_APPS = [
     "motcua.limits",
     "motcua.workdays",
     "motcua.units",
+    "motcua.connections",
     "motcua.catalogue",
     "motcua.guides",
     "motcua.identity",
+    "motcua.esign",
     "motcua.dossiers",
     "motcua.ratings",
     "motcua.feedback",
     "motcua.indicators",
+    "motcua.sync",
     "motcua.assistant",
     "motcua.office",
     "motcua.portal",
@@ -145,6 +148,11 @@ LOGIN_URL = "/tai-khoan/dang-nhap/"
 
 # The national identity provider (OpenID Connect). The defaults name the sandbox that `make run` starts
 # (python -m sandboxes); production sets the real issuer and the secret it was given.
+# Signing of e-results and forms: agency certificates under MOTCUA_SIGNING_DIR; without a real CA, a sandbox
+# CA (manage.py sandbox_ca) issues them, and the verification page names it a sandbox.
+MOTCUA_SIGNING_DIR = Path(os.environ.get("MOTCUA_SIGNING_DIR", VAR_DIR / "signing"))
+MOTCUA_SIGNING_SANDBOX = env_bool("MOTCUA_SIGNING_SANDBOX", True)
+
 IDENTITY_PROVIDER = {
     "issuer": os.environ.get("MOTCUA_IDP_ISSUER", "http://127.0.0.1:8001/o"),
     "client_id": os.environ.get("MOTCUA_IDP_CLIENT_ID", "motcua-portal"),

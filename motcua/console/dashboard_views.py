@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from motcua.indicators import access, charts, evaluation, scorecards
+from motcua.indicators import access, charts, scorecards
 from motcua.indicators import services as ind
 from motcua.indicators.cache import get_or_refresh
-from motcua.indicators.config import config_on
+from motcua.indicators.config import config_for
 from motcua.lib.errors import DomainError, Forbidden
 
 
@@ -45,7 +45,7 @@ def overview(request):
     months = ind.trend(period)
     return render(request, "console/dashboards/overview.html", {
         "period": period, "periods": [period, *period.previous(11)], "rows": rows, "city": city,
-        "city_index": ind.index_for(city),
+        "city_index": ind.index_for(city, config_for(period, now=now)),
         "worst_procedures": ind.worst_procedures(period), "worst_steps": ind.worst_steps(period),
         "due": ind.due_now(now=now), "now": now, "synthetic": ind.has_synthetic_data(),
         "trend_svg": charts.line_chart([m["period"].start.strftime("%m/%y") for m in months],
@@ -60,7 +60,7 @@ def unit(request, agency_id):
     """A unit head: the unit against the city, indicator by indicator, with its case mix and officers."""
     agency = access.get_agency_for_head(request.user, agency_id)
     _, period = _period(request)
-    data = get_or_refresh(f"indicators:unit:{agency.id}:{period.slug}", lambda: _unit_data(agency, period),
+    data = get_or_refresh(f"indicators:unit:{agency.id}:{period.slug}", lambda: ind.unit_report(agency, period),
                           fresh=60)
     months_unit, months_city = data.pop("months_unit"), data.pop("months_city")
     return render(request, "console/dashboards/unit.html", {
@@ -71,31 +71,6 @@ def unit(request, agency_id):
                                         "Thành phố: đúng hạn": [m["on_time"] for m in months_city]},
                                        title=f"{agency.name} so với toàn thành phố"),
     })
-
-
-def _unit_data(agency, period):
-    now = timezone.now()
-    mine = ind.unit_figures(period, now=now, agency_ids=[agency.id]).get(agency.id, ind.Figures())
-    city = ind.unit_figures(period, by="city", now=now).get(None, ind.Figures())
-    catalogue = ind.catalogue_counts([agency.id]).get(agency.id)
-    feedback = ind.feedback_by_agency(period, agency).get(agency.id)
-    config = config_on(period.start)
-    unit_index = ind.index_for(
-        mine, config, catalogue=catalogue, used_online=ind.procedures_with_online_dossiers(period).get(agency.id, 0),
-        feedback=feedback, satisfaction=ind.satisfaction_by_agency(period, [agency.id]).get(agency.id),
-    )
-    city_index = ind.index_for(city, config)
-    city_scores = {i.id: i for i in city_index.indicators}
-    return {
-        "mine": mine, "city": city, "unit_index": unit_index, "city_index": city_index,
-        "indicator_rows": [(i, city_scores.get(i.id)) for i in unit_index.indicators],
-        "evaluation": evaluation.evaluate_unit(mine, catalogue=catalogue, feedback=feedback,
-                                               commune_level=agency.kind == "ubnd_xa", config=config),
-        "case_mix": ind.case_mix(period, agency.id),
-        "worst_procedures": ind.worst_procedures(period, agency_ids=[agency.id], min_n=3),
-        "due": list(ind.due_now(now=now, agency_ids=[agency.id])),
-        "months_unit": ind.trend(period, agency_ids=[agency.id]), "months_city": ind.trend(period),
-    }
 
 
 @dashboard_page

@@ -5,31 +5,19 @@ Views parse, call one service, render. Access goes through feedback.access; the 
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.feedback import services
-from motcua.feedback.access import agencies_of, feedback_visible_to, get_feedback_for_staff
+from motcua.feedback.access import feedback_visible_to, get_feedback_for_staff
 from motcua.feedback.models import ANSWER_MAX, CONTENT_MAX, NOTE_MAX, TITLE_MAX, Category, Channel
 from motcua.feedback.progress import stages
 from motcua.feedback.workflow import Action, State, allowed
 from motcua.lib.errors import DomainError, Forbidden
+from motcua.units.access import staff_agencies, staff_only
 
-
-def staff_only(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        try:
-            if not agencies_of(request.user).exists():
-                raise Forbidden("Trang này chỉ dành cho cán bộ của cơ quan.")
-            return view(request, *args, **kwargs)
-        except DomainError as exc:
-            return render(request, "console/feedback/error.html", {"message": exc.message}, status=exc.status)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+staff_page = staff_only(template="console/feedback/error.html")
 
 
 class OnBehalfForm(forms.Form):
@@ -47,7 +35,7 @@ class OnBehalfForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies_of(user).order_by("name")
+        self.fields["agency"].queryset = staff_agencies(user).order_by("name")
 
 
 class TextForm(forms.Form):
@@ -76,7 +64,7 @@ ACTS = {
 }
 
 
-@staff_only
+@staff_page
 def inbox(request):
     state = request.GET.get("trang_thai", "")
     items = feedback_visible_to(request.user).select_related("agency").order_by("due_at", "-received_at")
@@ -87,7 +75,7 @@ def inbox(request):
     return render(request, "console/feedback/inbox.html", {"rows": rows, "state": state, "states": State.choices})
 
 
-@staff_only
+@staff_page
 def file_on_behalf(request):
     form = OnBehalfForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +89,7 @@ def file_on_behalf(request):
     return render(request, "console/feedback/file.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@staff_only
+@staff_page
 def detail(request, code):
     item = get_feedback_for_staff(request.user, code)
     acts = [(name, action.label) for name, (action, _call) in ACTS.items() if allowed(action, item.state)]
@@ -116,7 +104,7 @@ def detail(request, code):
 
 
 @require_POST
-@staff_only
+@staff_page
 def act(request, code, name):
     item = get_feedback_for_staff(request.user, code)
     if name not in ACTS:

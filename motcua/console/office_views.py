@@ -9,16 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from motcua.dossiers.access import agency_ids_of
 from motcua.dossiers.services import Applicant, ComponentInput
 from motcua.indicators import access as leaders
 from motcua.lib.errors import DomainError
 from motcua.office import extras, home_visits, programmes, queue, waiting
 from motcua.office.errors import OfficeError, OfficeNotFound
 from motcua.office.models import Appointment, Counter, ExtraService, ExtraServiceGiven, HomeTeam, HomeVisit, Ticket
+from motcua.units.access import agency_ids_of, staff_only
 from motcua.units.models import Agency
-
-from .views import staff_only
 
 T = "console/office/"
 

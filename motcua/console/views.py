@@ -4,7 +4,6 @@ Views parse, call one service (or one query), render. Access goes through dossie
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.queries import find_procedures
-from motcua.dossiers.access import agency_ids_of, get_dossier_for_staff
-from motcua.dossiers.forms import FORMS, render_form
+from motcua.dossiers.access import get_dossier_for_staff
+from motcua.dossiers.forms import FORMS, render_signed
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.models import Channel, DossierFile
 from motcua.dossiers.services import (
@@ -29,28 +28,13 @@ from motcua.dossiers.services import (
 )
 from motcua.dossiers.services.queries import actions_for, inbox, staff_history
 from motcua.dossiers.tracking import tracking_of
-from motcua.lib.errors import DomainError, Forbidden
+from motcua.lib.errors import DomainError
 from motcua.office.intake import after_counter_intake
 from motcua.office.programmes import clock as programme_clock
+from motcua.units.access import agency_ids_of, staff_only
 
 from .actions import ACTIONS, build_form
 from .forms import CounterIntakeForm
-
-
-def staff_only(view):
-    """Signed-in staff (a units.Membership) only; domain refusals become pages with their HTTP status."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        try:
-            if not agency_ids_of(request.user):
-                raise Forbidden("Trang này chỉ dành cho cán bộ của cơ quan.")
-            return view(request, *args, **kwargs)
-        except DomainError as e:
-            return render(request, "console/error.html", {"message": e.message}, status=e.status)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
 
 
 @staff_only
@@ -106,7 +90,7 @@ def form_pdf(request, code, number):
     dossier = get_dossier_for_staff(request.user, code)
     if number not in FORMS:
         raise Http404
-    pdf = render_form(number, form_data(dossier))
+    pdf = render_signed(number, form_data(dossier), dossier.agency)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="mau-{number}-{dossier.public_id}.pdf"'
     return response

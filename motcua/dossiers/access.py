@@ -1,7 +1,8 @@
 """Who may see and act on which dossier. Every view, endpoint and admin page goes through these functions.
 
-Staff see the dossiers received by, or routed through, an agency where they hold a units.Membership; citizens
-see their own; the public needs the code and a second factor (last four digits of the phone or ID number).
+Staff (units.access: a Membership, nothing else) see the dossiers received by, or routed through, one of
+their agencies; citizens see their own; the public needs the code and a second factor (last four digits of the
+phone or ID number).
 """
 
 import json
@@ -12,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from motcua.limits import services as limits
+from motcua.units.access import agency_ids_of, memberships_of
 from motcua.units.models import Membership
 
 from . import tracking
@@ -20,12 +22,6 @@ from .models import Dossier, DossierStep
 
 # Wrong four-digit answers allowed per dossier code and per client address in 15 minutes: the settings
 # "tracking_code" and "tracking_address" of motcua.limits (20 and 20 by default).
-
-
-def agency_ids_of(user):
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(Membership.objects.filter(user=user).values_list("agency_id", flat=True))
 
 
 def dossiers_visible_to(user):
@@ -143,8 +139,8 @@ def _second_factors(dossier):
 
 def check_member(user, agency, roles=None):
     """Raise NotAllowed unless `user` is a member of `agency` (with one of `roles` if given)."""
-    memberships = Membership.objects.filter(user=user, agency=agency) if getattr(user, "pk", None) else None
-    if memberships is None or not memberships.exists():
+    memberships = memberships_of(user).filter(agency=agency)
+    if not memberships.exists():
         raise NotAllowed(_("Cán bộ không thuộc %(agency)s nên không được thao tác hồ sơ này.") % {"agency": agency})
     if roles and not memberships.filter(role__in=roles).exists():
         raise NotAllowed(_("Thao tác này chỉ dành cho vai trò: %(roles)s.") % {

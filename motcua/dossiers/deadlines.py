@@ -35,6 +35,11 @@ def add_days(start, n, *, agency):
     return workdays.add_working_days(start, n, office_hours=office_hours_of(agency))
 
 
+def due_soon_until(now, *, agency):
+    """Open dossiers due at or before this moment are due soon (`agency` None: the default office hours)."""
+    return workdays.due_soon_until(now, office_hours=office_hours_of(agency))
+
+
 def status_of(due, *, finished_at, now, agency=None):
     """Return early/on_time/late for a finished dossier or step, on_track/due_soon/overdue for an open one."""
     if due is None:

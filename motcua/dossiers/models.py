@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.catalogue.models import Channel as CatalogueChannel
 
+from .events import EventKind
 from .workflow import Status
 
 # A dossier arrives on one of the catalogue's channels: one list of channels for the whole project.
@@ -124,6 +125,10 @@ class Dossier(models.Model):
     def public_id(self):
         return self.code or self.reference
 
+    def open_supplement_request(self):
+        """The supplement request the applicant has not answered yet (the latest), or None."""
+        return self.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
+
     @property
     def national_status(self):
         from .workflow import national_code
@@ -183,7 +188,7 @@ class DossierEvent(models.Model):
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
     seq = models.PositiveIntegerField(_("số thứ tự"))
-    kind = models.CharField(_("loại sự kiện"), max_length=40)
+    kind = models.CharField(_("loại sự kiện"), max_length=40, choices=EventKind.choices)
     at = models.DateTimeField(_("thời điểm"))
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+", verbose_name=_("người thực hiện"))

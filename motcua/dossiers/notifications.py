@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from . import sms
+from .events import EventKind as K
 from .links import tracking_url
 
 
@@ -31,39 +32,39 @@ def compose(event) -> tuple[str, str] | None:
     link = tracking_url(code)
     note = (event.note or d.reason or "").strip()
     texts = {
-        "accepted": (
+        K.ACCEPTED: (
             f"Hồ sơ {code} đã được tiếp nhận",
             f"Hồ sơ {code} ({name}) đã được tiếp nhận lúc {_when(d.accepted_at)}. "
             f"Hẹn trả kết quả: {_when(d.due_at)}.",
         ),
-        "not_accepted": (
+        K.NOT_ACCEPTED: (
             f"Hồ sơ {code} không được tiếp nhận",
             f"Hồ sơ {code} ({name}) không được tiếp nhận. Lý do: {note or '…'}.",
         ),
-        "supplement_requested": (
+        K.SUPPLEMENT_REQUESTED: (
             f"Hồ sơ {code} cần bổ sung giấy tờ",
             f"Hồ sơ {code} cần bổ sung, hoàn thiện: {_supplement_items(d) or note or '…'}. "
             "Thời hạn giải quyết được tính lại khi nhận đủ hồ sơ.",
         ),
-        "apology": (
+        K.APOLOGY: (
             f"Xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}",
             f"{d.agency.name if d.agency_id else 'Cơ quan giải quyết'} xin lỗi vì chưa trả kết quả hồ sơ {code} "
             f"đúng hẹn. Lý do: {note or '…'}. Ngày hẹn trả mới: {_when(d.due_at)}.",
         ),
-        "payment_requested": (
+        K.PAYMENT_REQUESTED: (
             f"Hồ sơ {code}: đề nghị nộp phí, lệ phí",
             f"Hồ sơ {code} cần thực hiện nghĩa vụ tài chính trước khi trả kết quả.",
         ),
-        "refused": (
+        K.REFUSED: (
             f"Hồ sơ {code} bị từ chối giải quyết",
             f"Hồ sơ {code} ({name}) bị từ chối giải quyết. Lý do: {note or '…'}.",
         ),
-        "stopped": (f"Hồ sơ {code} đã dừng xử lý", f"Hồ sơ {code} đã dừng xử lý. {note}".strip()),
-        "result_issued": (
+        K.STOPPED: (f"Hồ sơ {code} đã dừng xử lý", f"Hồ sơ {code} đã dừng xử lý. {note}".strip()),
+        K.RESULT_ISSUED: (
             f"Đã có kết quả hồ sơ {code}",
             f"Hồ sơ {code} ({name}) đã có kết quả. Nơi nhận: {d.get_delivery_display()}.",
         ),
-        "returned": (f"Đã trả kết quả hồ sơ {code}", f"Kết quả hồ sơ {code} đã được trả. Cảm ơn Ông/Bà."),
+        K.RETURNED: (f"Đã trả kết quả hồ sơ {code}", f"Kết quả hồ sơ {code} đã được trả. Cảm ơn Ông/Bà."),
     }
     if event.kind not in texts:
         return None

@@ -1,48 +1,25 @@
-"""Tell the citizen when something that matters to them happens. The dossiers-UI engineer fills the delivery.
+"""Tell the citizen when something that matters to them happens (`EventKind.tells_citizen`).
 
 Actions call `notify_citizen(dossier, event)` from `transaction.on_commit`, so nothing is sent for a move that
-rolled back. The task itself runs in the background (django.tasks, database backend in production).
+rolled back. The task itself runs in the background (django.tasks, database backend in production) and hands
+the event to `notifications.deliver`.
 """
 
 from django.tasks import task
 
-# Event kinds the citizen is told about (Decree 61 Art.17.2, 19.4, 19.9; Decree 224 Art.15.1.g).
-CITIZEN_KINDS = frozenset(
-    {
-        "accepted",
-        "not_accepted",
-        "supplement_requested",
-        "apology",
-        "payment_requested",
-        "refused",
-        "stopped",
-        "result_issued",
-        "returned",
-    }
-)
+from .events import TELLS_CITIZEN
+from .models import DossierEvent
+from .notifications import deliver
 
 
 def notify_citizen(dossier, event):
     """Queue the notification of `event` to the applicant, if its kind matters to them."""
-    if event.kind in CITIZEN_KINDS:
+    if event.kind in TELLS_CITIZEN:
         send_citizen_notification.enqueue(event.pk)
 
 
 @task()
 def send_citizen_notification(event_id):
-    """Send the email / SMS for one event. Delivery backends are provided by the notifications module."""
-    from .models import DossierEvent
-
+    """Send the email / SMS for one event."""
     event = DossierEvent.objects.select_related("dossier").filter(pk=event_id).first()
-    if event is None:
-        return None
-    deliver = _deliverer()
-    return deliver(event) if deliver else None
-
-
-def _deliverer():
-    try:
-        from .notifications import deliver
-    except ImportError:
-        return None
-    return deliver
+    return deliver(event) if event is not None else None

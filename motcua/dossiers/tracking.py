@@ -15,13 +15,9 @@ from django.utils.translation import gettext as _
 from motcua.lib.money import format_vnd
 from motcua.units.models import Membership
 
+from . import events
 from .models import Delivery
 from .workflow import NATIONAL_CODE, Status
-
-# Event kinds the public history shows (internal handovers are summarised by the holder).
-PUBLIC_KINDS = frozenset({"submitted", "accepted", "not_accepted", "assigned", "step_completed",
-                          "supplement_requested", "supplemented", "apology", "payment_requested", "paid",
-                          "refused", "withdrawal_requested", "stopped", "result_issued", "returned"})
 
 
 @dataclass
@@ -65,7 +61,7 @@ def view_after(dossier, event):
     if stored is None and event.seq > 1:
         return to_json(build(dossier))  # no stored view yet (bulk-loaded row): read the whole history once
     history = [_line_from_json(h) for h in stored or []]
-    if event.kind in PUBLIC_KINDS:
+    if event.kind in events.PUBLIC:
         history.append(_line(event))
     return to_json(build(dossier, history=history))
 
@@ -73,8 +69,8 @@ def view_after(dossier, event):
 def build(dossier, *, history=None):
     """Build the view from the dossier; `history` None reads the public events."""
     if history is None:
-        events = dossier.events.filter(kind__in=PUBLIC_KINDS).select_related("agency").order_by("seq")
-        history = [_line(e) for e in events]
+        public = dossier.events.filter(kind__in=events.PUBLIC).select_related("agency").order_by("seq")
+        history = [_line(e) for e in public]
     title = ""
     if dossier.holder_id:
         title = (Membership.objects.filter(user_id=dossier.holder_id, agency_id=dossier.holder_agency_id)
@@ -130,16 +126,13 @@ def _parse(value):
 
 
 def _public_note(event):
-    # Reasons addressed to the citizen are public; internal notes of handovers are not.
-    if event.kind in {"not_accepted", "supplement_requested", "apology", "refused", "stopped"}:
-        return event.note
-    return ""
+    return event.note if event.kind in events.NOTE_IS_PUBLIC else ""
 
 
 def to_do(dossier):
     """Return what the citizen must do now, in one sentence, or '' if nothing."""
     if dossier.status == Status.SUPPLEMENT_REQUESTED:
-        request = dossier.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
+        request = dossier.open_supplement_request()
         items = "; ".join(request.items) if request and request.items else (request.reason if request else "")
         return _("Nộp bổ sung giấy tờ: %(items)s.") % {"items": items}
     if dossier.status == Status.PAYMENT_REQUESTED:

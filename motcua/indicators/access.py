@@ -1,22 +1,15 @@
-"""Who may see which dashboard: city leaders see every unit; a unit head sees their unit; scorecards see scorecards.can_view."""
+"""Who may see which dashboard: city leaders see every unit; a unit head sees their unit (units.access)."""
 
 from motcua.lib.errors import Forbidden
-from motcua.units.models import Agency, Membership
+from motcua.units.access import headed_agencies, is_leader
+from motcua.units.models import Agency
 
-
-def is_leader(user) -> bool:
-    return user.is_superuser or Membership.objects.filter(user=user, role=Membership.Role.LEADER).exists()
+__all__ = ["is_leader", "headed_agencies", "check_leader", "get_agency_for_head"]
 
 
 def check_leader(user):
     if not is_leader(user):
         raise Forbidden("Chỉ lãnh đạo thành phố được xem bảng điều hành chung.")
-
-
-def headed_agencies(user):
-    if is_leader(user):
-        return Agency.objects.filter(memberships__user=user).distinct()
-    return Agency.objects.filter(memberships__user=user, memberships__role=Membership.Role.HEAD).distinct()
 
 
 def get_agency_for_head(user, agency_id) -> Agency:

@@ -133,7 +133,7 @@ def on_time_from_totals(*, due_at, end, supplement_time: timedelta, supplement_c
 def open_overdue(*, supplement_count: int, supplement_started_at, due_adjusted, cutoff: datetime) -> bool:
     """766 2.1 for a dossier open at `cutoff`: overdue after more than one supplement, or when `cutoff` is past
     its due date plus completed supplement time (`due_adjusted`); while it waits for a supplement the clock is
-    paused, so it is overdue only if it already was when the wait began. (services._overdue_q is the SQL form.)"""
+    paused, so it is overdue only if it already was when the wait began. (services.figures.overdue_q is the SQL form.)"""
     if supplement_count > 1:
         return True
     if due_adjusted is None:

@@ -15,11 +15,14 @@ Visibility: the officer and the heads of the officer's agencies only (`can_view`
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
-from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.models import Channel, Dossier, DossierStep
+from motcua.ratings.facts import satisfaction_facts
+from motcua.units.access import headed_agencies
 from motcua.units.models import Membership
 
-from .config import config_on
+from .config import config_for
 from .formulas import rate, weighted_score
 
 
@@ -64,31 +67,25 @@ def can_view(viewer, officer) -> bool:
         return False
     if viewer.pk == officer.pk:
         return True
-    headed = Membership.objects.filter(user=viewer, role=Membership.Role.HEAD).values("agency_id")
-    return Membership.objects.filter(user=officer, agency_id__in=headed).exists()
+    return Membership.objects.filter(user=officer, agency__in=headed_agencies(viewer)).exists()
 
 
-def scorecard(officer, period) -> Scorecard:
+def scorecard(officer, period, *, now=None) -> Scorecard:
     start, end = period.aware_start(), period.aware_end()
     steps = DossierStep.objects.filter(handler=officer, finished_at__gte=start, finished_at__lt=end).aggregate(
         n=Count("pk"), on_time=Count("pk", filter=Q(on_time=True))
     )
     own = Dossier.objects.filter(citizen=officer, submitted_at__gte=start, submitted_at__lt=end).aggregate(
-        n=Count("pk"), online=Count("pk", filter=Q(channel="online"))
+        n=Count("pk"), online=Count("pk", filter=Q(channel=Channel.ONLINE))
     )
     ratings_n = satisfied = evaluations = complaints = 0
-    try:
-        from motcua.ratings.facts import satisfaction_facts
-
-        for fact in satisfaction_facts(start=start, end=end, by="officer"):
-            if fact.key == officer.pk:
-                ratings_n += fact.counter_n
-                satisfied += fact.counter_satisfied
-                evaluations += fact.evaluations_n
-                complaints += fact.evaluation_complaints
-    except ImportError:
-        pass
-    weights = config_on(period.start)["scorecard"]
+    for fact in satisfaction_facts(start=start, end=end, by="officer"):
+        if fact.key == officer.pk:
+            ratings_n += fact.counter_n
+            satisfied += fact.counter_satisfied
+            evaluations += fact.evaluations_n
+            complaints += fact.evaluation_complaints
+    weights = config_for(period, now=now or timezone.now())["scorecard"]
     return Scorecard(officer, steps["n"], steps["on_time"], ratings_n, satisfied, evaluations, complaints,
                      own["n"], own["online"], weights)
 

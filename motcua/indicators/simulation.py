@@ -39,7 +39,9 @@ from django.db.models import Count
 from django.utils import timezone
 
 from motcua.catalogue.models import Channel, Procedure, ProcedureVersion
-from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
+from motcua.dossiers.events import EventKind as K
+from motcua.dossiers.models import Delivery, Dossier, DossierEvent, DossierStep, Outcome, StepState
+from motcua.dossiers.workflow import Status as S
 from motcua.lib.text import fold
 from motcua.units.models import Agency
 from motcua.workdays.services import get_calendar
@@ -152,7 +154,7 @@ class Builder:
 
     def submitted_at(self, day, channel):
         rng = self.rng
-        if channel == "online":
+        if channel == Channel.Kind.ONLINE:
             hour = rng.choice([7, 8, 9, 9, 10, 10, 11, 13, 14, 14, 15, 16, 19, 20, 21, 22])
         else:
             hour = rng.choice([8, 8, 9, 9, 10, 10, 11, 13, 14, 15, 16])
@@ -166,24 +168,25 @@ class Builder:
             procedure_id=offer.procedure_id, version_id=offer.version_id, agency=agency, channel=channel,
             applicant_name="Công dân mô phỏng", submitted_at=at, is_synthetic=True,
             fee_total=fee_total, fee_waived=fee_waived, fee_payable=fee_total - fee_waived,
-            duration_value=amount, duration_unit=unit, delivery="online" if channel == "online" else "counter",
+            duration_value=amount, duration_unit=unit,
+            delivery=Delivery.ONLINE if channel == Channel.Kind.ONLINE else Delivery.COUNTER,
         )
         story = []  # (kind, at, from, to, snapshot updates)
         snap = {"channel": channel, "procedure": offer.procedure_id, "agency": agency.code, "supplement_count": 0,
                 "fee_total": fee_total, "fee_payable": fee_total - fee_waived, "paid_online": False,
                 "has_result_file": False, "digitised": 0, "reused": 0, "from_data_store": 0}
         status = ""
-        if channel != "direct":
-            story.append(("submitted", at, "", "submitted", {}))
-            status = "submitted"
+        if channel != Channel.Kind.DIRECT:
+            story.append((K.SUBMITTED, at, "", S.SUBMITTED, {}))
+            status = S.SUBMITTED
             if rng.random() < p.refused_p:
                 refused = at + timedelta(hours=rng.uniform(1, 20))
-                d.status, d.refused_at, d.finished_at = "not_accepted", refused, refused
-                story.append(("not_accepted", refused, status, "not_accepted", {"finished_at": refused}))
+                d.status, d.refused_at, d.finished_at = S.NOT_ACCEPTED, refused, refused
+                story.append((K.NOT_ACCEPTED, refused, status, S.NOT_ACCEPTED, {"finished_at": refused}))
                 return self._keep(d, story, snap)
-        accepted = at if channel == "direct" else at + timedelta(hours=rng.uniform(0.2, 6))
+        accepted = at if channel == Channel.Kind.DIRECT else at + timedelta(hours=rng.uniform(0.2, 6))
         if accepted > self.now:
-            d.status = status or "submitted"
+            d.status = status or S.SUBMITTED
             return self._keep(d, story, snap)
         due = self.cal.due(accepted, amount, unit)
         d.accepted_at, d.due_at, d.original_due_at = accepted, due, due
@@ -192,8 +195,8 @@ class Builder:
         upd = {"accepted_at": accepted, "due_at": due, "original_due_at": due, "digitised": 2 * digitised,
                "reused": int(digitised and rng.random() < p.reused_p),
                "from_data_store": int(rng.random() < p.data_store_p)}
-        story.append(("accepted", accepted, status, "accepted", upd))
-        status = "accepted"
+        story.append((K.ACCEPTED, accepted, status, S.ACCEPTED, upd))
+        status = S.ACCEPTED
         span = due - accepted
         t = accepted + span * rng.uniform(0.05, 0.2)
         held = timedelta(0)
@@ -201,12 +204,12 @@ class Builder:
             n = 2 if rng.random() < p.second_supplement_p else 1
             for i in range(n):
                 back = t + timedelta(days=rng.uniform(1, 5))
-                story.append(("supplement_requested", t, status, "supplement_requested", {"supplement_count": i + 1}))
-                status = "supplement_requested"
+                story.append((K.SUPPLEMENT_REQUESTED, t, status, S.SUPPLEMENT_REQUESTED, {"supplement_count": i + 1}))
+                status = S.SUPPLEMENT_REQUESTED
                 if back > self.now:
                     break
-                story.append(("supplemented", back, status, "processing", {}))
-                status = "processing"
+                story.append((K.SUPPLEMENTED, back, status, S.PROCESSING, {}))
+                status = S.PROCESSING
                 held += back - t
                 t = back + timedelta(hours=rng.uniform(1, 24))
             d.supplement_count = n
@@ -215,21 +218,22 @@ class Builder:
         else:
             finish = max(t + timedelta(hours=1), accepted + held + span * rng.uniform(0.3, 0.95))
         step = DossierStep(group=1, order=0, title="Thẩm định, giải quyết", agency=agency, started_at=accepted,
-                           due_at=due + held, state="active")
-        if status == "supplement_requested" or finish > self.now:
-            d.status = status if status != "accepted" else "processing"
+                           due_at=due + held, state=StepState.ACTIVE)
+        if status == S.SUPPLEMENT_REQUESTED or finish > self.now:
+            d.status = status if status != S.ACCEPTED else S.PROCESSING
             return self._keep(d, story, snap, step)
         fee = fee_total > 0
-        paid = fee and (fee_total - fee_waived) > 0 and channel == "online" and rng.random() < p.paid_online_p
-        d.finished_at, d.outcome, d.paid_online = finish, "granted", paid
-        step.finished_at, step.on_time, step.state = finish, finish <= due + held, "done"
-        story.append(("result_issued", finish, status, "done",
+        online = channel == Channel.Kind.ONLINE
+        paid = fee and (fee_total - fee_waived) > 0 and online and rng.random() < p.paid_online_p
+        d.finished_at, d.outcome, d.paid_online = finish, Outcome.GRANTED, paid
+        step.finished_at, step.on_time, step.state = finish, finish <= due + held, StepState.DONE
+        story.append((K.RESULT_ISSUED, finish, status, S.DONE,
                       {"finished_at": finish, "has_result_file": digitised, "paid_online": paid}))
-        d.status = "done"
+        d.status = S.DONE
         returned = finish + timedelta(hours=rng.uniform(1, 48))
         if returned <= self.now:
-            d.returned_at, d.status = returned, "returned"
-            story.append(("returned", returned, "done", "returned", {"returned_at": returned}))
+            d.returned_at, d.status = returned, S.RETURNED
+            story.append((K.RETURNED, returned, S.DONE, S.RETURNED, {"returned_at": returned}))
         return self._keep(d, story, snap, step)
 
     def _keep(self, d, story, snap, step=None):
@@ -331,8 +335,8 @@ def simulate(*, city="hanoi", params: Params | None = None, replace=True, log=pr
                 for _ in range(_poisson(rng, lam * weekday_factor)):
                     offer = mine[min(len(mine) - 1, bisect.bisect_left(cdf, rng.random()))]
                     r = rng.random()
-                    channel = "online" if r < online_p or day.weekday() >= 5 else (
-                        "direct" if r < online_p + (1 - online_p) * 5 / 6 else "postal")
+                    channel = Channel.Kind.ONLINE if r < online_p or day.weekday() >= 5 else (
+                        Channel.Kind.DIRECT if r < online_p + (1 - online_p) * 5 / 6 else Channel.Kind.POSTAL)
                     at = builder.submitted_at(day, channel)
                     if at > now:
                         continue
@@ -361,7 +365,7 @@ def _satisfaction_and_feedback(p, rng, agencies, now, first_day):
     ids = {}
     ratings, evaluations, items = [], [], []
     weights = [(5, 0.55), (4, 0.83), (3, 0.93), (2, 0.97), (1, 1.0)]
-    returned = list(Dossier.objects.filter(is_synthetic=True, status="returned", returned_at__isnull=False)
+    returned = list(Dossier.objects.filter(is_synthetic=True, status=S.RETURNED, returned_at__isnull=False)
                     .values_list("id", "agency_id", "channel", "returned_at", "due_at", "finished_at",
                                  "supplement_count"))
     for dossier_id, agency_id, channel, returned_at, due_at, finished_at, supplements in returned:
@@ -370,13 +374,13 @@ def _satisfaction_and_feedback(p, rng, agencies, now, first_day):
         t = 2 if timezone.localdate(finished_at) < timezone.localdate(due_at) else 1 if finished_at <= due_at else 0
         evaluations.append(DossierEvaluation(
             dossier_id=dossier_id, agency_id=agency_id, time=t, contacts=max(0, 2 - supplements), information=2,
-            attitude=0 if rng.random() < 0.01 else 2, cost=2, online=2 if channel == "online" else None,
+            attitude=0 if rng.random() < 0.01 else 2, cost=2, online=2 if channel == Channel.Kind.ONLINE else None,
             created_at=returned_at + timedelta(hours=2), updated_at=returned_at + timedelta(hours=2),
             editable_until=returned_at + timedelta(days=7),
         ))
     DossierEvaluation.objects.bulk_create(evaluations, batch_size=2000)
     ids["ratings.DossierEvaluation"] = len(evaluations)  # deleted with their dossiers (cascade)
-    counts = dict(Dossier.objects.filter(is_synthetic=True, channel="direct").values_list("agency_id")
+    counts = dict(Dossier.objects.filter(is_synthetic=True, channel=Channel.Kind.DIRECT).values_list("agency_id")
                   .annotate(n=Count("id")).order_by())
     devices = {}
     for agency in agencies:

@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from motcua.dossiers.access import agency_ids_of
 from motcua.dossiers.services.queries import dossiers_of_citizen, sole_citizen_filing_as
 from motcua.identity import oidc
 from motcua.identity import services as identity
 from motcua.identity.errors import SignInFailed
 from motcua.lib.redirects import safe_next
+from motcua.units.access import agency_ids_of
 
 
 class SignInForm(AuthenticationForm):

@@ -11,7 +11,7 @@ from motcua.catalogue.models import Field
 from motcua.indicators import charts, exports
 from motcua.indicators import services as ind
 from motcua.indicators.cache import get_or_refresh
-from motcua.indicators.config import config_on
+from motcua.indicators.config import config_for
 from motcua.units.models import Agency
 
 KIND_FILTERS = {"xa": [Agency.Kind.COMMUNE_PC], "so": [Agency.Kind.DEPARTMENT], "": None}
@@ -29,10 +29,12 @@ def _board(period, kind):
     """Rows and city figures, recomputed at most once a minute in the background (indicators.cache): facts are
     current to the event, the ranking of 137 units need not be recomputed per hit."""
     def compute():
-        rows, city = ind.board_and_city(period, now=timezone.now(), kinds=KIND_FILTERS[kind])
-        return {"rows": rows, "city": city, "city_index": ind.index_for(city), "months": ind.trend(period, months=12),
-                "waived": ind.waived_total(period), "synthetic": ind.has_synthetic_data(),
-                "min_n": config_on(period.start)["min_dossiers_for_rank"]}
+        now = timezone.now()
+        config = config_for(period, now=now)
+        rows, city = ind.board_and_city(period, now=now, kinds=KIND_FILTERS[kind])
+        return {"rows": rows, "city": city, "city_index": ind.index_for(city, config),
+                "months": ind.trend(period, months=12), "waived": ind.waived_total(period),
+                "synthetic": ind.has_synthetic_data(), "min_n": config["min_dossiers_for_rank"]}
 
     return get_or_refresh(f"indicators:board:{period.slug}:{kind}", compute, fresh=BOARD_CACHE_SECONDS)
 

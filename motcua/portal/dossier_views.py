@@ -38,7 +38,7 @@ def supply(request, code):
         dossier = get_dossier_for_citizen(request.user, code)
     except DomainError as e:
         return _refused(request, code, e)
-    request_ = dossier.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
+    request_ = dossier.open_supplement_request()
     initial = {"name": "; ".join(request_.items)} if request_ and request_.items else {}
     form = SupplyForm(request.POST or None, request.FILES or None, initial=initial)
     error, status = None, 200

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from motcua.dossiers.access import get_dossier_for_citizen, get_dossier_for_tracking
-from motcua.dossiers.services.queries import EVENT_LABEL
+from motcua.dossiers.events import wording
 from motcua.dossiers.tracking import tracking_of
 from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, Status
 from motcua.lib.errors import DomainError
@@ -17,7 +17,7 @@ from motcua.ratings.services import evaluation_url
 
 def tracking_context(dossier):
     t = tracking_of(dossier)
-    history = [{"line": h, "label": EVENT_LABEL.get(h.kind, h.kind)} for h in t.history]
+    history = [{"line": h, "label": wording(h.kind)} for h in t.history]
     # Once the result is returned the citizen is asked to rate the service (Decree 61 Art. 31).
     rate_url = evaluation_url(dossier, absolute=False) if dossier.status == Status.RETURNED else None
     return {"t": t, "history": history, "evaluation_url": rate_url}

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import assistant_views, feedback_views, office_views, rating_views, views
+from . import assistant_views, feedback_views, office_views, rating_views, verify_views, views
 from .board_views import board, board_dossiers, board_export
 from .calendar_views import year_calendar
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("phan-anh/tra-cuu/<str:code>/bo-sung/", feedback_views.supply, name="feedback_supply"),
     path("phan-anh/cong-khai/<int:pk>/", feedback_views.published_detail, name="feedback_public"),
     path("lich-lam-viec/", year_calendar, name="calendar"),
+    path("xac-thuc-van-ban/", verify_views.verify_document, name="verify_document"),
     path("bang-chi-so/", board, name="board"),
     path("bang-chi-so/ho-so/", board_dossiers, name="board_dossiers"),
     path("bang-chi-so/tai-ve.<str:fmt>", board_export, name="board_export"),

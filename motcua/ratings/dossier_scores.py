@@ -20,6 +20,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from motcua.dossiers.events import EventKind
 from motcua.dossiers.models import DossierStep
 from motcua.dossiers.workflow import Status
 
@@ -77,7 +78,7 @@ def _total_time(finished):
 def _unit_times(events, step_due):
     scores = {}
     for e in events:
-        if e.kind != "step_completed":
+        if e.kind != EventKind.STEP_COMPLETED:
             continue
         due = step_due.get(e.data.get("step"))
         if due is None:
@@ -88,7 +89,7 @@ def _unit_times(events, step_due):
 
 
 def _contacts(events):
-    n = sum(1 for e in events if e.kind == "supplement_requested" and not e.data.get("applicant_at_fault"))
+    n = sum(1 for e in events if e.kind == EventKind.SUPPLEMENT_REQUESTED and not e.data.get("applicant_at_fault"))
     return 2 if n == 0 else 1 if n == 1 else 0
 
 

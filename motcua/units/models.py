@@ -109,3 +109,4 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.agency} ({self.get_role_display()})"
+

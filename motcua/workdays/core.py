@@ -418,9 +418,15 @@ class Calendar:
             return "on_time"
         if now > due:
             return "overdue"
-        if self._pos(due) - self._pos(now) <= self.day_us:
-            return "due_soon"
-        return "on_track"
+        return "due_soon" if due <= self.due_soon_until(now) else "on_track"
+
+    def due_soon_until(self, now: datetime) -> datetime:
+        """The latest due moment that is "due soon" at `now`: one working day of office time ahead.
+
+        The latest instant at that office-time position, so a deadline at the close of a session and the next
+        opening, which are the same office time, are judged alike.
+        """
+        return self._opening(self._pos(now) + self.day_us)
 
 
 def add_months(d: date, n: int) -> date:

@@ -156,6 +156,11 @@ def working_minutes_between(a: datetime, b: datetime, *, office_hours=None) -> i
     return -minutes if delta < timedelta(0) else minutes
 
 
+def due_soon_until(now: datetime, *, office_hours=None) -> datetime:
+    """The latest due moment counted as due soon at `now` (one working day of office time; `Calendar.status`)."""
+    return get_calendar(office_hours).due_soon_until(now)
+
+
 def is_working_day(d: date, *, office_hours=None) -> bool:
     return get_calendar(office_hours).is_working_day(d)
 

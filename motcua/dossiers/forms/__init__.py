@@ -12,6 +12,6 @@ full text is not verified here, so the numbers follow TT 01/2018.
 """
 
 from .data import FormData, Handover, Paper
-from .render import FORMS, render_form, render_html
+from .render import FORMS, render_form, render_html, render_signed
 
-__all__ = ["FORMS", "FormData", "Handover", "Paper", "render_form", "render_html"]
+__all__ = ["FORMS", "FormData", "Handover", "Paper", "render_form", "render_html", "render_signed"]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from ..events import EventKind as K
 from ..links import tracking_url
 from ..services import control_sheet
 from .data import FormData, Handover, Paper
@@ -78,7 +79,7 @@ def form_data(dossier) -> FormData:
         return_place=_return_place(dossier),
         tracking_url=tracking_url(dossier.public_id),
         hotline=settings.MOTCUA_HOTLINE,
-        officer_name=_officer(dossier, ["accepted", "supplement_requested", "not_accepted", "submitted"]),
+        officer_name=_officer(dossier, [K.ACCEPTED, K.SUPPLEMENT_REQUESTED, K.NOT_ACCEPTED, K.SUBMITTED]),
         place_name=settings.MOTCUA_CITY_NAME,
         items=list(last_supplement.items) if last_supplement else [],
         reasons=reasons,

@@ -75,3 +75,10 @@ def render_form(number: str, data: FormData) -> bytes:
     from weasyprint import HTML  # imported late: loading Pango costs ~0.3 s and most requests need no PDF
 
     return HTML(string=render_html(number, data)).write_pdf()
+
+
+def render_signed(number: str, data: FormData, agency) -> bytes:
+    """The form's PDF signed by `agency`'s certificate, as the citizen and other agencies receive it."""
+    from motcua.esign.pdf import sign
+
+    return sign(render_form(number, data), agency, reason=_spec(number).title)

@@ -15,6 +15,7 @@ from motcua.catalogue.models import Channel
 from .. import codes, deadlines, fees
 from ..access import check_member
 from ..errors import InvalidDossier
+from ..events import EventKind
 from ..models import DossierFee
 from ..workflow import Status
 from ._core import check_move, lock, record
@@ -42,7 +43,7 @@ def accept_locked(dossier, *, actor, at, time_limit_days=None):
     dossier.accepted_at = at
     _price(dossier, channel, at)
     build_route(dossier, at=at)
-    record(dossier, kind="accepted", to_status=Status.ACCEPTED, actor=actor, at=at, agency=dossier.agency)
+    record(dossier, kind=EventKind.ACCEPTED, to_status=Status.ACCEPTED, actor=actor, at=at, agency=dossier.agency)
     return dossier
 
 
@@ -106,5 +107,5 @@ def refuse_intake(dossier, *, actor, at, reason):
     check_move(dossier, Status.NOT_ACCEPTED)
     dossier.refused_at = dossier.finished_at = at
     dossier.reason = reason.strip()
-    record(dossier, kind="not_accepted", to_status=Status.NOT_ACCEPTED, actor=actor, at=at, note=dossier.reason)
+    record(dossier, kind=EventKind.NOT_ACCEPTED, to_status=Status.NOT_ACCEPTED, actor=actor, at=at, note=dossier.reason)
     return dossier

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from .. import deadlines
 from ..access import check_member
 from ..errors import InvalidDossier, RuleViolation
+from ..events import EventKind
 from ..models import Apology
 from ..workflow import OPEN_STATUSES
 from ._core import lock, record
@@ -27,6 +28,8 @@ def apologise(dossier, *, actor, at, reason, new_due_at):
         raise InvalidDossier(_("Cần nêu lý do quá hạn."))
     if Apology.objects.filter(dossier=dossier).exists():
         raise RuleViolation(_("Hồ sơ đã được hẹn lại một lần; chỉ được hẹn lại ngày trả kết quả một lần."))
+    if new_due_at is None:
+        raise InvalidDossier(_("Cần ngày hẹn trả mới."))
     if dossier.due_at is None or deadlines.add_days(at, 1, agency=dossier.agency) > dossier.due_at:
         raise RuleViolation(_("Phải gửi phiếu xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước hạn trả kết quả."))
     if new_due_at <= dossier.due_at:
@@ -39,6 +42,6 @@ def apologise(dossier, *, actor, at, reason, new_due_at):
     except IntegrityError:
         raise RuleViolation(_("Hồ sơ đã được hẹn lại một lần.")) from None
     dossier.due_at = new_due_at
-    record(dossier, kind="apology", to_status=dossier.status, actor=actor, at=at, agency=agency, note=reason,
+    record(dossier, kind=EventKind.APOLOGY, to_status=dossier.status, actor=actor, at=at, agency=agency, note=reason,
            data={"old_due_at": old.isoformat(), "new_due_at": new_due_at.isoformat()}, check=False)
     return dossier

@@ -1,12 +1,14 @@
 """Ends of the road: refusal after appraisal, withdrawal, stop, result issued and result returned."""
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..access import check_member, check_owner
 from ..errors import InvalidDossier, NotAllowed, RuleViolation
+from ..events import EventKind
 from ..models import Delivery, Outcome
-from ..uploads import StoredFiles, validate_upload
+from ..uploads import InvalidUpload, StoredFiles, validate_upload
 from ..workflow import Status
 from ._core import check_move, lock, record
 from .routing import route_finished
@@ -27,7 +29,7 @@ def refuse_dossier(dossier, *, actor, at, reason):
     check_move(dossier, Status.DONE)
     dossier.outcome, dossier.reason, dossier.refused_at, dossier.finished_at = Outcome.REFUSED, reason, at, at
     dossier.holder_agency, dossier.holder = dossier.agency, None
-    record(dossier, kind="refused", to_status=Status.DONE, actor=actor, at=at, note=reason)
+    record(dossier, kind=EventKind.REFUSED, to_status=Status.DONE, actor=actor, at=at, note=reason)
     return dossier
 
 
@@ -40,7 +42,7 @@ def withdraw_dossier(dossier, *, actor, at, reason=""):
     else:
         check_member(actor, dossier.agency)
     check_move(dossier, Status.WITHDRAWAL_REQUESTED)
-    record(dossier, kind="withdrawal_requested", to_status=Status.WITHDRAWAL_REQUESTED, actor=actor, at=at,
+    record(dossier, kind=EventKind.WITHDRAWAL_REQUESTED, to_status=Status.WITHDRAWAL_REQUESTED, actor=actor, at=at,
            note=reason or "")
     return dossier
 
@@ -53,7 +55,7 @@ def stop_dossier(dossier, *, actor, at, reason):
     reason = _reason(reason, _("Cần nêu rõ lý do dừng xử lý."))
     check_move(dossier, Status.STOPPED)
     dossier.reason, dossier.finished_at = reason, at
-    record(dossier, kind="stopped", to_status=Status.STOPPED, actor=actor, at=at, note=reason)
+    record(dossier, kind=EventKind.STOPPED, to_status=Status.STOPPED, actor=actor, at=at, note=reason)
     return dossier
 
 
@@ -67,11 +69,26 @@ def issue_result(dossier, *, actor, at, result_file=None, note=""):
         if not route_finished(dossier):
             raise RuleViolation(_("Còn bước xử lý chưa hoàn thành; chưa thể trả kết quả."))
         if result_file is not None:
+            result_file = _signed(result_file, kind, dossier.agency)
             dossier.result_file.name, _digest = stored.save(result_file, kind[1], folder="dossiers/results")
         dossier.outcome, dossier.finished_at = Outcome.GRANTED, at
         dossier.holder_agency, dossier.holder = dossier.agency, None
-        record(dossier, kind="result_issued", to_status=Status.DONE, actor=actor, at=at, note=note)
+        record(dossier, kind=EventKind.RESULT_ISSUED, to_status=Status.DONE, actor=actor, at=at, note=note)
     return dossier
+
+
+def _signed(upload, kind, agency):
+    """A PDF result leaves signed by the agency's certificate (PAdES); a scanned image is kept as handed in."""
+    if kind[1] != "pdf":
+        return upload
+    from motcua.esign.pdf import sign  # late: pyHanko is needed only when a result is issued
+
+    upload.seek(0)
+    try:
+        signed = sign(upload.read(), agency, reason=_("Kết quả giải quyết thủ tục hành chính"))
+    except Exception as e:  # noqa: BLE001 - pyHanko raises many kinds for a damaged PDF
+        raise InvalidUpload(_("Tệp kết quả PDF bị hỏng nên không ký số được; vui lòng quét hoặc xuất lại.")) from e
+    return ContentFile(signed, name=getattr(upload, "name", "ket-qua.pdf"))
 
 
 def _check_issuer(dossier, actor):
@@ -94,6 +111,6 @@ def return_result(dossier, *, actor, at, delivery=None, note=""):
         raise RuleViolation(_("Hồ sơ chưa có kết quả."))
     check_move(dossier, Status.RETURNED)
     dossier.returned_at = at
-    record(dossier, kind="returned", to_status=Status.RETURNED, actor=actor, at=at, note=note,
+    record(dossier, kind=EventKind.RETURNED, to_status=Status.RETURNED, actor=actor, at=at, note=note,
            data={"delivery": delivery})
     return dossier

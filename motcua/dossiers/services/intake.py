@@ -14,6 +14,7 @@ from motcua.guides.applicable import plan_for
 
 from ..access import check_member
 from ..errors import InvalidDossier, RuleViolation
+from ..events import EventKind
 from ..models import Channel, Delivery, Dossier, DossierComponent, DossierFile
 from ..uploads import StoredFiles, validate_upload
 from ..workflow import Status
@@ -68,7 +69,7 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
                               delivery=delivery, delivery_address=delivery_address, notes=notes,
                               idempotency_key=idempotency_key, citizen=citizen, assisted_by=assisted_by)
             add_components(dossier, components, kinds, stored)
-            record(dossier, kind="submitted", to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
+            record(dossier, kind=EventKind.SUBMITTED, to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
                    agency=agency, note=notes, check=False, save=channel != Channel.DIRECT)
             if channel == Channel.DIRECT:
                 from .acceptance import accept_locked

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from ..access import check_member, check_owner
 from ..errors import InvalidDossier, NotAllowed, RuleViolation
+from ..events import EventKind
 from ..models import Payment
 from ..payment_providers import registry
 from ..workflow import Status
@@ -23,7 +24,7 @@ def request_payment(dossier, *, actor, at, note=""):
     if outstanding(dossier) == 0:
         raise RuleViolation(_("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."))
     check_move(dossier, Status.PAYMENT_REQUESTED)
-    record(dossier, kind="payment_requested", to_status=Status.PAYMENT_REQUESTED, actor=actor, at=at, note=note,
+    record(dossier, kind=EventKind.PAYMENT_REQUESTED, to_status=Status.PAYMENT_REQUESTED, actor=actor, at=at, note=note,
            data={"amount": outstanding(dossier)})
     return dossier
 
@@ -90,7 +91,7 @@ def _settle(dossier, payment, *, actor, at):
     data = {"payment": payment.pk, "amount": payment.amount, "method": payment.method}
     if dossier.status == Status.PAYMENT_REQUESTED and outstanding(dossier) == 0:
         check_move(dossier, Status.PROCESSING)
-        record(dossier, kind="paid", to_status=Status.PROCESSING, actor=actor, at=at, data=data)
+        record(dossier, kind=EventKind.PAID, to_status=Status.PROCESSING, actor=actor, at=at, data=data)
     else:
-        record(dossier, kind="payment_recorded", to_status=dossier.status, actor=actor, at=at, data=data,
+        record(dossier, kind=EventKind.PAYMENT_RECORDED, to_status=dossier.status, actor=actor, at=at, data=data,
                check=False)

@@ -8,10 +8,12 @@ public sees about a dossier is `dossiers.tracking.tracking_of`.
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy
 
+from motcua.units.access import agency_ids_of, roles_in
 from motcua.units.models import Membership
 
 from .. import deadlines
-from ..access import agency_ids_of, dossiers_visible_to
+from ..access import dossiers_visible_to
+from ..events import label_of
 from ..models import StepState
 from ..workflow import OPEN_STATUSES, Status, can_move
 
@@ -41,7 +43,7 @@ def inbox(user, *, now, q="", limit=200):
                        | Q(applicant_phone__contains=q))
     else:
         qs = qs.filter(status__in=INBOX_STATUSES, holder_agency_id__in=mine)
-    soon = deadlines.add_days(now, 1, agency=None)
+    soon = deadlines.due_soon_until(now, agency=None)  # one SQL cut-off: the default office hours
     qs = qs.annotate(rank=Case(
         When(status=Status.SUBMITTED, then=Value(2)),
         When(status=Status.SUPPLEMENT_REQUESTED, then=Value(4)),
@@ -57,43 +59,12 @@ def inbox(user, *, now, q="", limit=200):
     return rows
 
 
-EVENT_LABEL = {
-    "submitted": gettext_lazy("Nộp hồ sơ"),
-    "accepted": gettext_lazy("Tiếp nhận hồ sơ"),
-    "not_accepted": gettext_lazy("Từ chối tiếp nhận"),
-    "assigned": gettext_lazy("Phân công cán bộ xử lý"),
-    "step_completed": gettext_lazy("Hoàn thành bước"),
-    "supplement_requested": gettext_lazy("Yêu cầu bổ sung hồ sơ"),
-    "supplemented": gettext_lazy("Nộp bổ sung hồ sơ"),
-    "apology": gettext_lazy("Xin lỗi và hẹn lại ngày trả kết quả"),
-    "payment_requested": gettext_lazy("Yêu cầu nộp phí, lệ phí"),
-    "paid": gettext_lazy("Thanh toán trực tuyến"),
-    "payment_recorded": gettext_lazy("Ghi nhận nộp phí, lệ phí"),
-    "refused": gettext_lazy("Từ chối giải quyết"),
-    "withdrawal_requested": gettext_lazy("Yêu cầu rút hồ sơ"),
-    "stopped": gettext_lazy("Dừng xử lý"),
-    "result_issued": gettext_lazy("Có kết quả giải quyết"),
-    "returned": gettext_lazy("Trả kết quả"),
-}
-
-
-def event_label(event):
-    """Return what happened, in Vietnamese: "Hoàn thành bước: Thẩm định hồ sơ", "Trả kết quả"..."""
-    label = str(EVENT_LABEL.get(event.kind, event.kind))
-    title = (event.data or {}).get("title")
-    return f"{label}: {title}" if event.kind == "step_completed" and title else label
-
-
 def staff_history(dossier):
     """Return the dossier's events, newest first, each with `label` set (the console's history)."""
     events = list(dossier.events.select_related("actor", "agency").order_by("-seq"))
     for e in events:
-        e.label = event_label(e)
+        e.label = label_of(e)
     return events
-
-
-def _roles_in(user, agency_ids):
-    return set(Membership.objects.filter(user=user, agency_id__in=agency_ids).values_list("role", flat=True))
 
 
 def actions_for(dossier, user):
@@ -108,7 +79,7 @@ def actions_for(dossier, user):
     if status == Status.SUBMITTED and at_reception:
         actions += ["accept", "request_supplement", "refuse_intake"]
     if status in (Status.ACCEPTED, Status.PROCESSING):
-        if my_steps and Membership.Role.HEAD in _roles_in(user, [s.agency_id for s in my_steps]):
+        if my_steps and Membership.Role.HEAD in roles_in(user, [s.agency_id for s in my_steps]):
             actions.append("assign")
         if my_steps:
             actions.append("complete_step")

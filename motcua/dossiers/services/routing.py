@@ -12,7 +12,8 @@ from motcua.units.models import Membership
 
 from .. import deadlines
 from ..access import check_member
-from ..errors import IllegalTransition, NotAllowed, RuleViolation
+from ..errors import IllegalTransition, InvalidDossier, NotAllowed, RuleViolation
+from ..events import EventKind
 from ..models import DossierStep, StepState
 from ..workflow import Status
 from ._core import check_move, lock, record
@@ -86,6 +87,8 @@ def _step_for(dossier, actor, step):
 @transaction.atomic
 def assign_handler(dossier, *, actor, handler, at, step=None, note=""):
     """The head of the unit holding the current step assigns a handler (Decree 61 Art.19.1)."""
+    if handler is None:
+        raise InvalidDossier(_("Cần chọn cán bộ xử lý."))
     dossier = lock(dossier)
     _check_workable(dossier)
     step = _step_for(dossier, actor, step)
@@ -95,7 +98,7 @@ def assign_handler(dossier, *, actor, handler, at, step=None, note=""):
     step.handler, step.handed_by = handler, actor
     step.save(update_fields=["handler", "handed_by"])
     dossier.holder, dossier.holder_agency = handler, step.agency
-    record(dossier, kind="assigned", to_status=Status.PROCESSING, actor=actor, at=at, agency=step.agency,
+    record(dossier, kind=EventKind.ASSIGNED, to_status=Status.PROCESSING, actor=actor, at=at, agency=step.agency,
            note=note, data={"step": step.pk, "handler": handler.pk, "handler_name": _name(handler)})
     return dossier
 
@@ -117,7 +120,7 @@ def complete_step(dossier, *, actor, at, step=None, note=""):
             next_steps = _start_group(dossier, later.group, at=at)
         else:
             dossier.holder_agency, dossier.holder = dossier.agency, None
-    record(dossier, kind="step_completed", to_status=Status.PROCESSING, actor=actor, at=at, agency=step.agency,
+    record(dossier, kind=EventKind.STEP_COMPLETED, to_status=Status.PROCESSING, actor=actor, at=at, agency=step.agency,
            note=note, data={"step": step.pk, "title": step.title, "on_time": step.on_time,
                             "next": [s.agency.code for s in next_steps]})
     return dossier

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from .. import deadlines
 from ..access import check_member, check_owner
 from ..errors import InvalidDossier, NotAllowed, RuleViolation
+from ..events import EventKind
 from ..models import SupplementRequest
 from ..uploads import StoredFiles, validate_upload
 from ..workflow import Status
@@ -38,7 +39,7 @@ def request_supplement(dossier, *, actor, at, reason, items=()):
     request = SupplementRequest.objects.create(dossier=dossier, at_intake=at_intake, requested_at=at,
                                                requested_by=actor, items=list(items), reason=reason.strip(),
                                                due_before=dossier.due_at)
-    record(dossier, kind="supplement_requested", to_status=Status.SUPPLEMENT_REQUESTED, actor=actor, at=at,
+    record(dossier, kind=EventKind.SUPPLEMENT_REQUESTED, to_status=Status.SUPPLEMENT_REQUESTED, actor=actor, at=at,
            note=request.reason, data={"supplement": request.pk, "items": list(items), "at_intake": at_intake})
     return dossier
 
@@ -55,7 +56,7 @@ def supplement_dossier(dossier, *, actor, at, components, note=""):
     with StoredFiles() as stored, transaction.atomic():
         dossier = lock(dossier)
         _check_supplier(dossier, actor)
-        request = dossier.supplements.filter(completed_at__isnull=True).order_by("-requested_at").first()
+        request = dossier.open_supplement_request()
         if dossier.status != Status.SUPPLEMENT_REQUESTED or request is None:
             raise RuleViolation(_("Hồ sơ không ở trạng thái chờ bổ sung."))
         add_components(dossier, components, kinds, stored, supplement=request)
@@ -64,7 +65,7 @@ def supplement_dossier(dossier, *, actor, at, components, note=""):
             _reset_clock(dossier, request, at)
         request.completed_at, request.due_after = at, dossier.due_at
         request.save(update_fields=["completed_at", "due_after"])
-        record(dossier, kind="supplemented", to_status=target, actor=actor, at=at, note=note,
+        record(dossier, kind=EventKind.SUPPLEMENTED, to_status=target, actor=actor, at=at, note=note,
                data={"supplement": request.pk, "due_before": _iso(request.due_before), "due_after": _iso(dossier.due_at)})
     return dossier
 

@@ -7,6 +7,7 @@ import pytest
 from motcua.dossiers import services
 from motcua.dossiers.errors import RuleViolation
 from motcua.dossiers.models import DossierEvent, StepState
+from motcua.dossiers.uploads import InvalidUpload
 from motcua.dossiers.workflow import Status
 
 from .base import T0, accepted_dossier, pdf, submit_online, two_agency_route
@@ -85,9 +86,28 @@ def test_result_waits_for_every_step(people, version):
         services.issue_result(dossier, actor=people.lan, at=T0)
 
 
-def test_result_file_is_stored(people, version):
+def test_result_file_is_stored_signed_by_the_agency(people, version, settings, tmp_path):
+    from weasyprint import HTML
+
+    from motcua.esign.pdf import verify
+
+    settings.MOTCUA_SIGNING_DIR = tmp_path / "signing"
+    result = HTML(string="<p>Giấy chứng nhận</p>").write_pdf()
     dossier = accepted_dossier(version, people)
     dossier = services.complete_step(dossier, actor=people.lan, at=T0 + timedelta(hours=1))
-    dossier = services.issue_result(dossier, actor=people.lan, at=T0 + timedelta(hours=2), result_file=pdf("kq.pdf"))
+    dossier = services.issue_result(dossier, actor=people.lan, at=T0 + timedelta(hours=2),
+                                    result_file=pdf("kq.pdf", result))
     assert dossier.result_file.name.startswith("dossiers/results/") and dossier.result_file.name.endswith(".pdf")
     assert dossier.events.order_by("-seq").first().data["snapshot"]["has_result_file"] is True
+    verdict = verify(dossier.result_file.read())
+    assert verdict.valid and dossier.agency.name in verdict.signer
+
+
+def test_a_damaged_result_pdf_is_refused_and_nothing_moves(people, version, settings, tmp_path):
+    settings.MOTCUA_SIGNING_DIR = tmp_path / "signing"
+    dossier = accepted_dossier(version, people)
+    dossier = services.complete_step(dossier, actor=people.lan, at=T0 + timedelta(hours=1))
+    with pytest.raises(InvalidUpload):
+        services.issue_result(dossier, actor=people.lan, at=T0 + timedelta(hours=2), result_file=pdf("kq.pdf"))
+    dossier.refresh_from_db()
+    assert dossier.status != "done" and not dossier.result_file

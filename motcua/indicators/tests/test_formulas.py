@@ -150,7 +150,7 @@ def test_open_overdue_and_its_sql_form_agree():
 
     from motcua.indicators.formulas import open_overdue
     from motcua.indicators.models import DossierFact
-    from motcua.indicators.services import _overdue_q
+    from motcua.indicators.services import overdue_q
 
     from .factories import Story, at, make_agency, make_procedure
 
@@ -162,7 +162,7 @@ def test_open_overdue_and_its_sql_form_agree():
             for started in (None, at(3, 5), at(3, 12)):
                 DossierFact.objects.filter(pk=fact.pk).update(supplement_count=count, due_adjusted=due,
                                                               supplement_started_at=started)
-                sql = DossierFact.objects.filter(_overdue_q(cutoff)).exists()
+                sql = DossierFact.objects.filter(overdue_q(cutoff)).exists()
                 assert sql == open_overdue(supplement_count=count, supplement_started_at=started, due_adjusted=due,
                                            cutoff=cutoff), (count, due, started)
     assert story.dossier.pk == fact.pk

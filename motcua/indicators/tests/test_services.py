@@ -143,3 +143,25 @@ def test_the_board_city_figures_are_the_city_figures():
     expected = unit_figures(MARCH, by="city", now=NOW)[None]
     assert (city.counts, city.open, city.open_overdue) == (expected.counts, expected.open, expected.open_overdue)
     assert [r.figures for r in rows if r.agency == agency] == [unit_figures(MARCH, now=NOW)[agency.id]]
+
+
+def test_the_board_and_the_unit_dashboard_give_a_unit_the_same_766_score():
+    from motcua.indicators.config import config_on
+    from motcua.indicators.index766 import compute_index
+    from motcua.indicators.models import IndexConfig
+    from motcua.indicators.services import unit_report
+
+    agency, procedure = make_agency(), make_procedure()
+    build_march(agency, procedure)
+    # A reweighting in force from mid-March: the score of March must use it on both pages.
+    data = config_on(date(2026, 1, 1))
+    data["groups"]["TDGQ"]["points"] = 40
+    IndexConfig.objects.create(effective_from=date(2026, 3, 15), data=data, note="test")
+    row = next(r for r in board(MARCH, now=NOW) if r.agency == agency)
+    report = unit_report(agency, MARCH, now=NOW)
+    assert row.score is not None
+    assert report["unit_index"].total == row.score
+    # The reweighting matters (the same counts under the config of 01/03 score differently), so a page that
+    # chose the configuration of the period's first day would show another score.
+    counts = {i.id: (i.numerator, i.denominator) for i in report["unit_index"].indicators}
+    assert compute_index(counts, config_on(date(2026, 3, 1))).total != row.score

@@ -78,7 +78,8 @@ def test_unit_dashboard_is_for_its_head_and_leaders_only(client, city):
     assert client.get("/can-bo/chi-so/").status_code == 302  # a head is sent to their unit
     client.force_login(hung)
     assert client.get(f"/can-bo/chi-so/the-diem/{minh.id}/").status_code == 403
-    leader = User.objects.create_superuser("leader", "l@example.vn", "x")
+    leader = User.objects.create_user("leader")
+    Membership.objects.create(user=leader, agency=big, role="leader")
     client.force_login(leader)
     r = client.get(f"/can-bo/chi-so/?{KY}")
     assert r.status_code == 200 and "Hồ sơ đến hạn" in r.content.decode()

@@ -263,3 +263,13 @@ def test_the_result_is_in_vietnam_time():
 )
 def test_add_months_clamps_to_month_end(d, n, expected):
     assert add_months(d, n) == expected
+
+
+def test_due_soon_until_is_the_one_cut_off_of_status():
+    """`due_soon_until` is the SQL-friendly form of `status`: due soon exactly when due <= the cut-off, also
+    across a lunch break, an evening and a weekend (a deadline at a session close and the next opening alike)."""
+    for now in (at(2026, 3, 6, 10), at(2026, 3, 6, 12, 15), at(2026, 3, 6, 19), at(2026, 3, 9, 8)):
+        until = CAL.due_soon_until(now)
+        assert CAL.status(until, finished_at=None, now=now) == "due_soon"
+        assert CAL.status(until + timedelta(minutes=1), finished_at=None, now=now) == "on_track"
+        assert CAL.working_time_between(now, until) == timedelta(microseconds=CAL.day_us)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EsignConfig(AppConfig):
+    name = "motcua.esign"
+    verbose_name = "Ký số"
