@@ -49,6 +49,7 @@ class ProcedureVersion(models.Model):
     class Source(models.TextChoices):
         DVCQG = "dvcqg", _("Cổng Dịch vụ công quốc gia")
         STRUCTURED = "structured", _("Bản có cấu trúc (Bộ Quốc phòng)")
+        COMMUNE = "commune", _("Cổng Dịch vụ công quốc gia, bản có cấu trúc cấp xã")
         EDITOR = "editor", _("Biên tập viên")
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions")

@@ -44,7 +44,9 @@ class Dossier(models.Model):
     # Dossier code (TT 01/2018 Art.19), issued on acceptance; `reference` identifies it before that.
     code = models.CharField(_("mã hồ sơ"), max_length=60, unique=True, null=True, blank=True, editable=False)
     reference = models.CharField(_("mã đăng ký"), max_length=20, unique=True, default=new_reference, editable=False)
+    # Hash of (submitter, the client's key) and digest of the payload: see services.intake.
     idempotency_key = models.CharField(max_length=100, unique=True, null=True, blank=True, editable=False)
+    idempotency_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.PROTECT, related_name="dossiers",
                                   verbose_name=_("thủ tục"))

@@ -3,9 +3,16 @@
 An online or postal dossier starts as "Mới đăng ký" and waits for an officer; a counter dossier is accepted on
 the spot. Intake is one transaction: files are stored before it commits and removed if it fails. A retried
 submission with the same idempotency key returns the first dossier.
+
+Idempotency keys are scoped: the key a client sends is stored hashed together with who submits (the signed-in
+citizen, the officer, or "anonymous"), and with a digest of everything submitted (applicant, papers and the
+bytes of their files). A retry with the same key and the same payload returns the first dossier; the same key
+with another payload is refused without saying anything about the first (IdempotencyMismatch, 422).
 """
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -13,7 +20,7 @@ from django.utils.translation import gettext as _
 from motcua.guides.applicable import plan_for
 
 from ..access import check_member
-from ..errors import InvalidDossier, RuleViolation
+from ..errors import IdempotencyMismatch, InvalidDossier
 from ..events import EventKind
 from ..models import Channel, Delivery, Dossier, DossierComponent, DossierFile
 from ..uploads import StoredFiles, validate_upload
@@ -52,11 +59,14 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
     with `time_limit_days` as in accept_dossier). `assisted_by`: the officer who keyed in an online dossier with
     the citizen (a home-visit team); the channel stays online. `situation` holds the applicant's answers to the
     reviewed layer's questions ({question key: answer key}); they decide which papers are required."""
+    agency = agency or version.procedure.agencies.order_by("pk").first()
+    digest = ""
     if idempotency_key:
-        existing = _existing(idempotency_key, citizen)
+        idempotency_key = _scoped(idempotency_key, citizen or actor)
+        digest = _payload_digest(version, channel, applicant, components, agency, delivery, delivery_address, notes)
+        existing = _existing(idempotency_key, digest)
         if existing is not None:
             return existing
-    agency = agency or version.procedure.agencies.order_by("pk").first()
     _check_intake(version, channel=channel, applicant=applicant, components=components, agency=agency,
                   actor=actor, delivery=delivery, delivery_address=delivery_address, time_limit_days=time_limit_days,
                   situation=situation)
@@ -67,7 +77,7 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
         with StoredFiles() as stored, transaction.atomic():
             dossier = _create(version, channel=channel, applicant=applicant, agency=agency, actor=actor, at=at,
                               delivery=delivery, delivery_address=delivery_address, notes=notes,
-                              idempotency_key=idempotency_key, citizen=citizen, assisted_by=assisted_by)
+                              idempotency_key=idempotency_key, idempotency_digest=digest, citizen=citizen, assisted_by=assisted_by)
             add_components(dossier, components, kinds, stored)
             record(dossier, kind=EventKind.SUBMITTED, to_status=Status.SUBMITTED, actor=actor or citizen, at=at,
                    agency=agency, note=notes, check=False, save=channel != Channel.DIRECT)
@@ -78,17 +88,40 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
                 dossier = accept_locked(dossier, actor=actor, at=at, time_limit_days=time_limit_days)
     except IntegrityError:
         # Two submissions with one idempotency key raced; the loser's files were removed by StoredFiles.
-        existing = _existing(idempotency_key, citizen) if idempotency_key else None
+        existing = _existing(idempotency_key, digest) if idempotency_key else None
         if existing is None:
             raise
         return existing
     return dossier
 
 
-def _existing(key, citizen):
+def _scoped(key, submitter):
+    scope = f"user:{submitter.pk}" if getattr(submitter, "pk", None) else "anonymous"
+    return hashlib.sha256(f"{scope}\n{key}".encode()).hexdigest()
+
+
+def _payload_digest(version, channel, applicant, components, agency, delivery, delivery_address, notes):
+    papers = []
+    for c in components:
+        hashes = []
+        for f in c.files:
+            h = hashlib.sha256()
+            for chunk in f.chunks():
+                h.update(chunk)
+            f.seek(0)
+            hashes.append(h.hexdigest())
+        papers.append([getattr(c.component, "pk", None), c.name, c.originals, c.copies, c.from_data_store,
+                       getattr(c.reused_from, "pk", None), hashes])
+    payload = [version.pk, channel, asdict(applicant), papers, getattr(agency, "pk", None), delivery,
+               delivery_address, notes]
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _existing(key, digest):
     dossier = Dossier.objects.filter(idempotency_key=key).first()
-    if dossier is not None and dossier.citizen_id and dossier.citizen_id != getattr(citizen, "pk", None):
-        raise RuleViolation(_("Khóa chống gửi trùng đã được dùng cho một hồ sơ khác."))
+    if dossier is not None and dossier.idempotency_digest and dossier.idempotency_digest != digest:
+        raise IdempotencyMismatch(_("Khóa chống gửi trùng (Idempotency-Key) này đã được dùng cho một nội dung "
+                                    "khác. Hãy dùng khóa mới cho hồ sơ mới."))
     return dossier
 
 
