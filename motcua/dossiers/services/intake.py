@@ -12,12 +12,15 @@ with another payload is refused without saying anything about the first (Idempot
 
 import hashlib
 import json
+import mimetypes
 from dataclasses import asdict, dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from motcua.guides.applicable import plan_for
+from motcua.identity.models import StoredPaper
+from motcua.identity.store import keep
 
 from ..access import check_member
 from ..errors import IdempotencyMismatch, InvalidDossier
@@ -50,6 +53,7 @@ class ComponentInput:
     digitised: bool | None = None  # default: True when files are attached
     reused_from: Dossier | None = None
     from_data_store: bool = False
+    stored_paper: object = None  # an identity.StoredPaper the citizen consented to reuse (implies from_data_store)
 
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
@@ -111,7 +115,7 @@ def _payload_digest(version, channel, applicant, components, agency, delivery, d
             f.seek(0)
             hashes.append(h.hexdigest())
         papers.append([getattr(c.component, "pk", None), c.name, c.originals, c.copies, c.from_data_store,
-                       getattr(c.reused_from, "pk", None), hashes])
+                       getattr(c.reused_from, "pk", None), getattr(c.stored_paper, "pk", None), hashes])
     payload = [version.pk, channel, asdict(applicant), papers, getattr(agency, "pk", None), delivery,
                delivery_address, notes]
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
@@ -159,7 +163,7 @@ def _check_required(version, components, situation):
     """Every paper that applies to the applicant's situation (guides.applicable: the reviewed layer, else the
     catalogue's rows) must come with a file, from a data store or reused from an earlier dossier."""
     given = {c.component.pk for c in components if c.component is not None
-             and (c.files or c.from_data_store or c.reused_from is not None)}
+             and (c.files or c.from_data_store or c.stored_paper is not None or c.reused_from is not None)}
     required = plan_for(version, situation or {}).required_components()
     missing = [c.name for c in required if c.pk not in given]
     if missing:
@@ -187,13 +191,22 @@ def add_components(dossier, components, kinds, stored, *, supplement=None):
             originals=_default(given.originals, given.component, "originals"),
             copies=_default(given.copies, given.component, "copies"),
             digitised=bool(given.files) if given.digitised is None else given.digitised,
-            reused=given.reused_from is not None, reused_from=given.reused_from,
-            from_data_store=given.from_data_store, supplement=supplement)
+            reused=given.reused_from is not None or given.stored_paper is not None, reused_from=given.reused_from,
+            from_data_store=given.from_data_store or given.stored_paper is not None, supplement=supplement)
+        if given.stored_paper is not None:
+            paper = given.stored_paper
+            DossierFile.objects.create(component=row, file=paper.file.name, original_name=paper.title[:255],
+                                       content_type=mimetypes.guess_type(paper.file.name)[0] or "application/pdf",
+                                       size=paper.file.size, sha256=paper.sha256)
         for upload in given.files:
             content_type, ext = next(kinds)
             name, digest = stored.save(upload, ext)
             DossierFile.objects.create(component=row, file=name, original_name=upload.name[:255],
                                        content_type=content_type, size=upload.size, sha256=digest)
+            if dossier.channel == Channel.DIRECT:  # digitised at the counter: kept in the citizen's data store
+                keep(owner_pid=dossier.applicant_id_number, title=row.name, origin=StoredPaper.Origin.DIGITISED,
+                     at=dossier.submitted_at, stored_name=name, sha256=digest, source_dossier=dossier.reference,
+                     agency=dossier.agency, catalogue_name=row.name, synthetic=dossier.is_synthetic)
         rows.append(row)
 
 
