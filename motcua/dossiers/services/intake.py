@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from motcua.identity.models import StoredPaper
 from motcua.identity.store import keep
 
+from .. import applicant_rules
 from ..access import check_member
 from ..errors import IdempotencyMismatch, InvalidDossier
 from ..events import EventKind
@@ -62,6 +63,7 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
     with `time_limit_days` as in accept_dossier). `assisted_by`: the officer who keyed in an online dossier with
     the citizen (a home-visit team); the channel stays online."""
     agency = agency or version.procedure.agencies.order_by("pk").first()
+    applicant_rules.clean_text(notes, applicant_rules.NOTES_MAX, _("Ghi chú"))
     digest = ""
     if idempotency_key:
         idempotency_key = _scoped(idempotency_key, citizen or actor)
@@ -138,8 +140,10 @@ def _check_intake(version, *, channel, applicant, components, agency, actor, del
         raise InvalidDossier(_("Cần địa chỉ nhận kết quả qua bưu chính."))
     if agency is None:
         raise InvalidDossier(_("Chưa xác định cơ quan tiếp nhận hồ sơ."))
-    if not (applicant.name or "").strip():
-        raise InvalidDossier(_("Cần họ tên chủ hồ sơ."))
+    applicant_rules.clean_applicant(applicant)
+    for given in components:
+        applicant_rules.clean_paper(given)
+    applicant_rules.clean_text(delivery_address, 255, _("Địa chỉ nhận kết quả"))
     if len(_digits(applicant.phone)) < 4 and len(_digits(applicant.id_number)) < 4:
         raise InvalidDossier(_("Cần số điện thoại hoặc số giấy tờ tùy thân để tra cứu hồ sơ."))
     offered = {c.kind for c in version.channels.all()}
