@@ -38,6 +38,7 @@ class Applicant:
     phone: str = ""
     email: str = ""
     address: str = ""
+    source: str = ""  # models.ApplicantSource: typed, from the national identity, from the registry, or unverified
 
 
 @dataclass
@@ -170,6 +171,7 @@ def _create(version, *, channel, applicant, agency, actor, at, **fields):
         procedure=version.procedure, version=version, agency=agency, channel=channel,
         applicant_kind=applicant.kind, applicant_name=applicant.name.strip(), applicant_id_number=applicant.id_number,
         applicant_phone=applicant.phone, applicant_email=applicant.email, applicant_address=applicant.address,
+        applicant_source=applicant.source,
         submitted_by=actor if getattr(actor, "pk", None) else None, submitted_at=at, holder_agency=agency, **fields)
     dossier._component_rows, dossier._last_seq = [], 0  # nothing written yet: no need to ask the database
     return dossier
