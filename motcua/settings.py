@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "motcua.units",
     "motcua.connections",
     "motcua.catalogue",
+    "motcua.guides",
     "motcua.identity",
     "motcua.esign",
     "motcua.dossiers",
