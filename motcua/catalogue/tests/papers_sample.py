@@ -103,7 +103,8 @@ def measure(half, shared_data_dir):
     expected = read_expected(half)
     parsed = parsed_components(set(expected), shared_data_dir)
     right = dict.fromkeys(FIELDS + ("condition_presence", "all"), 0)
-    rows, errors = 0, []
+    papers_right = dict.fromkeys(FIELDS + ("all",), 0)
+    rows, papers, errors = 0, 0, []
     for code, p in expected.items():
         got = parsed[code]
         if len(got) != p["rows"]:
@@ -115,9 +116,20 @@ def measure(half, shared_data_dir):
             ok["all"] = all(ok[f] for f in FIELDS)
             for f, v in ok.items():
                 right[f] += v
+            if e["kind"] != "note":  # the rows that are papers, without the easy notes
+                papers += 1
+                for f in papers_right:
+                    papers_right[f] += ok[f]
             if not ok["all"]:
                 errors.append((code, i, [f for f in FIELDS if not ok[f]], e, {f: g[f] for f in FIELDS}))
-    return {"procedures": len(expected), "rows": rows, **{f: right[f] / rows for f in right}, "errors": errors}
+    return {
+        "procedures": len(expected),
+        "rows": rows,
+        **{f: right[f] / rows for f in right},
+        "paper_rows": papers,
+        **{f"paper_{f}": papers_right[f] / papers for f in papers_right},
+        "errors": errors,
+    }
 
 
 def coverage(components):
@@ -149,7 +161,8 @@ if __name__ == "__main__":
         m = measure(half, settings.SHARED_DATA_DIR)
         print(f"{half}: {m['procedures']} procedures, {m['rows']} rows")
         for f in FIELDS + ("condition_presence", "all"):
-            print(f"  {f:20s} {100 * m[f]:5.1f}%")
+            print(f"  {f:20s} {100 * m[f]:5.1f}%   papers only ({m['paper_rows']} rows): "
+                  + (f"{100 * m['paper_' + f]:5.1f}%" if "paper_" + f in m else "-"))
         if "-v" in sys.argv:
             for code, i, fields, e, g in m["errors"]:
                 print(f"  ✗ {code}#{i} {fields}\n      expected {e}\n      got      {g}")
