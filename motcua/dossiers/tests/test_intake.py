@@ -59,6 +59,16 @@ def test_counter_intake_is_accepted_on_the_spot(people, version):
     assert list(dossier.events.values_list("kind", flat=True)) == ["submitted", "accepted"]
 
 
+def test_papers_digitised_at_the_counter_go_to_the_citizens_data_store(people, version):
+    from motcua.identity.models import StoredPaper
+
+    dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=people.lan,
+                                      agency=people.a, components=required_components(version))
+    kept = StoredPaper.objects.get(owner_pid="001190012345")
+    assert kept.origin == "digitised" and not kept.reuse_consent
+    assert kept.file.name == dossier.components.get().files.get().file.name  # the same file, not a copy
+
+
 def test_counter_intake_by_an_officer_of_another_agency_is_refused(people, version):
     with pytest.raises(NotAllowed):
         services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=people.hung,
