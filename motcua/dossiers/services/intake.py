@@ -22,6 +22,7 @@ from motcua.guides.applicable import plan_for
 from motcua.identity.models import StoredPaper
 from motcua.identity.store import keep
 
+from .. import applicant_rules
 from ..access import check_member
 from ..errors import IdempotencyMismatch, InvalidDossier
 from ..events import EventKind
@@ -39,6 +40,7 @@ class Applicant:
     phone: str = ""
     email: str = ""
     address: str = ""
+    source: str = ""  # models.ApplicantSource: typed, from the national identity, from the registry, or unverified
 
 
 @dataclass
@@ -65,6 +67,7 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
     the citizen (a home-visit team); the channel stays online. `situation` holds the applicant's answers to the
     reviewed layer's questions ({question key: answer key}); they decide which papers are required."""
     agency = agency or version.procedure.agencies.order_by("pk").first()
+    applicant_rules.clean_text(notes, applicant_rules.NOTES_MAX, _("Ghi chú"))
     digest = ""
     if idempotency_key:
         idempotency_key = _scoped(idempotency_key, citizen or actor)
@@ -142,8 +145,10 @@ def _check_intake(version, *, channel, applicant, components, agency, actor, del
         raise InvalidDossier(_("Cần địa chỉ nhận kết quả qua bưu chính."))
     if agency is None:
         raise InvalidDossier(_("Chưa xác định cơ quan tiếp nhận hồ sơ."))
-    if not (applicant.name or "").strip():
-        raise InvalidDossier(_("Cần họ tên chủ hồ sơ."))
+    applicant_rules.clean_applicant(applicant)
+    for given in components:
+        applicant_rules.clean_paper(given)
+    applicant_rules.clean_text(delivery_address, 255, _("Địa chỉ nhận kết quả"))
     if len(_digits(applicant.phone)) < 4 and len(_digits(applicant.id_number)) < 4:
         raise InvalidDossier(_("Cần số điện thoại hoặc số giấy tờ tùy thân để tra cứu hồ sơ."))
     offered = {c.kind for c in version.channels.all()}
@@ -177,6 +182,7 @@ def _create(version, *, channel, applicant, agency, actor, at, **fields):
         procedure=version.procedure, version=version, agency=agency, channel=channel,
         applicant_kind=applicant.kind, applicant_name=applicant.name.strip(), applicant_id_number=applicant.id_number,
         applicant_phone=applicant.phone, applicant_email=applicant.email, applicant_address=applicant.address,
+        applicant_source=applicant.source,
         submitted_by=actor if getattr(actor, "pk", None) else None, submitted_at=at, holder_agency=agency, **fields)
     dossier._component_rows, dossier._last_seq = [], 0  # nothing written yet: no need to ask the database
     return dossier
