@@ -242,3 +242,6 @@ class SearchEntry(models.Model):
     body = models.TextField()
     field_id = models.IntegerField(null=True, db_index=True)
     level = models.CharField(max_length=255, blank=True, db_index=True)
+
+
+from .citizen_terms import CitizenTerm  # noqa: E402,F401  (the citizen vocabulary; its own file)

@@ -89,3 +89,34 @@ class StoredPaper(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class RegistryLookup(models.Model):
+    """One question asked of the population database: who asked, when, about whom, for which dossier and why."""
+
+    class Operation(models.TextChoices):
+        LOOKUP = "lookup", _("Tra cứu thông tin công dân")
+        VERIFY = "verify", _("Xác thực thông tin công dân")
+        HOUSEHOLD = "household", _("Tra cứu hộ gia đình")
+
+    class Outcome(models.TextChoices):
+        FOUND = "found", _("Có thông tin")
+        NOT_FOUND = "not_found", _("Không có thông tin")
+        MATCH = "match", _("Khớp")
+        MISMATCH = "mismatch", _("Không khớp")
+        UNAVAILABLE = "unavailable", _("Không kết nối được")
+
+    at = models.DateTimeField(_("thời điểm"), db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("người tra cứu"))
+    subject = models.CharField(_("số định danh được tra cứu (che)"), max_length=20)
+    subject_hash = models.CharField(max_length=64, db_index=True)
+    dossier = models.CharField(_("hồ sơ"), max_length=60, blank=True)
+    purpose = models.CharField(_("mục đích"), max_length=300)
+    operation = models.CharField(_("nghiệp vụ"), max_length=10, choices=Operation.choices)
+    outcome = models.CharField(_("kết quả"), max_length=12, choices=Outcome.choices)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("lượt tra cứu CSDL dân cư")
+        verbose_name_plural = _("nhật ký tra cứu CSDL dân cư")

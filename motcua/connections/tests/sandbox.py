@@ -1,5 +1,6 @@
 """Start a sandbox as its own process on a free loopback port, for a session-scoped fixture."""
 
+import os
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -11,10 +12,11 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @contextmanager
-def running(name, *args):
+def running(name, *args, env=None):
     """Yield the base URL of `python -m sandboxes.<name> --port 0 ...`; stop it afterwards."""
     process = subprocess.Popen([sys.executable, "-m", f"sandboxes.{name}", "--port", "0", *args], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
     try:
         line = process.stdout.readline()
         if not line.startswith("listening "):
