@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('dossiers', '0008_component_obtained_from'),
+        ('dossiers', '0009_component_obtained_from'),
     ]
 
     operations = [

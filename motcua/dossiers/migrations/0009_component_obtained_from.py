@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0007_idempotency_digest'),
+        ('dossiers', '0008_applicant_source'),
     ]
 
     operations = [
