@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from .fees_text import fees_to_text, text_to_fees
 from .models import Channel, CitizenTerm, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
 from .services import next_version_number, refresh_current
+from .signals import versions_created
 
 
 class ChannelForm(forms.ModelForm):
@@ -106,6 +107,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         refresh_current(obj.procedure)
+        versions_created.send(sender=ProcedureVersion, codes=[obj.procedure.code], at=obj.created_at)
         self.message_user(request, f"Đã lưu phiên bản {obj.number} của thủ tục {obj.procedure.code}.")
         return super().response_add(request, obj, post_url_continue)
 
