@@ -22,6 +22,7 @@ from motcua.guides.applicable import plan_for
 from motcua.identity.models import StoredPaper
 from motcua.identity.store import keep
 
+from .. import applicant_rules
 from ..access import check_member
 from ..errors import IdempotencyMismatch, InvalidDossier
 from ..events import EventKind
@@ -55,6 +56,7 @@ class ComponentInput:
     reused_from: Dossier | None = None
     from_data_store: bool = False
     stored_paper: object = None  # an identity.StoredPaper the citizen consented to reuse (implies from_data_store)
+    obtained_from: str = ""  # a connected database the paper was taken from (catalogue DATABASES key)
 
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
@@ -65,6 +67,7 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
     the citizen (a home-visit team); the channel stays online. `situation` holds the applicant's answers to the
     reviewed layer's questions ({question key: answer key}); they decide which papers are required."""
     agency = agency or version.procedure.agencies.order_by("pk").first()
+    applicant_rules.clean_text(notes, applicant_rules.NOTES_MAX, _("Ghi chú"))
     digest = ""
     if idempotency_key:
         idempotency_key = _scoped(idempotency_key, citizen or actor)
@@ -142,8 +145,10 @@ def _check_intake(version, *, channel, applicant, components, agency, actor, del
         raise InvalidDossier(_("Cần địa chỉ nhận kết quả qua bưu chính."))
     if agency is None:
         raise InvalidDossier(_("Chưa xác định cơ quan tiếp nhận hồ sơ."))
-    if not (applicant.name or "").strip():
-        raise InvalidDossier(_("Cần họ tên chủ hồ sơ."))
+    applicant_rules.clean_applicant(applicant)
+    for given in components:
+        applicant_rules.clean_paper(given)
+    applicant_rules.clean_text(delivery_address, 255, _("Địa chỉ nhận kết quả"))
     if len(_digits(applicant.phone)) < 4 and len(_digits(applicant.id_number)) < 4:
         raise InvalidDossier(_("Cần số điện thoại hoặc số giấy tờ tùy thân để tra cứu hồ sơ."))
     offered = {c.kind for c in version.channels.all()}
@@ -164,7 +169,8 @@ def _check_required(version, components, situation):
     """Every paper that applies to the applicant's situation (guides.applicable: the reviewed layer, else the
     catalogue's rows) must come with a file, from a data store or reused from an earlier dossier."""
     given = {c.component.pk for c in components if c.component is not None
-             and (c.files or c.from_data_store or c.stored_paper is not None or c.reused_from is not None)}
+             and (c.files or c.from_data_store or c.stored_paper is not None or c.obtained_from
+                  or c.reused_from is not None)}
     required = plan_for(version, situation or {}).required_components()
     missing = [c.name for c in required if c.pk not in given]
     if missing:
@@ -194,7 +200,8 @@ def add_components(dossier, components, kinds, stored, *, supplement=None):
             copies=_default(given.copies, given.component, "copies"),
             digitised=bool(given.files) if given.digitised is None else given.digitised,
             reused=given.reused_from is not None or given.stored_paper is not None, reused_from=given.reused_from,
-            from_data_store=given.from_data_store or given.stored_paper is not None, supplement=supplement)
+            from_data_store=given.from_data_store or given.stored_paper is not None,
+            obtained_from=given.obtained_from, supplement=supplement)
         if given.stored_paper is not None:
             paper = given.stored_paper
             DossierFile.objects.create(component=row, file=paper.file.name, original_name=paper.title[:255],
