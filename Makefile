@@ -17,6 +17,7 @@ data: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) seed_city
+	$(MANAGE) health_pilot --apply
 	$(MANAGE) sandbox_ca
 	$(MANAGE) simulate --city hanoi --days 30 --seed 1
 

@@ -22,6 +22,7 @@ from motcua.lib.errors import DomainError
 from . import parsing
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
 from .services import CHILD_FIELDS, refresh_current_many
+from .signals import versions_created
 
 __all__ = [
     "CatalogueFileError",
@@ -103,6 +104,7 @@ def _write_versions(items, note="Nhập từ dữ liệu công khai"):
     ProcedureVersion.objects.bulk_create(versions, batch_size=BATCH)
     _write_children(list(zip(versions, [data for _, data in items], strict=True)))
     refresh_current_many(procedures.values())
+    versions_created.send(sender=ProcedureVersion, codes=[code for code, _ in items], at=timezone.now())
 
 
 def _write_children(pairs):

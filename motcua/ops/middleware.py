@@ -31,7 +31,7 @@ class DatabaseUnavailable:
             except DROPPED:
                 conn.connection = None
         if request.path.startswith(("/api/", "/open311/")):
-            response = JsonResponse({"detail": MESSAGE}, status=503)
+            response = JsonResponse({"detail": MESSAGE}, status=503, json_dumps_params={"ensure_ascii": False})
         else:
             # Rendered without the request's context processors: they may need the database.
             html = render_to_string("503.html", {"message": MESSAGE, "CITY_NAME": settings.MOTCUA_CITY_NAME,

@@ -18,9 +18,11 @@ from dataclasses import asdict, dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from motcua.guides.applicable import plan_for
 from motcua.identity.models import StoredPaper
 from motcua.identity.store import keep
 
+from .. import applicant_rules
 from ..access import check_member
 from ..errors import IdempotencyMismatch, InvalidDossier
 from ..events import EventKind
@@ -38,6 +40,7 @@ class Applicant:
     phone: str = ""
     email: str = ""
     address: str = ""
+    source: str = ""  # models.ApplicantSource: typed, from the national identity, from the registry, or unverified
 
 
 @dataclass
@@ -53,15 +56,18 @@ class ComponentInput:
     reused_from: Dossier | None = None
     from_data_store: bool = False
     stored_paper: object = None  # an identity.StoredPaper the citizen consented to reuse (implies from_data_store)
+    obtained_from: str = ""  # a connected database the paper was taken from (catalogue DATABASES key)
 
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
                    delivery=Delivery.COUNTER, delivery_address="", notes="", idempotency_key=None, citizen=None,
-                   time_limit_days=None, assisted_by=None):
+                   time_limit_days=None, assisted_by=None, situation=None):
     """Take in a dossier for `version` on `channel` and return it (accepted already if handed in at a counter,
     with `time_limit_days` as in accept_dossier). `assisted_by`: the officer who keyed in an online dossier with
-    the citizen (a home-visit team); the channel stays online."""
+    the citizen (a home-visit team); the channel stays online. `situation` holds the applicant's answers to the
+    reviewed layer's questions ({question key: answer key}); they decide which papers are required."""
     agency = agency or version.procedure.agencies.order_by("pk").first()
+    applicant_rules.clean_text(notes, applicant_rules.NOTES_MAX, _("Ghi chú"))
     digest = ""
     if idempotency_key:
         idempotency_key = _scoped(idempotency_key, citizen or actor)
@@ -70,7 +76,8 @@ def submit_dossier(version, *, channel, applicant, components, at, actor=None, a
         if existing is not None:
             return existing
     _check_intake(version, channel=channel, applicant=applicant, components=components, agency=agency,
-                  actor=actor, delivery=delivery, delivery_address=delivery_address, time_limit_days=time_limit_days)
+                  actor=actor, delivery=delivery, delivery_address=delivery_address, time_limit_days=time_limit_days,
+                  situation=situation)
     if assisted_by is not None and channel != Channel.ONLINE:
         raise InvalidDossier(_("Chỉ hồ sơ nộp trực tuyến mới ghi nhận cán bộ hỗ trợ nộp."))
     kinds = [validate_upload(f) for c in components for f in c.files]
@@ -127,7 +134,7 @@ def _existing(key, digest):
 
 
 def _check_intake(version, *, channel, applicant, components, agency, actor, delivery, delivery_address,
-                  time_limit_days):
+                  time_limit_days, situation):
     if channel not in Channel.values:
         raise InvalidDossier(_("Kênh nộp hồ sơ không hợp lệ."))
     if time_limit_days is not None and channel != Channel.DIRECT:
@@ -138,8 +145,10 @@ def _check_intake(version, *, channel, applicant, components, agency, actor, del
         raise InvalidDossier(_("Cần địa chỉ nhận kết quả qua bưu chính."))
     if agency is None:
         raise InvalidDossier(_("Chưa xác định cơ quan tiếp nhận hồ sơ."))
-    if not (applicant.name or "").strip():
-        raise InvalidDossier(_("Cần họ tên chủ hồ sơ."))
+    applicant_rules.clean_applicant(applicant)
+    for given in components:
+        applicant_rules.clean_paper(given)
+    applicant_rules.clean_text(delivery_address, 255, _("Địa chỉ nhận kết quả"))
     if len(_digits(applicant.phone)) < 4 and len(_digits(applicant.id_number)) < 4:
         raise InvalidDossier(_("Cần số điện thoại hoặc số giấy tờ tùy thân để tra cứu hồ sơ."))
     offered = {c.kind for c in version.channels.all()}
@@ -149,18 +158,21 @@ def _check_intake(version, *, channel, applicant, components, agency, actor, del
     if channel in (Channel.DIRECT, Channel.POSTAL):
         check_member(actor, agency)
     if channel == Channel.ONLINE:
-        _check_required(version, components)
+        _check_required(version, components, situation)
 
 
 def _digits(value):
     return "".join(ch for ch in value or "" if ch.isalnum())
 
 
-def _check_required(version, components):
-    """Every component asked of everyone (Component.required) must come with a file or from a data store."""
+def _check_required(version, components, situation):
+    """Every paper that applies to the applicant's situation (guides.applicable: the reviewed layer, else the
+    catalogue's rows) must come with a file, from a data store or reused from an earlier dossier."""
     given = {c.component.pk for c in components if c.component is not None
-             and (c.files or c.from_data_store or c.stored_paper is not None or c.reused_from is not None)}
-    missing = [c.name for c in version.components.all() if c.required and c.pk not in given]
+             and (c.files or c.from_data_store or c.stored_paper is not None or c.obtained_from
+                  or c.reused_from is not None)}
+    required = plan_for(version, situation or {}).required_components()
+    missing = [c.name for c in required if c.pk not in given]
     if missing:
         raise InvalidDossier(_("Còn thiếu giấy tờ: %(names)s.") % {"names": "; ".join(missing)})
 
@@ -170,6 +182,7 @@ def _create(version, *, channel, applicant, agency, actor, at, **fields):
         procedure=version.procedure, version=version, agency=agency, channel=channel,
         applicant_kind=applicant.kind, applicant_name=applicant.name.strip(), applicant_id_number=applicant.id_number,
         applicant_phone=applicant.phone, applicant_email=applicant.email, applicant_address=applicant.address,
+        applicant_source=applicant.source,
         submitted_by=actor if getattr(actor, "pk", None) else None, submitted_at=at, holder_agency=agency, **fields)
     dossier._component_rows, dossier._last_seq = [], 0  # nothing written yet: no need to ask the database
     return dossier
@@ -187,7 +200,8 @@ def add_components(dossier, components, kinds, stored, *, supplement=None):
             copies=_default(given.copies, given.component, "copies"),
             digitised=bool(given.files) if given.digitised is None else given.digitised,
             reused=given.reused_from is not None or given.stored_paper is not None, reused_from=given.reused_from,
-            from_data_store=given.from_data_store or given.stored_paper is not None, supplement=supplement)
+            from_data_store=given.from_data_store or given.stored_paper is not None,
+            obtained_from=given.obtained_from, supplement=supplement)
         if given.stored_paper is not None:
             paper = given.stored_paper
             DossierFile.objects.create(component=row, file=paper.file.name, original_name=paper.title[:255],

@@ -29,6 +29,7 @@ class Command(BaseCommand):
         call_command("seed_calendar", stdout=self.stdout)
         call_command("import_catalogue", stdout=self.stdout)
         self._link_commune_procedures()
+        call_command("load_guides", stdout=self.stdout)  # the reviewed citizen layers shipped as data
         call_command("seed_office", stdout=self.stdout)  # priority groups, utility services, programmes
         call_command("embed_catalogue", stdout=self.stdout)  # the assistant's vectors, only for new versions
         if not no_demo:
