@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["motcua.identity.tests.fixtures"]  # the identity and registry sandboxes
+
 
 def pytest_sessionstart(session):
     # The Vietnamese messages Django lacks (motcua/locale) are compiled by `make setup`; a bare pytest run too.

@@ -222,7 +222,8 @@ def home_visit_request(request):
                 requester_name=p.get("ho_ten_nguoi_de_nghi", ""), requester_phone=p.get("dien_thoai_nguoi_de_nghi", ""),
                 person_name=p.get("ho_ten", ""), person_phone=p.get("dien_thoai", ""), address=p.get("dia_chi", ""),
                 procedure=lookup.procedure(p.get("thu_tuc"), required=False), procedure_text=p.get("viec_can_lam", ""),
-                reason=p.get("ly_do", ""), reason_note=p.get("mo_ta", ""), at=timezone.now(), created_by=request.user)
+                reason=p.get("ly_do", ""), reason_note=p.get("mo_ta", ""), at=timezone.now(), created_by=request.user,
+                client=request.META.get("REMOTE_ADDR", ""))
         except DomainError as e:
             context["error"] = e.message
             return render(request, T + "home_visit.html", context, status=e.status)
