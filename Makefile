@@ -12,11 +12,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@touch $@
 
 setup: $(VENV)/.installed
+	$(PY) -m motcua.lib.po motcua/locale  # Vietnamese messages Django lacks (.po → .mo)
 
 data: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) seed_city
+	$(MANAGE) health_pilot --apply
 	$(MANAGE) sandbox_ca
 	$(MANAGE) simulate --city hanoi --days 30 --seed 1
 

@@ -140,7 +140,9 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
 
     event, rest = vocabulary.life_event(facets.without_facets(question) or question)
     if event is not None:
-        specific = retriever.search(rest, allowed=allowed) if rest else None
+        # A story often mentions a life event on the way to a precise ask ("... chưa lấy vợ. Xin giấy đó ở đâu?"):
+        # the rest of the question, read as a story, wins when it names one procedure clearly.
+        specific = _search(retriever, rest, allowed) if rest else None
         if specific and specific.confident and not specific.ambiguous:
             # "bố em mất rồi thì làm giấy khai tử ở đâu": the rest names one procedure; answer it
             reply = _answer(specific.best.key, asked, at)
@@ -152,14 +154,19 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
                          life_event=event.label, candidates=[p["code"] for p in shown])
 
+    # A vocabulary phrase naming one procedure decides; one naming several ("sổ đỏ") is offered as a choice when
+    # retrieval cannot tell which one is meant.
     named = _names(vocabulary.procedures(question), allowed)
     if len(named) == 1:
         return _answer(named[0]["code"], asked, at)
-    if named:
-        return _choose(named[:SHOWN], asked)
 
     result = _search(retriever, question, allowed)
     ranked = [c.key for c in result.candidates]
+    if named and (not result.confident or result.ambiguous or ranked[0] not in {p["code"] for p in named}):
+        if result.confident and not result.ambiguous and len(question.split()) >= STORY_WORDS:
+            pass  # a story that only mentions the phrase: trust retrieval
+        else:
+            return _choose(named[:SHOWN], asked)
     if context_code and asked and (not result.confident or result.ambiguous):
         # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed.
         reply = _answer(context_code, asked, at)

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .parsing.papers import DATABASES
+from .parsing.papers import CONSENT_DATABASES, DATABASES
 
 
 class Field(models.Model):
@@ -202,8 +202,10 @@ class Component(models.Model):
 
     @property
     def required(self):
-        """Asked of everyone: a paper to hand in, in every case, that no database gives the agency."""
-        return self.kind == self.Kind.SUBMIT and not self.condition.strip() and not self.obtainable_from
+        """Asked of everyone: a paper to hand in, in every case, that no database gives the agency (a source that
+        needs the citizen's consent gives it only when the dossier brings it from there: intake checks that)."""
+        return (self.kind == self.Kind.SUBMIT and not self.condition.strip()
+                and (not self.obtainable_from or self.obtainable_from in CONSENT_DATABASES))
 
 
 class Step(models.Model):

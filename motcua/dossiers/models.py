@@ -168,6 +168,8 @@ class DossierComponent(models.Model):
     reused_from = models.ForeignKey(Dossier, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                     verbose_name=_("tái sử dụng từ hồ sơ"))
     from_data_store = models.BooleanField(_("lấy từ kho dữ liệu của công dân"), default=False)
+    # Taken by the agency from a connected database (a catalogue DATABASES key), e.g. the health-record source.
+    obtained_from = models.CharField(_("lấy từ cơ sở dữ liệu"), max_length=20, blank=True)
     supplement = models.ForeignKey("SupplementRequest", on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="components", verbose_name=_("nộp bổ sung theo yêu cầu"))
 

@@ -12,6 +12,8 @@ kind `note` (or of 0 copies) is never asked, a row with a condition is optional 
 
 from dataclasses import dataclass, field
 
+from motcua.catalogue.parsing.papers import CONSENT_DATABASES
+
 from .models import GuidePaper
 from .services import guide_for, normalise
 
@@ -28,6 +30,9 @@ class Paper:
     condition: str = ""
     obtainable_from: str = ""
     help: str = ""
+    # A database the paper can be taken from only with the citizen's consent (catalogue CONSENT_DATABASES, e.g.
+    # the health-record pilot): the paper stays to upload; the form offers the consent instead.
+    consent_source: str = ""
 
 
 @dataclass
@@ -66,10 +71,10 @@ class Plan:
                 if p.kind in (SUBMIT, EFORM) and not p.optional and p.component is not None]
 
 
-def plan_for(procedure_version, answers=None):
+def plan_for(procedure_version, answers=None, *, channel="online"):
     layer = guide_for(procedure_version.procedure)
     if layer is None:
-        return _from_catalogue(procedure_version)
+        return _from_catalogue(procedure_version, channel)
     return _from_layer(layer, procedure_version, answers or {})
 
 
@@ -86,6 +91,8 @@ def _from_layer(layer, procedure_version, given):
     brought = {p.pk for q in questions for a in q.answers.all() if answers[q.key] == a.key for p in a.papers.all()}
     rows = {normalise(c.name): c for c in procedure_version.components.all()}
     papers = [_paper(p, rows.get(normalise(p.source_name))) for p in layer.papers.all() if p.always or p.pk in brought]
+    for paper in papers:
+        paper.consent_source = _consent_source(paper.component)
     return Plan(layer=layer, questions=questions, answers=answers, papers=papers)
 
 
@@ -97,7 +104,7 @@ def _paper(p, component):
                  help=p.help)
 
 
-def _from_catalogue(procedure_version, channel="online"):
+def _from_catalogue(procedure_version, channel):
     """The catalogue's own meaning of each row (catalogue.parsing.papers): notes and rows of other channels are
     left out, rows with a condition are optional, rows a database gives are looked up."""
     papers = []
@@ -105,8 +112,13 @@ def _from_catalogue(procedure_version, channel="online"):
         if c.kind == c.Kind.NOTE or (c.channels and channel not in c.channels):
             continue
         condition = c.condition.strip()
-        source = c.get_obtainable_from_display() if c.obtainable_from else ""
+        consent = _consent_source(c)
+        source = c.get_obtainable_from_display() if c.obtainable_from and not consent else ""
         kind = LOOKUP if source else (PRESENT if c.kind == c.Kind.PRESENT else SUBMIT)
         papers.append(Paper(key=f"c{c.pk}", label=c.name, kind=kind, component=c, optional=bool(condition),
-                            condition=condition, obtainable_from=source))
+                            condition=condition, obtainable_from=source, consent_source=consent))
     return Plan(papers=papers)
+
+
+def _consent_source(component):
+    return component.obtainable_from if component is not None and component.obtainable_from in CONSENT_DATABASES else ""

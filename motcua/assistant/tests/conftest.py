@@ -2,6 +2,7 @@ import pytest
 
 from motcua.assistant.catalogue_index import reset
 from motcua.catalogue.services import create_version
+from motcua.catalogue.tests.samples import ensure_vocabulary
 
 
 def _version(name, field, *, components=(), channels=(), steps=(), agency="UBND cấp xã"):
@@ -64,6 +65,7 @@ CATALOGUE = {
 
 @pytest.fixture
 def catalogue(db):
+    ensure_vocabulary()
     reset()
     for code, data in CATALOGUE.items():
         create_version(code, data)

@@ -19,7 +19,7 @@ The accuracy of these rules on a hand-checked sample is measured in docs/catalog
 import re
 import unicodedata
 
-__all__ = ["DATABASES", "KINDS", "meaning"]
+__all__ = ["CONSENT_DATABASES", "DATABASES", "KINDS", "meaning"]
 
 KINDS = ("submit", "present", "note")
 
@@ -36,7 +36,12 @@ DATABASES = {
     ),
     "land": ("Cơ sở dữ liệu đất đai", r"cơ sở dữ liệu (?:quốc gia về )?đất đai"),
     "insurance": ("Cơ sở dữ liệu quốc gia về bảo hiểm", r"cơ sở dữ liệu quốc gia về bảo hiểm"),
+    # The electronic health-record pilot (motcua/health_pilot): set on the pilot's papers, not read from the rows.
+    "health_records": ("Nguồn dữ liệu y tế (thí điểm hồ sơ sức khỏe điện tử)", r"hồ sơ sức khỏe điện tử"),
 }
+# Sources the agency may read only with the citizen's consent: their papers stay asked unless the dossier
+# brings them from the source (Component.required).
+CONSENT_DATABASES = frozenset({"health_records"})
 # The row says the agency looks the information up (or that the citizen need not hand it in when it can).
 _LOOKUP_RE = re.compile(
     r"khai thác|tra cứu|trích xuất|đã có trong|điền tự động|chia sẻ|kết nối|không phải (?:nộp|xuất trình|tải lên|cung cấp)",

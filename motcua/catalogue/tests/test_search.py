@@ -1,13 +1,14 @@
 import pytest
 
 from motcua.catalogue.queries import find_procedures
-from motcua.catalogue.tests.samples import make_catalogue
+from motcua.catalogue.tests.samples import ensure_vocabulary, make_catalogue
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def catalogue():
+    ensure_vocabulary()
     return make_catalogue()
 
 

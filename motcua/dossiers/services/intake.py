@@ -56,6 +56,7 @@ class ComponentInput:
     reused_from: Dossier | None = None
     from_data_store: bool = False
     stored_paper: object = None  # an identity.StoredPaper the citizen consented to reuse (implies from_data_store)
+    obtained_from: str = ""  # a connected database the paper was taken from (catalogue DATABASES key)
 
 
 def submit_dossier(version, *, channel, applicant, components, at, actor=None, agency=None,
@@ -168,7 +169,8 @@ def _check_required(version, components, situation):
     """Every paper that applies to the applicant's situation (guides.applicable: the reviewed layer, else the
     catalogue's rows) must come with a file, from a data store or reused from an earlier dossier."""
     given = {c.component.pk for c in components if c.component is not None
-             and (c.files or c.from_data_store or c.stored_paper is not None or c.reused_from is not None)}
+             and (c.files or c.from_data_store or c.stored_paper is not None or c.obtained_from
+                  or c.reused_from is not None)}
     required = plan_for(version, situation or {}).required_components()
     missing = [c.name for c in required if c.pk not in given]
     if missing:
@@ -198,7 +200,8 @@ def add_components(dossier, components, kinds, stored, *, supplement=None):
             copies=_default(given.copies, given.component, "copies"),
             digitised=bool(given.files) if given.digitised is None else given.digitised,
             reused=given.reused_from is not None or given.stored_paper is not None, reused_from=given.reused_from,
-            from_data_store=given.from_data_store or given.stored_paper is not None, supplement=supplement)
+            from_data_store=given.from_data_store or given.stored_paper is not None,
+            obtained_from=given.obtained_from, supplement=supplement)
         if given.stored_paper is not None:
             paper = given.stored_paper
             DossierFile.objects.create(component=row, file=paper.file.name, original_name=paper.title[:255],
