@@ -71,10 +71,10 @@ class Plan:
                 if p.kind in (SUBMIT, EFORM) and not p.optional and p.component is not None]
 
 
-def plan_for(procedure_version, answers=None):
+def plan_for(procedure_version, answers=None, *, channel="online"):
     layer = guide_for(procedure_version.procedure)
     if layer is None:
-        return _from_catalogue(procedure_version)
+        return _from_catalogue(procedure_version, channel)
     return _from_layer(layer, procedure_version, answers or {})
 
 
@@ -104,7 +104,7 @@ def _paper(p, component):
                  help=p.help)
 
 
-def _from_catalogue(procedure_version, channel="online"):
+def _from_catalogue(procedure_version, channel):
     """The catalogue's own meaning of each row (catalogue.parsing.papers): notes and rows of other channels are
     left out, rows with a condition are optional, rows a database gives are looked up."""
     papers = []

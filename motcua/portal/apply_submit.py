@@ -6,9 +6,15 @@ from django.utils import timezone
 from motcua.dossiers.models import ApplicantKind, Channel, Delivery
 from motcua.dossiers.services.intake import Applicant, ComponentInput, submit_dossier
 from motcua.guides import declaration
+from motcua.identity import store
+from motcua.identity.services import identity_of
 from motcua.lib.errors import DomainError
 
 SITUATION = "situation"  # key of the situation answers in the draft: {question key: answer key}
+SOURCE = "applicant_source"  # where the applicant's data came from (dossiers.models.ApplicantSource)
+LOCKED = "locked"  # applicant fields verified by the national identity or the registry
+NOTICE = "registry_notice"  # what the citizen is told when the registry could not be asked
+STORED = "stored"  # {paper key: id of the citizen's stored paper reused instead of an upload}
 
 
 def situation_lines(plan):
@@ -37,9 +43,14 @@ def summary_rows(flow):
     if plan.fields:
         for i, (_section, fields) in enumerate(declaration.filled(plan.layer, a), 1):
             rows += [(label, value, f"{v.DECLARATION_PREFIX}{i}") for label, value in fields]
+    locked = set(a.get(LOCKED, []))
+    rows = [(label, f"{value} (đã xác thực)" if step in v.QUESTION_FIELDS and v.QUESTION_FIELDS[step] <= locked
+             else value, step) for label, value, step in rows]
+    stored = a.get(STORED, {})
     for i, paper in enumerate(plan.uploads, 1):
         info = flow.draft.files.get(paper.key)
-        rows.append((paper.label, info["name"] if info else "Không nộp", f"{v.PAPER_PREFIX}{i}"))
+        value = "Dùng lại từ kho dữ liệu của bạn" if paper.key in stored else (info["name"] if info else "Không nộp")
+        rows.append((paper.label, value, f"{v.PAPER_PREFIX}{i}"))
     where = deliveries.get(a.get("delivery"), "")
     if a.get("delivery") == Delivery.POST:
         where += f": {a.get('delivery_address') or a.get('applicant_address', '')}"
@@ -47,10 +58,14 @@ def summary_rows(flow):
     return rows
 
 
-def _papers(flow):
+def _papers(flow, user):
     plan, draft = flow.plan, flow.draft
+    stored = draft.answers.get(STORED, {})
     papers = [ComponentInput(component=p.component, name=p.label, files=draft.open_files(p.key))
-              for p in plan.uploads if p.key in draft.files]
+              for p in plan.uploads if p.key in draft.files and p.key not in stored]
+    me = identity_of(user)
+    papers += [ComponentInput(component=p.component, name=p.label, stored_paper=store.take(stored[p.key], pid=me.pid))
+               for p in plan.uploads if p.key in stored and me is not None]
     if plan.eform is not None and plan.fields:
         pdf = declaration.render_pdf(plan.layer, draft.answers, situation=situation_lines(plan))
         papers.append(ComponentInput(component=plan.eform.component, name=plan.eform.label,
@@ -64,10 +79,14 @@ def _papers(flow):
 def send(request, flow):
     """Submit the draft; return (dossier, None, 200) or (None, message, status)."""
     a = flow.draft.answers
-    papers = _papers(flow)
+    try:
+        papers = _papers(flow, request.user)
+    except DomainError as e:  # a stored paper no longer consented or not the citizen's
+        return None, e.message, e.status
     applicant = Applicant(name=a.get("applicant_name", ""), kind=a.get("applicant_kind", ApplicantKind.PERSON),
                           id_number=a.get("applicant_id_number", ""), phone=a.get("applicant_phone", ""),
-                          email=a.get("applicant_email", ""), address=a.get("applicant_address", ""))
+                          email=a.get("applicant_email", ""), address=a.get("applicant_address", ""),
+                          source=a.get(SOURCE, ""))
     agency = next((x for x in flow.agencies if str(x.pk) == a.get("agency")), None)
     notes = "; ".join(f"{q.text} {answer}" for q, answer in situation_lines(flow.plan))
     try:

@@ -23,10 +23,14 @@ from motcua.dossiers.errors import InvalidUpload
 from motcua.dossiers.uploads import validate_upload
 from motcua.guides import declaration
 from motcua.guides.applicable import plan_for
+from motcua.identity import prefill, store
+from motcua.identity.errors import AssuranceTooLow
+from motcua.identity.services import check_assurance, identity_of
+from motcua.lib.errors import DomainError
 from motcua.limits import services as limits
 
 from . import apply_forms as f
-from .apply_submit import SITUATION, send, summary_rows
+from .apply_submit import LOCKED, NOTICE, SITUATION, SOURCE, STORED, send, summary_rows
 from .drafts import Draft
 
 QUESTIONS = {
@@ -40,6 +44,8 @@ AGENCY_STEP = "noi-nop"
 DELIVERY_STEP = "nhan-ket-qua"
 CHECK_STEP = "kiem-tra"
 PAPER_PREFIX = "giay-to-"
+# The applicant questions a verified identity answers: skipped when every field they ask is locked.
+QUESTION_FIELDS = {"ho-ten": {"name"}, "so-dinh-danh": {"id_number"}, "dia-chi": {"address"}}
 SITUATION_PREFIX = "tinh-huong-"
 DECLARATION_PREFIX = "to-khai-"
 
@@ -59,9 +65,11 @@ class Flow:
     def steps(self):
         where = [AGENCY_STEP] if len(self.agencies) > 1 else []  # ask only when there is a choice
         situation = [SITUATION_PREFIX + q.key for q in self.plan.questions]
+        locked = set(self.draft.answers.get(LOCKED, [])) if self.draft else set()
+        questions = [q for q in QUESTIONS if not QUESTION_FIELDS.get(q, set()) or not QUESTION_FIELDS[q] <= locked]
         sections = [f"{DECLARATION_PREFIX}{i}" for i in range(1, len(self.sections) + 1)]
         papers = [f"{PAPER_PREFIX}{i}" for i in range(1, len(self.plan.uploads) + 1)]
-        return [*where, *situation, *QUESTIONS, *sections, *papers, DELIVERY_STEP, CHECK_STEP]
+        return [*where, *situation, *questions, *sections, *papers, DELIVERY_STEP, CHECK_STEP]
 
     def url(self, step):
         return reverse("portal:apply_step", args=[self.code, step])
@@ -82,9 +90,31 @@ class Flow:
 
 
 def apply_start(request, code):
-    flow = Flow(code)
+    flow = Flow(code, Draft(request.session, code))
+    try:
+        check_assurance(request.user, flow.version.procedure)
+    except AssuranceTooLow as e:
+        return render(request, "portal/apply/assurance.html", {"version": flow.version, "message": e.message,
+                                                               "code": code}, status=e.status)
+    _prefill(request, flow)
     return render(request, "portal/apply/start.html", {"version": flow.version, "code": code, "plan": flow.plan,
-                                                       "first": flow.url(flow.steps()[0])})
+                                                       "first": flow.url(flow.steps()[0]),
+                                                       "identity": identity_of(request.user),
+                                                       "notice": flow.draft.answers.get(NOTICE, "")})
+
+
+def _prefill(request, flow):
+    """Once per draft: what the national identity and the population database already say (asked once)."""
+    draft = flow.draft
+    if SOURCE in draft.answers or not request.user.is_authenticated:
+        return
+    found = prefill.for_citizen(request.user, procedure_code=flow.code, dossier=draft.key)
+    if not found.source:
+        return
+    draft.answers.update({f"applicant_{k}": v for k, v in found.values.items()})
+    draft.answers.update({"applicant_kind": "person", SOURCE: found.source, LOCKED: sorted(found.locked),
+                          NOTICE: found.notice})
+    draft.save()
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,6 +125,8 @@ def apply_step(request, code, step):
         return _check(request, flow)
     if step not in flow.steps():
         raise Http404
+    if step in QUESTION_FIELDS and QUESTION_FIELDS[step] <= set(draft.answers.get(LOCKED, [])):
+        raise Http404  # verified by the national identity or the registry: not the citizen's to change
     if step.startswith(PAPER_PREFIX):
         return _paper(request, flow, step)
     if step.startswith(SITUATION_PREFIX):
@@ -155,7 +187,19 @@ def _paper(request, flow, step):
     form.question = f"Tải lên: {paper.label}"
     form.hint = paper.help or (paper.condition and f"Áp dụng: {paper.condition}")
     have = draft.files.get(paper.key)
-    if request.method == "POST" and form.is_valid():
+    me = identity_of(request.user)
+    stored = store.reusable_for(me.pid, paper.label.split()) if me else []
+    if request.method == "POST" and request.POST.get("stored"):
+        try:
+            chosen = store.take(int(request.POST["stored"]), pid=me.pid if me else "")
+        except (ValueError, DomainError) as e:
+            form.add_error(None, getattr(e, "message", "Giấy tờ không hợp lệ."))
+        else:
+            draft.drop_file(paper.key)
+            draft.answers.setdefault(STORED, {})[paper.key] = chosen.pk
+            return _saved(request, flow, step)
+    elif request.method == "POST" and form.is_valid():
+        draft.answers.get(STORED, {}).pop(paper.key, None)
         upload = form.cleaned_data["file"]
         if upload:
             try:
@@ -172,7 +216,7 @@ def _paper(request, flow, step):
         if not form.errors:
             return _saved(request, flow, step)
     return _question(request, flow, step, form, component=paper, have=have, optional=paper.optional,
-                     multipart=True)
+                     multipart=True, stored=stored, chosen=draft.answers.get(STORED, {}).get(paper.key))
 
 
 def _upload_quota(request, draft, upload):

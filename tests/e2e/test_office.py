@@ -79,7 +79,9 @@ def test_kiosk_ticket_is_called_shown_on_the_display_then_dossier_taken_and_rati
         dossier = Dossier.objects.get(applicant_name="Lê Thị Cúc")
         ticket = Ticket.objects.get(number=1001)
         assert ticket.dossier == dossier and dossier.status == "accepted"
+        lan.set_viewport_size({"width": PHONE_WIDTH, "height": 760})
         lan.goto(f"/can-bo/mot-cua/quay/{office.counters[0].pk}/")
+        assert fits_the_phone(lan)  # the counter page, staff menu included, works on a phone too
         lan.get_by_role("button", name="Hoàn thành").click()
 
         citizen.reload()
@@ -178,6 +180,8 @@ def test_a_home_visit_files_an_assisted_online_dossier(browser, live_server, sig
     thu.get_by_text("Đã nộp hồ sơ trực tuyến").wait_for()
     dossier = Dossier.objects.get()
     assert dossier.channel == Channel.ONLINE and dossier.assisted_by == office.thu
+    thu.set_viewport_size({"width": PHONE_WIDTH, "height": 760})
+    assert fits_the_phone(thu)
     thu.get_by_label("Người dân đánh giá").select_option("5")
     thu.get_by_role("button", name="Ghi nhận").click()
     visit.refresh_from_db()

@@ -161,3 +161,19 @@ def test_the_held_out_half_still_lines_up_with_the_rows(settings):
     expected = papers_sample.read_expected("heldout")
     parsed = papers_sample.parsed_components(set(expected), settings.SHARED_DATA_DIR)
     assert len(expected) == 31 and all(len(parsed[c]) == p["rows"] for c, p in expected.items())
+
+
+@pytest.mark.django_db
+def test_the_importer_stores_the_meaning_and_the_evidence(tmp_path):
+    from motcua.catalogue.importer import import_catalogue
+    from motcua.catalogue.models import Procedure
+
+    record = json.loads((DATA / "birth_registration_1.001193.json").read_text(encoding="utf-8"))
+    path = tmp_path / "birth.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_catalogue(path)
+    version = Procedure.objects.get(code="1.001193").current
+    assert [c.name[:17] for c in version.components.all() if c.required] == ["- Giấy chứng sinh"]
+    assert version.components.filter(kind="note").count() >= 20
+    assert version.components.get(obtainable_from="residence").kind == "present"
+    assert all(c.duration_inferred and "ngày làm việc tiếp theo" in c.duration_evidence for c in version.channels.all())

@@ -69,5 +69,8 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
             Membership.objects.get_or_create(user=user, agency=agency, role=role, defaults={"title": title})
+        from motcua.office.seed import demo_office
+
+        demo_office(agency, User.objects.filter(username__in=[u for u, *_ in DEMO_STAFF]))
         names = ", ".join(f"«{u}»" for u, *_ in DEMO_STAFF)
         self.stdout.write(f"Cán bộ mẫu tại {agency.name}: {names}, mật khẩu «{password}» — http://127.0.0.1:8000/can-bo/")

@@ -1,3 +1,5 @@
+"""Sandbox fixtures shared by every room's tests (registered in the root conftest.py)."""
+
 import pytest
 
 from motcua.connections.tests.sandbox import running
