@@ -21,6 +21,10 @@ ASSUMPTIONS (no public per-unit data; every one is a parameter or a constant her
 - satisfaction: counter presses 5/4/3/2/1 = 55/28/10/4/3% (≈ 83% satisfied, SIPAS 2023 national 82.66%);
   evaluations for 5% of returned dossiers, 1% of them reporting improper conduct;
 - feedback: one item per 400 dossiers, 8% answered late, 3% reopened.
+BULK PATH: dossiers, steps and events are written with bulk_create, not through dossiers.services (a month of a
+city in seconds instead of hours), with the services' event kinds (`EventKind`) and snapshot fields; stories
+follow `workflow.ALLOWED_TRANSITIONS`. tests/test_simulation.py proves both, and that the facts folded here
+equal a rebuild from the events. No tracking view is stored (tracking builds it from the events).
 Every dossier is flagged `is_synthetic`; ratings and feedback ids are recorded in SimulationRun, feedback codes
 start with "MP-" and the counter device is named "Quầy mô phỏng".
 """
@@ -220,7 +224,7 @@ class Builder:
         step = DossierStep(group=1, order=0, title="Thẩm định, giải quyết", agency=agency, started_at=accepted,
                            due_at=due + held, state=StepState.ACTIVE)
         if status == S.SUPPLEMENT_REQUESTED or finish > self.now:
-            d.status = status if status != S.ACCEPTED else S.PROCESSING
+            d.status = status  # the status of its last event (no "assigned" event is simulated)
             return self._keep(d, story, snap, step)
         fee = fee_total > 0
         online = channel == Channel.Kind.ONLINE

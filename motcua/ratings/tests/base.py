@@ -1,6 +1,6 @@
 """Named people and a returned dossier built through the dossiers services.
 
-Lan: reception officer at the one-stop A. Minh: head of A. Tú (head) and Bình (handler) at department C, the second
+Lan: reception officer at the one-stop A, signing results by Minh's recorded delegation. Minh: head of A. Tú (head) and Bình (handler) at department C, the second
 step of a two-agency route. Hùng: officer at agency B, never A's officer. Chi: a citizen with an account.
 """
 
@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from motcua.catalogue.models import Channel, Component, Procedure, ProcedureVersion
 from motcua.dossiers import services as dossiers
 from motcua.dossiers.models import RouteStep, RouteTemplate
-from motcua.units.models import Agency, Membership, Province
+from motcua.units.models import Agency, Delegation, Membership, Province
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 # Tuesday 01/12/2026, 09:00 in Hanoi: an ordinary working day.
@@ -53,6 +53,7 @@ def make_people():
     tu, binh, chi = _user("tu", "Tú", "Phạm Anh"), _user("binh", "Bình", "Đỗ Thanh"), _user("chi", "Chi", "Vũ Thị")
     lan_at_a = Membership.objects.create(user=lan, agency=a, role="reception", title="Cán bộ một cửa")
     Membership.objects.create(user=minh, agency=a, role="head", title="Giám đốc chi nhánh")
+    Delegation.objects.create(agency=a, delegate=lan, power="issue_result", granted_by=minh, granted_at=T0)
     hung_at_b = Membership.objects.create(user=hung, agency=b, role="reception", title="Công chức một cửa")
     Membership.objects.create(user=tu, agency=c, role="head", title="Trưởng phòng")
     Membership.objects.create(user=binh, agency=c, role="handler", title="Chuyên viên")
