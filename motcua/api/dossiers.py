@@ -19,6 +19,7 @@ from motcua.dossiers import services
 from motcua.dossiers.access import dossiers_visible_to, get_dossier_for_staff, tracking_json_for
 from motcua.dossiers.actions import ACTIONS, take
 from motcua.dossiers.errors import InvalidDossier, NotAllowed
+from motcua.dossiers.models import Channel
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
 from motcua.units.models import Agency
 
@@ -177,7 +178,7 @@ def submit(request):
         components=components, at=timezone.now(), actor=user, agency=agency, delivery=payload.delivery,
         delivery_address=payload.delivery_address, notes=payload.notes, idempotency_key=key,
         time_limit_days=payload.time_limit_days,
-        citizen=user if user and payload.channel == "online" else None)
+        citizen=user if user and payload.channel == Channel.ONLINE else None)
     return 201, out(dossier)
 
 

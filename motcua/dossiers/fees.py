@@ -18,6 +18,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from motcua.catalogue.models import FeeItem
+
 
 @dataclass(frozen=True)
 class FeeRule:
@@ -120,7 +122,7 @@ def price_dossier(*, fee_items, agency, channel, at, rules=RULES, assisted=False
     province_code = agency.province.code if agency.province_id else ""
     on = timezone.localtime(at).date()
     return [price_item(item, province_code=province_code, channel=channel, on=on, rules=rules, assisted=assisted)
-            for item in fee_items if item.kind != "mien_phi"]
+            for item in fee_items if item.kind != FeeItem.Kind.NONE]
 
 
 def online_waivers(*, province_code, on, rules=RULES):

@@ -42,7 +42,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from motcua.catalogue.models import Channel, Procedure, ProcedureVersion
+from motcua.catalogue.models import Channel, FeeItem, Procedure, ProcedureVersion
+from motcua.dossiers.deadlines import CALENDAR_UNITS
 from motcua.dossiers.events import EventKind as K
 from motcua.dossiers.models import Delivery, Dossier, DossierEvent, DossierStep, Outcome, StepState
 from motcua.dossiers.workflow import Status as S
@@ -53,8 +54,6 @@ from motcua.workdays.services import get_calendar
 from . import facts
 from .models import SimulationRun
 
-UNITS = {"working_days": "working_days", "calendar_days": "calendar_days", "hours": "working_hours",
-         "months": "months", "same_day": "same_day"}
 CITIES = {"hanoi": "1"}
 
 
@@ -105,14 +104,14 @@ def _offers(agency_ids, on):
                 .exclude(duration_unit="").prefetch_related("fees"))
     by_version = {}
     for ch in channels:
-        unit = UNITS.get(ch.duration_unit)
+        unit = CALENDAR_UNITS.get(ch.duration_unit)
         if unit is None or (ch.duration_value <= 0 and unit != "same_day"):
             continue
         o = by_version.setdefault(ch.version_id, {"limits": {}, "fees": {}})
         o["limits"][ch.kind] = (float(ch.duration_value), unit)
         total = waived = 0
         for item in ch.fees.all():
-            if item.kind == "mien_phi" or not item.amount:
+            if item.kind == FeeItem.Kind.NONE or not item.amount:
                 continue
             line = price_item(item, province_code=settings.MOTCUA_CITY_PROVINCE_CODE, channel=ch.kind, on=on)
             total, waived = total + line.amount, waived + line.waived

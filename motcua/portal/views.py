@@ -32,7 +32,7 @@ def catalogue(request):
     query.pop("page", None)
     return render(request, "portal/catalogue.html", {
         "q": q, "page": page, "query": query.urlencode(), "fields": Field.objects.all(), "levels": LEVELS,
-        "agencies": Agency.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE).exclude(kind="ubnd_xa"),
+        "agencies": Agency.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE).exclude(kind=Agency.Kind.COMMUNE_PC),
         "selected": {"field": field_id, "level": level, "agency": agency_id},
     })
 
