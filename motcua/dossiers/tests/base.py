@@ -1,6 +1,6 @@
 """Named people and deterministic factories for dossier tests.
 
-Lan: reception officer at agency A, signing results by Minh's recorded delegation. Minh: head of agency A. Hùng: officer at agency B, always refused.
+Lan: reception officer at agency A, signing results by Minh's recorded delegation. Minh: head of agency A. Hùng: reception officer at agency B, always refused.
 Chi: a citizen with a local account. Agency C (head Tú, handler Bình) is the second agency of a two-step route.
 """
 
@@ -57,7 +57,7 @@ def make_people():
     Membership.objects.create(user=lan, agency=a, role="reception", title="Cán bộ một cửa")
     Membership.objects.create(user=minh, agency=a, role="head", title="Giám đốc chi nhánh")
     Delegation.objects.create(agency=a, delegate=lan, power="issue_result", granted_by=minh, granted_at=T0)
-    Membership.objects.create(user=hung, agency=b, role="handler", title="Chuyên viên")
+    Membership.objects.create(user=hung, agency=b, role="reception", title="Công chức một cửa")
     Membership.objects.create(user=tu, agency=c, role="head", title="Trưởng phòng")
     Membership.objects.create(user=binh, agency=c, role="handler", title="Chuyên viên")
     return People(a=a, b=b, c=c, lan=lan, minh=minh, hung=hung, chi=chi, tu=tu, binh=binh)
