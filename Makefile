@@ -17,6 +17,7 @@ data: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) seed_city
+	$(MANAGE) health_pilot --apply
 	$(MANAGE) sandbox_ca
 	$(MANAGE) simulate --city hanoi --days 30 --seed 1
 
@@ -24,8 +25,10 @@ run: data
 	@echo "Serving http://127.0.0.1:8000  (admin: see the credentials printed above)"
 	$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & echo $$! >var/worker.pid; \
 	$(MANAGE) fold_facts --follow >var/fold_facts.log 2>&1 & echo $$! >var/fold_facts.pid; \
+	$(MANAGE) housekeeping --follow >var/housekeeping.log 2>&1 & echo $$! >var/housekeeping.pid; \
+	$(MANAGE) sync_send --follow >var/sync_send.log 2>&1 & echo $$! >var/sync_send.pid; \
 	$(PY) -m sandboxes & echo $$! >var/sandboxes.pid; \
-	trap 'kill $$(cat var/worker.pid) $$(cat var/fold_facts.pid) $$(cat var/sandboxes.pid) 2>/dev/null' EXIT INT TERM; \
+	trap 'kill $$(cat var/worker.pid) $$(cat var/fold_facts.pid) $$(cat var/housekeeping.pid) $$(cat var/sync_send.pid) $$(cat var/sandboxes.pid) 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: setup

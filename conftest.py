@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["motcua.identity.tests.fixtures"]  # the identity and registry sandboxes
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):

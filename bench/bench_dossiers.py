@@ -39,9 +39,7 @@ def run():
     if not _psql("SELECT 1"):
         return ["PostgreSQL: not reachable at 127.0.0.1:5432, skipped"]
     _psql(f"CREATE DATABASE {DB_NAME}")  # fails harmlessly when it exists
-    env = {**os.environ, "DATABASE_URL": PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + DB_NAME,
-           "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0", "SECRET_KEY": "bench-only-" + "x" * 40,
-           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "ERROR"}
+    env = bench_env(DB_NAME)
     try:
         prepared = _prepare(env)
         with _server(env) as port:
@@ -52,13 +50,24 @@ def run():
     return _report(prepared, result)
 
 
+def bench_env(db_name):
+    """The environment of a production-like server on the benchmark database `db_name`."""
+    return {**os.environ, "DATABASE_URL": PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + db_name,
+            "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0", "SECRET_KEY": "bench-only-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "ERROR"}
+
+
+def _prepare_with(db_name, worker):
+    env = bench_env(db_name)
+    return _prepare(env, worker), env
+
+
 def _psql(sql):
     return subprocess.run(["psql", PG_ADMIN_URL, "-qc", sql], capture_output=True).returncode == 0
 
 
-def _prepare(env):
-    out = subprocess.run([sys.executable, "-m", "bench.dossiers_worker"], cwd=ROOT, env=env, capture_output=True,
-                         text=True)
+def _prepare(env, worker="bench.dossiers_worker"):
+    out = subprocess.run([sys.executable, "-m", worker], cwd=ROOT, env=env, capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-3000:])
     sys.stderr.write(out.stderr)

@@ -56,18 +56,23 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "motcua.ops",  # before django_tasks_db: its db_worker reconnects after a dropped connection
     "django_tasks_db",
     "axes",
     "motcua.limits",
     "motcua.workdays",
     "motcua.units",
+    "motcua.connections",
     "motcua.catalogue",
+    "motcua.guides",
     "motcua.identity",
     "motcua.esign",
     "motcua.dossiers",
+    "motcua.health_pilot",
     "motcua.ratings",
     "motcua.feedback",
     "motcua.indicators",
+    "motcua.sync",
     "motcua.assistant",
     "motcua.office",
     "motcua.portal",
@@ -81,11 +86,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "motcua.ops.bad_input.RefuseControlCharacters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "motcua.ops.middleware.DatabaseUnavailable",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -111,8 +118,16 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'motcua.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,  # a connection dropped while idle is replaced before a request uses it
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A request never waits on a lock or a query longer than these (ms; 0 = no limit): it answers 503 with a
+    # Vietnamese page instead of being killed by the web server. manage.py sets 0 for commands (migrations,
+    # imports, backups), which may run long on purpose.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT', 20000)} "
+        f"-c lock_timeout={env_int('DB_LOCK_TIMEOUT', 5000)}")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

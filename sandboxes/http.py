@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 
 class Faults:
@@ -57,13 +58,15 @@ def serve(routes, *, host, port, name, token=None):
             self.wfile.write(data)
 
         def _dispatch(self, method):
-            path = self.path.split("?")[0]
+            path, _, query = self.path.partition("?")
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             try:
                 body = json.loads(raw) if raw else {}
             except ValueError:
                 return self._answer(400, {"loi": "Nội dung không phải JSON hợp lệ."})
+            if method == "GET":  # a GET's query parameters reach the handler as its body (first value of each)
+                body = {k: v[0] for k, v in parse_qs(query).items()}
             if path == "/health" and method == "GET":
                 return self._answer(200, {"status": "ok", "sandbox": name, "mode": faults.mode})
             if path == "/_sandbox/faults" and method == "POST":
@@ -94,8 +97,11 @@ def serve(routes, *, host, port, name, token=None):
     return server
 
 
-def arguments(default_port):
+def arguments(default_port, extra=None):
+    """--host and --port; `extra(parser)` adds a sandbox's own options."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=default_port)
+    if extra:
+        extra(parser)
     return parser.parse_args()

@@ -125,8 +125,8 @@ def _component(c):
 def _field_id(field):
     if not field:
         return None
-    if field.isdigit():
-        return int(field)
+    if field.isascii() and field.isdigit():  # "²" is a digit to Python, not a number
+        return int(field) if len(field) <= 9 else -1
     found = CatalogueField.objects.filter(name__iexact=field.strip()).values_list("id", flat=True).first()
     return found or -1
 

@@ -3,6 +3,7 @@ renders. Errors are {"detail": "<Vietnamese>"} with 400/403/404/409 (motcua/api/
 
 import json
 from datetime import datetime
+from typing import Annotated, Literal
 
 import pydantic
 from django.contrib.auth import get_user_model
@@ -10,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
@@ -23,41 +24,46 @@ from motcua.dossiers.models import Channel
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
 from motcua.units.models import Agency
 
+from .validation import describe
+
 router = Router(tags=["Hồ sơ"])
 
 
+# The limits below document in the OpenAPI what intake checks (dossiers.applicant_rules, the one rule).
 class ApplicantIn(Schema):
-    name: str
-    kind: str = "person"
-    id_number: str = ""
-    phone: str = ""
-    email: str = ""
-    address: str = ""
+    name: str = Field(min_length=1, max_length=255, description="Họ tên chủ hồ sơ")
+    kind: Literal["person", "organisation"] = "person"
+    id_number: str = Field("", max_length=30, description="12 chữ số (hoặc 9 số CMND cũ, số hộ chiếu); tổ chức: "
+                                                          "mã số thuế 10 chữ số")
+    phone: str = Field("", max_length=20)
+    email: str = Field("", max_length=254)
+    address: str = Field("", max_length=255)
 
 
 class ComponentIn(Schema):
-    component_id: int | None = None
-    name: str = ""
-    originals: int | None = None
-    copies: int | None = None
+    component_id: int | None = Field(None, ge=1, le=2**31 - 1)
+    name: str = Field("", max_length=1000)
+    originals: int | None = Field(None, ge=0, le=99)
+    copies: int | None = Field(None, ge=0, le=99)
     from_data_store: bool = False
 
 
 class SubmitIn(Schema):
-    procedure: str
-    channel: str = "online"
-    agency: str | None = None
+    procedure: str = Field(max_length=50)
+    channel: Literal["online", "direct", "postal"] = "online"
+    agency: str | None = Field(None, max_length=50)
     applicant: ApplicantIn
-    components: list[ComponentIn] = []
-    delivery: str = "online"
-    delivery_address: str = ""
-    notes: str = ""
-    idempotency_key: str | None = None
-    time_limit_days: int | None = None  # counter intake only, when the catalogue states no time limit
+    components: list[ComponentIn] = Field([], max_length=100)
+    delivery: Literal["counter", "post", "online"] = "online"
+    delivery_address: str = Field("", max_length=255)
+    notes: str = Field("", max_length=2000)
+    idempotency_key: str | None = Field(None, max_length=100)
+    # Counter intake only, when the catalogue states no time limit.
+    time_limit_days: int | None = Field(None, description="1–365 ngày (kiểm tra khi tiếp nhận)")
 
 
 class AcceptIn(Schema):
-    time_limit_days: int | None = None  # only when the catalogue states no time limit for the channel
+    time_limit_days: int | None = Field(None, description="1–365 ngày, chỉ khi danh mục không nêu thời hạn")
 
 
 class DossierOut(Schema):
@@ -96,17 +102,17 @@ class DossierDetail(DossierOut):
 class ActionIn(Schema):
     """The parameters of every action (dossiers.actions); each action reads the ones it needs."""
 
-    note: str = ""
-    reason: str = ""
-    items: list[str] = []
-    handler: str | None = None  # username, for "assign"
+    note: str = Field("", max_length=2000)
+    reason: str = Field("", max_length=2000)
+    items: list[Annotated[str, Field(max_length=500)]] = Field([], max_length=50)
+    handler: str | None = Field(None, max_length=150)  # username, for "assign"
     new_due_at: datetime | None = None
-    time_limit_days: int | None = None
-    amount: int | None = None
-    method: str = "cash"
-    reference: str = ""  # receipt or transaction number, for "record-payment"
-    delivery: str | None = None
-    name: str = ""  # the paper supplied, for "supplement"
+    time_limit_days: int | None = Field(None, ge=1, le=3650)
+    amount: int | None = Field(None, ge=0, le=10**12)
+    method: str = Field("cash", max_length=30)
+    reference: str = Field("", max_length=100)  # receipt or transaction number, for "record-payment"
+    delivery: Literal["counter", "post", "online"] | None = None
+    name: str = Field("", max_length=500)  # the paper supplied, for "supplement"
 
 
 class HistoryOut(Schema):
@@ -162,7 +168,35 @@ def track(request, code: str, last4: str):
     return HttpResponse(view, content_type="application/json")
 
 
-@router.post("/", response={201: DossierOut, **ERRORS, 422: Error}, summary="Nộp hồ sơ")
+def inline_schema(model):
+    """`model`'s JSON schema with its $defs written in place (OpenAPI has no $defs inside an operation)."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def resolve(node):
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return resolve(defs[node["$ref"].rsplit("/", 1)[-1]])
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    return resolve(schema)
+
+
+SUBMIT_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": inline_schema(SubmitIn)},
+    "multipart/form-data": {"schema": {
+        "type": "object", "required": ["data"],
+        "properties": {"data": {"type": "string", "description": "SubmitIn dạng JSON"}},
+        "additionalProperties": {"type": "string", "format": "binary",
+                                 "description": "tệp của giấy tờ thứ i: trường component-<i>"}}},
+}}}
+
+
+@router.post("/", response={201: DossierOut, **ERRORS, 422: Error, 429: Error}, summary="Nộp hồ sơ",
+             openapi_extra=SUBMIT_BODY)
 def submit(request):
     """JSON body (SubmitIn), or multipart with the JSON in field `data` and files in `component-<index>`."""
     if request.user.is_authenticated and check_csrf(request):
@@ -197,7 +231,7 @@ def _parse(schema, body):
 
 def _fields(exc):
     if isinstance(exc, pydantic.ValidationError):
-        return ", ".join(sorted({".".join(str(p) for p in e["loc"]) for e in exc.errors()}))
+        return describe(exc.errors())
     return "không đọc được JSON"
 
 

@@ -3,6 +3,8 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from motcua.lib.errors import DomainError
 
+from .validation import describe
+
 
 def install_error_handlers(api):
     """Answer every refusal as JSON {"detail": "<Vietnamese message>"} with a fitting status."""
@@ -21,6 +23,5 @@ def install_error_handlers(api):
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc):
-        fields = sorted({".".join(str(p) for p in e.get("loc", [])[1:]) or "?" for e in exc.errors})
-        message = "Dữ liệu không hợp lệ: " + ", ".join(fields)
-        return api.create_response(request, {"detail": message, "errors": exc.errors}, status=422)
+        message = "Dữ liệu không hợp lệ: " + describe(exc.errors)
+        return api.create_response(request, {"detail": message}, status=422)

@@ -4,7 +4,7 @@ appointments and ask for help at home; programmes and their results. Errors are 
 from datetime import date, datetime
 
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
 from motcua.dossiers.access import agency_ids_of
@@ -63,7 +63,7 @@ def take_ticket(request, payload: TicketIn):
         ticket = queue.issue_ticket(agency, at=now, area=lookup.area(agency, payload.area_id),
                                     procedure=lookup.procedure(payload.procedure, required=False),
                                     priority=lookup.priority(payload.priority), phone=payload.phone)
-    return 201, ticket_out(ticket)
+    return Status(201, ticket_out(ticket))
 
 
 @router.get("/queue/tickets/{token}", response={200: TicketOut, 404: Error}, tags=["Xếp hàng"],
@@ -169,7 +169,7 @@ def book(request, payload: AppointmentIn):
     appointment = appointments.book(lookup.agency(payload.agency), lookup.procedure(payload.procedure), starts_at,
                                     name=payload.name, phone=payload.phone, email=payload.email,
                                     citizen=request.user, now=timezone.now())
-    return 201, appointment_out(appointment)
+    return Status(201, appointment_out(appointment))
 
 
 class CancelIn(Schema):
@@ -246,5 +246,5 @@ def request_home_visit(request, payload: HomeVisitIn):
     procedure = lookup.procedure(data.pop("procedure"), required=False)
     visit = home_visits.request_visit(agency, procedure=procedure, at=timezone.now(), created_by=request.user,
                                       **data)
-    return 201, {"code": visit.code, "agency": agency.code, "status": visit.status,
-                 "status_label": HomeVisit.Status(visit.status).label}
+    return Status(201, {"code": visit.code, "agency": agency.code, "status": visit.status,
+                        "status_label": str(HomeVisit.Status(visit.status).label)})

@@ -11,7 +11,7 @@ from motcua.catalogue.models import Channel, FeeItem
 from motcua.dossiers.fees import price_item
 from motcua.lib.money import format_vnd
 
-__all__ = ["compose", "procedure_url", "decline_text", "choose_text", "duration_text", "fee_lines"]
+__all__ = ["compose", "procedure_url", "feedback_url", "decline_text", "choose_text", "life_event_text", "duration_text", "fee_lines"]
 
 MAX_COMPONENTS = 10
 MAX_COMPONENT_TEXT = 240
@@ -30,14 +30,22 @@ def decline_text():
     return (
         "Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi này trong danh mục thủ tục hành chính. "
         f"Bạn có thể gọi đường dây nóng {settings.MOTCUA_HOTLINE} hoặc gửi câu hỏi qua trang phản ánh, kiến nghị "
-        f"({feedback_url()}) để cán bộ trả lời. Câu hỏi của bạn đã được ghi lại để bổ sung danh mục."
+        "để cán bộ trả lời. Câu hỏi của bạn đã được ghi lại để cán bộ bổ sung cho trợ lý."
     )
 
 
 def choose_text(procedures):
-    lines = ["Có vài thủ tục gần với câu hỏi của bạn. Bạn muốn hỏi thủ tục nào?"]
-    for p in procedures:
-        lines.append(f"- {p['name']} (mã {p['code']}): {procedure_url(p['code'])}")
+    lines = ["Có vài thủ tục gần với câu hỏi của bạn. Bạn muốn hỏi thủ tục nào? Trả lời bằng số thứ tự (ví dụ “2”) hoặc tên thủ tục."]
+    for i, p in enumerate(procedures, 1):
+        lines.append(f"{i}. {p['name']} (mã {p['code']})")
+    return "\n".join(lines)
+
+
+def life_event_text(label, procedures):
+    lines = [f"Khi có việc “{label}”, người dân thường cần các thủ tục sau, theo thứ tự:"]
+    for i, p in enumerate(procedures, 1):
+        lines.append(f"{i}. {p['name']} (mã {p['code']})")
+    lines.append("Bạn muốn biết chi tiết thủ tục nào? Trả lời bằng số thứ tự hoặc tên thủ tục.")
     return "\n".join(lines)
 
 
@@ -114,7 +122,7 @@ def _section_place(version, procedure, channels):
     if kinds:
         lines.append(f"- Cách nộp: {', '.join(kinds)}.")
     if any(ch.kind == Channel.Kind.ONLINE for ch in channels):
-        lines.append(f"- Nộp trực tuyến từ trang thủ tục: {procedure_url(procedure.code)}")
+        lines.append("- Nộp trực tuyến từ trang thủ tục (đường dẫn bên dưới).")
     if len(lines) == 1:
         lines.append("- danh mục chưa ghi nơi nộp.")
     return lines
@@ -179,5 +187,4 @@ def compose(procedure, facets=(), *, on=None):
             lines += _section_fee(channels, on)
         elif facet == "steps":
             lines += _section_steps(version)
-    lines.append(f"Chi tiết: {procedure_url(procedure.code)}")
     return "\n".join(lines)

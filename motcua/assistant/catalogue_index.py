@@ -9,6 +9,7 @@ import threading
 import numpy as np
 from django.db.models import Count, Max
 
+from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure, ProcedureVersion
 
 from .embeddings import embed_query, to_array
@@ -27,7 +28,8 @@ def _stamp():
     versions = ProcedureVersion.objects.aggregate(n=Count("id"), last=Max("id"))
     current = Procedure.objects.filter(current__isnull=False).aggregate(n=Count("id"), s=Max("current_id"))
     embeddings = VersionEmbedding.objects.aggregate(n=Count("version_id"), last=Max("created_at"))
-    return (versions["n"], versions["last"], current["n"], current["s"], embeddings["n"], embeddings["last"])
+    return (versions["n"], versions["last"], current["n"], current["s"], embeddings["n"], embeddings["last"],
+            citizen_vocabulary.current())
 
 
 def build(*, semantic=True):
@@ -38,19 +40,20 @@ def build(*, semantic=True):
         .values_list("code", "current_id", "current__name", "current__field__name")
     )
     docs = [Doc(code, name, field or "") for code, _, name, field in rows]
+    vocabulary = citizen_vocabulary.current()
     if not semantic:
-        return Retriever(docs)
+        return Retriever(docs, vocabulary=vocabulary)
     blobs = dict(VersionEmbedding.objects.filter(version_id__in=[r[1] for r in rows]).values_list("version_id", "vector"))
     if len(blobs) < MIN_EMBEDDED_SHARE * len(rows):
         # Embedding still in progress (fresh import, worker busy): answer from the lexical stage alone rather
         # than with vectors missing for part of the catalogue.
-        return Retriever(docs)
+        return Retriever(docs, vocabulary=vocabulary)
     dim = len(to_array(next(iter(blobs.values()))))
     vectors = np.zeros((len(rows), dim), dtype=np.float32)
     for i, (_, version_id, _, _) in enumerate(rows):
         if version_id in blobs:
             vectors[i] = to_array(blobs[version_id])
-    return Retriever(docs, vectors, embed_query)
+    return Retriever(docs, vectors, embed_query, vocabulary=vocabulary)
 
 
 def get_retriever():

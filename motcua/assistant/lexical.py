@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from motcua.lib.text import fold_words
+from motcua.catalogue.vocabulary import normalise
 
 from .synonyms import expand, expand_abbreviations
 
@@ -40,21 +40,9 @@ _QUESTION_PHRASES = re.compile(
 # Generic syllables that appear in many procedure names and say little about which one is meant.
 _WEAK = frozenset("giay thu tuc".split())
 
-_Y_END = re.compile(r"^(b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x|qu)y$")
-
-
-def normalise(word: str) -> str:
-    """Merge spelling variants: a final y after a consonant is written i ("ky" -> "ki", "quy" -> "qui"),
-    numbers lose leading zeros ("02" -> "2")."""
-    if word.isdigit():
-        return word.lstrip("0") or "0"
-    m = _Y_END.match(word)
-    return m.group(1) + "i" if m else word
-
-
-def tokens(text: str) -> list[str]:
+def tokens(text: str, vocabulary=None) -> list[str]:
     """Folded, normalised syllables of `text`, abbreviations written out."""
-    return [normalise(w) for w in expand_abbreviations(" ".join(fold_words(text))).split()]
+    return expand_abbreviations(text, vocabulary).split()
 
 
 def _bigrams(words):
@@ -83,11 +71,11 @@ class _Posting:
     extra_tf: Counter = field(default_factory=Counter)
 
 
-def query_terms(text: str, vocabulary=None) -> list[str]:
+def query_terms(text: str, syllables=None, vocabulary=None) -> list[str]:
     """Terms of a question: synonyms expanded, stopwords dropped from unigrams, bigrams kept in order."""
-    words = [normalise(w) for w in _QUESTION_PHRASES.sub(" ", expand(text)).split()]
-    if vocabulary is not None:
-        words = [_correct(w, vocabulary) for w in words]
+    words = [normalise(w) for w in _QUESTION_PHRASES.sub(" ", expand(text, vocabulary)).split()]
+    if syllables is not None:
+        words = [_correct(w, syllables) for w in words]
     content = [w for w in words if w not in STOPWORDS]
     return content + _bigrams(words)
 
@@ -123,8 +111,9 @@ def _edits1(word):
 class LexicalIndex:
     """BM25 over procedure names (weight 1) and short extra texts (weight `extra_weight`)."""
 
-    def __init__(self, docs, *, k1=1.2, b=0.6, extra_weight=0.3):
+    def __init__(self, docs, *, k1=1.2, b=0.6, extra_weight=0.3, vocabulary=None):
         self.docs = list(docs)
+        self.citizen_vocabulary = vocabulary
         self.k1, self.b, self.extra_weight = k1, b, extra_weight
         self.postings = defaultdict(dict)  # term -> {doc index: (name tf, extra tf)}
         self.name_len = []
@@ -132,10 +121,10 @@ class LexicalIndex:
         df = Counter()
         syllables = Counter()
         for i, doc in enumerate(self.docs):
-            name_words = tokens(doc.name)
+            name_words = tokens(doc.name, vocabulary)
             # Presence, not counts: a name repeating "đăng ký" is not more about registering.
             name = Counter(set(name_words + _bigrams(name_words)))
-            extra_words = tokens(doc.extra)
+            extra_words = tokens(doc.extra, vocabulary)
             extra = Counter(extra_words + _bigrams(extra_words))
             self.name_len.append(len(name_words))
             self.name_terms.append(name)
@@ -154,11 +143,11 @@ class LexicalIndex:
         self.vocabulary = dict(syllables)
 
     def terms(self, text):
-        return query_terms(text, self.vocabulary)
+        return query_terms(text, self.vocabulary, self.citizen_vocabulary)
 
     def sequence(self, text):
         """The corrected syllables of a question, in order (synonyms expanded, question phrases removed)."""
-        return [_correct(normalise(w), self.vocabulary) for w in _QUESTION_PHRASES.sub(" ", expand(text)).split()]
+        return [_correct(normalise(w), self.vocabulary) for w in _QUESTION_PHRASES.sub(" ", expand(text, self.citizen_vocabulary)).split()]
 
     def search(self, text, limit=20, allowed=None):
         """Return up to `limit` hits, best first. `allowed` optionally restricts to a set of doc keys."""

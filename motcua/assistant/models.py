@@ -1,5 +1,6 @@
 """The assistant's own data: one embedding per procedure version, and the questions it declined."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +22,17 @@ class VersionEmbedding(models.Model):
 
 
 class DeclinedQuestion(models.Model):
-    """A question the assistant did not answer, kept for the catalogue team."""
+    """A question waiting for staff review: declined by the assistant, or answered and disliked by the citizen.
+    An officer maps it to a procedure or marks it off-topic (`review.resolve`), which becomes vocabulary at once."""
+
+    class Reason(models.TextChoices):
+        DECLINED = "declined", _("Trợ lý từ chối")
+        DISLIKED = "disliked", _("Người dân không hài lòng")
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Chờ xem xét")
+        MAPPED = "mapped", _("Đã gắn thủ tục")
+        OFFTOPIC = "offtopic", _("Ngoài phạm vi")
 
     class Channel(models.TextChoices):
         PAGE = "page", _("Trang trợ lý")
@@ -35,11 +46,38 @@ class DeclinedQuestion(models.Model):
     best_code = models.CharField(_("thủ tục gần nhất"), max_length=20, blank=True)
     best_score = models.FloatField(_("điểm của thủ tục gần nhất"), null=True, blank=True)
     context_code = models.CharField(_("thủ tục đang hỏi trước đó"), max_length=20, blank=True)
+    reason = models.CharField(_("lý do vào hàng chờ"), max_length=10, choices=Reason.choices, default=Reason.DECLINED)
+    answered_code = models.CharField(_("thủ tục đã trả lời"), max_length=20, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.WAITING, db_index=True)
+    mapped_code = models.CharField(_("gắn với thủ tục (mã)"), max_length=20, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("cán bộ xem xét"),
+    )
+    reviewed_at = models.DateTimeField(_("thời điểm xem xét"), null=True, blank=True)
 
     class Meta:
-        ordering = ["-asked_at"]
-        verbose_name = _("câu hỏi chưa trả lời được")
-        verbose_name_plural = _("câu hỏi chưa trả lời được")
+        ordering = ["asked_at"]
+        verbose_name = _("câu hỏi chờ xem xét")
+        verbose_name_plural = _("hàng chờ câu hỏi của trợ lý")
 
     def __str__(self):
         return self.question[:80]
+
+
+class AnswerVote(models.Model):
+    """👍/👎 of a citizen on one answer of the assistant."""
+
+    question = models.TextField(_("câu hỏi"))
+    code = models.CharField(_("thủ tục đã trả lời"), max_length=20, blank=True)
+    useful = models.BooleanField(_("hữu ích"))
+    channel = models.CharField(_("kênh"), max_length=10, default="page")
+    voted_at = models.DateTimeField(_("thời điểm đánh giá"), db_index=True)
+
+    class Meta:
+        ordering = ["-voted_at"]
+        verbose_name = _("đánh giá câu trả lời")
+        verbose_name_plural = _("đánh giá câu trả lời")
+
+    def __str__(self):
+        return f"{'👍' if self.useful else '👎'} {self.question[:60]}"

@@ -95,14 +95,15 @@ def _has(words, phrase):
 
 
 class Retriever:
-    def __init__(self, docs, vectors=None, embed_query=None, weights=None):
+    def __init__(self, docs, vectors=None, embed_query=None, weights=None, vocabulary=None):
         self.docs = list(docs)
-        self.index = LexicalIndex(self.docs)
+        self.vocabulary = vocabulary
+        self.index = LexicalIndex(self.docs, vocabulary=vocabulary)
         self.position = {d.key: i for i, d in enumerate(self.docs)}
         self.vectors = vectors
         self.embed_query = embed_query
         self.w = weights or Weights()
-        self.name_words = [tokens(d.name) for d in self.docs]
+        self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
 
     @property
     def semantic_enabled(self):

@@ -1,23 +1,35 @@
 """The assistant's one action: answer a citizen's question from the catalogue, or decline and log it.
 
-    ask(question, *, context_code=None, agency=None, commune=None, channel="api", at=None) -> Reply
+    ask(question, *, context_code=None, offered=None, agency=None, commune=None, channel="api", at=None) -> Reply
 
 `context_code` is the procedure of the previous turn: a bare follow-up ("phí bao nhiêu?") answers that
-facet of it. Pages keep it in the session, API clients send it back.
+facet of it. `offered` is the numbered list of the previous turn (a choice or a life event): "2", "cái thứ hai"
+or a name picks one. Pages keep both in the session, API clients send them back.
+
+In order: a pick among the offered procedures; a bare facet about the procedure under discussion; a question
+staff marked off-topic (declined); a life event ("bố tôi mất", "mở quán") unless the rest of the question names
+one procedure; a phrase of the citizen vocabulary naming procedures; then retrieval, and for a long story whose
+whole text is unclear, retrieval on its sentences from the last (the ask) back.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure
 
 from . import facets
-from .answers import choose_text, compose, decline_text
+from .answers import choose_text, compose, decline_text, life_event_text, procedure_url
 from .catalogue_index import allowed_codes, get_retriever
+from .choices import pick
 from .models import DeclinedQuestion
 
 __all__ = ["Reply", "ask", "MAX_QUESTION_LENGTH"]
+
+STORY_WORDS = 14  # a question this long is treated as a story that may hide its ask
+_SENTENCES = re.compile(r"[.!?;\n]+|,\s+(?=(?:gio|bay gio|vay|nen|thi|cho hoi|xin hoi|cho em hoi|cho toi hoi)\b)")
 
 MAX_QUESTION_LENGTH = 500
 SHOWN = 3
@@ -31,10 +43,18 @@ class Reply:
     code: str | None = None  # the procedure answered about, to send back as context_code
     facets: list = field(default_factory=list)
     choose: bool = False  # several close candidates: the citizen is asked to pick one
+    life_event: str = ""  # the situation recognised; `procedures` are what it usually needs, in order
     candidates: list = field(default_factory=list)  # internal: ranked codes even when declined (evaluation)
 
+    @property
+    def offered(self):
+        """The numbered list the citizen may pick from in the next turn (send back as `offered`)."""
+        return self.procedures if (self.choose or self.life_event) else []
+
     def as_dict(self):
-        return {"declined": self.declined, "procedures": self.procedures, "answer": self.answer}
+        return {"declined": self.declined, "choose": self.choose, "life_event": self.life_event,
+                "procedures": [{**p, "url": procedure_url(p["code"])} for p in self.procedures],
+                "answer": self.answer, "code": self.code}
 
 
 def _procedure(code):
@@ -46,27 +66,112 @@ def _procedure(code):
     )
 
 
-def ask(question, *, context_code=None, agency=None, commune=None, channel="api", at=None, log=True, retriever=None):
+def _answer(code, asked, at, *, shown=None):
+    procedure = _procedure(code)
+    if procedure is None:
+        return None
+    shown = shown or [{"code": procedure.code, "name": procedure.current.name, "score": 1.0}]
+    return Reply(
+        declined=False, procedures=shown, answer=compose(procedure, asked, on=timezone.localdate(at)),
+        code=procedure.code, facets=asked, candidates=[p["code"] for p in shown],
+    )
+
+
+def _names(codes, allowed=None):
+    rows = dict(Procedure.objects.filter(code__in=codes, current__isnull=False).values_list("code", "current__name"))
+    return [{"code": c, "name": rows[c], "score": 1.0} for c in codes if c in rows and (allowed is None or c in allowed)]
+
+
+def _offered(offered):
+    """The previous turn's list as [{"code", "name"}]: pages keep the dicts, API clients send the codes."""
+    offered = list(offered or [])
+    if offered and isinstance(offered[0], str):
+        return _names(offered[:10])
+    return [o for o in offered if isinstance(o, dict) and o.get("code")]
+
+
+def _choose(shown, asked):
+    return Reply(declined=False, procedures=shown, answer=choose_text(shown), facets=asked, choose=True,
+                 candidates=[p["code"] for p in shown])
+
+
+def _search(retriever, question, allowed):
+    """Retrieval on the question; for a long story that is unclear as a whole, on its sentences from the last back
+    (the ask usually comes last), keeping the first sentence that gives a confident result."""
+    result = retriever.search(question, allowed=allowed)
+    if result.confident or len(question.split()) < STORY_WORDS:
+        return result
+    sentences = [x.strip() for x in _SENTENCES.split(question) if x and len(x.split()) >= 2]
+    for sentence in reversed(sentences):
+        part = retriever.search(sentence, allowed=allowed)
+        if part.confident:
+            return part
+    return result
+
+
+def ask(question, *, context_code=None, offered=None, agency=None, commune=None, channel="api", at=None, log=True,
+        retriever=None):
     question = " ".join((question or "").split())[:MAX_QUESTION_LENGTH]
     at = at or timezone.now()
     asked = facets.detect(question)
     if not question:
         return Reply(declined=True, answer="Bạn hãy nhập câu hỏi về thủ tục hành chính cần làm.")
 
-    if context_code and facets.is_bare(question):
-        procedure = _procedure(context_code)
-        if procedure is not None:
-            return Reply(
-                declined=False,
-                procedures=[{"code": procedure.code, "name": procedure.current.name, "score": 1.0}],
-                answer=compose(procedure, asked, on=timezone.localdate(at)),
-                code=procedure.code,
-                facets=asked,
-                candidates=[procedure.code],
-            )
+    offered = _offered(offered)
+    picked = pick(question, offered)
+    if picked:
+        reply = _answer(picked, asked, at)
+        if reply is not None:
+            return reply
 
-    result = (retriever or get_retriever()).search(question, allowed=allowed_codes(agency=agency, commune=commune))
+    if facets.is_bare(question):
+        if context_code:
+            reply = _answer(context_code, asked, at)
+            if reply is not None:
+                return reply
+        if offered:
+            return _choose(offered, asked)
+
+    vocabulary = citizen_vocabulary.current()
+    retriever = retriever or get_retriever()
+    allowed = allowed_codes(agency=agency, commune=commune)
+    if vocabulary.is_offtopic(question):
+        return Reply(declined=True, answer=decline_text(), facets=asked)
+
+    event, rest = vocabulary.life_event(facets.without_facets(question) or question)
+    if event is not None:
+        # A story often mentions a life event on the way to a precise ask ("... chưa lấy vợ. Xin giấy đó ở đâu?"):
+        # the rest of the question, read as a story, wins when it names one procedure clearly.
+        specific = _search(retriever, rest, allowed) if rest else None
+        if specific and specific.confident and not specific.ambiguous:
+            # "bố em mất rồi thì làm giấy khai tử ở đâu": the rest names one procedure; answer it
+            reply = _answer(specific.best.key, asked, at)
+            if reply is not None:
+                reply.candidates = [c.key for c in specific.candidates]
+                return reply
+        shown = _names(event.codes, allowed)
+        if shown:
+            return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
+                         life_event=event.label, candidates=[p["code"] for p in shown])
+
+    # A vocabulary phrase naming one procedure decides; one naming several ("sổ đỏ") is offered as a choice when
+    # retrieval cannot tell which one is meant.
+    named = _names(vocabulary.procedures(question), allowed)
+    if len(named) == 1:
+        return _answer(named[0]["code"], asked, at)
+
+    result = _search(retriever, question, allowed)
     ranked = [c.key for c in result.candidates]
+    if named and (not result.confident or result.ambiguous or ranked[0] not in {p["code"] for p in named}):
+        if result.confident and not result.ambiguous and len(question.split()) >= STORY_WORDS:
+            pass  # a story that only mentions the phrase: trust retrieval
+        else:
+            return _choose(named[:SHOWN], asked)
+    if context_code and asked and (not result.confident or result.ambiguous):
+        # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed.
+        reply = _answer(context_code, asked, at)
+        if reply is not None:
+            return reply
     if not result.confident:
         if log:
             best = result.best
@@ -83,15 +188,9 @@ def ask(question, *, context_code=None, agency=None, commune=None, channel="api"
     names = dict(Procedure.objects.filter(code__in=ranked[:SHOWN]).values_list("code", "current__name"))
     shown = [{"code": c.key, "name": names.get(c.key, ""), "score": round(c.score, 4)} for c in result.candidates[:SHOWN]]
     if result.ambiguous:
-        return Reply(
-            declined=False, procedures=shown, answer=choose_text(shown), facets=asked, choose=True, candidates=ranked
-        )
-    procedure = _procedure(ranked[0])
-    return Reply(
-        declined=False,
-        procedures=shown,
-        answer=compose(procedure, asked, on=timezone.localdate(at)),
-        code=procedure.code,
-        facets=asked,
-        candidates=ranked,
-    )
+        reply = _choose(shown, asked)
+        reply.candidates = ranked
+        return reply
+    reply = _answer(ranked[0], asked, at, shown=shown)
+    reply.candidates = ranked
+    return reply

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .fees_text import fees_to_text, text_to_fees
-from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
+from .models import Channel, CitizenTerm, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
 from .services import next_version_number, refresh_current
+from .signals import versions_created
 
 
 class ChannelForm(forms.ModelForm):
@@ -106,6 +107,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         refresh_current(obj.procedure)
+        versions_created.send(sender=ProcedureVersion, codes=[obj.procedure.code], at=obj.created_at)
         self.message_user(request, f"Đã lưu phiên bản {obj.number} của thủ tục {obj.procedure.code}.")
         return super().response_add(request, obj, post_url_continue)
 
@@ -143,3 +145,19 @@ class ProcedureAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Field, search_fields=["name"])
+
+
+@admin.register(CitizenTerm)
+class CitizenTermAdmin(admin.ModelAdmin):
+    """The citizen vocabulary shared by search and the assistant; who added each entry and why."""
+
+    list_display = ["phrase", "kind", "meaning", "codes", "label", "source", "added_by", "active", "updated_at"]
+    list_filter = ["kind", "source", "active"]
+    search_fields = ["phrase", "phrase_folded", "meaning", "codes", "reason"]
+    readonly_fields = ["added_by", "source", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.added_by = request.user
+            obj.source = "admin"
+        super().save_model(request, obj, form, change)

@@ -22,10 +22,18 @@ from motcua.lib.errors import DomainError
 from . import parsing
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
 from .services import CHILD_FIELDS, refresh_current_many
+from .signals import versions_created
 
-__all__ = ["CatalogueFileError", "import_catalogue", "load_records", "coverage", "commune_level_codes"]
+__all__ = [
+    "CatalogueFileError",
+    "import_catalogue",
+    "load_records",
+    "coverage",
+    "commune_level_codes",
+    "commune_codes_without_text",
+]
 
-IMPORTED_SOURCES = (ProcedureVersion.Source.DVCQG, ProcedureVersion.Source.STRUCTURED)
+IMPORTED_SOURCES = (ProcedureVersion.Source.DVCQG, ProcedureVersion.Source.STRUCTURED, ProcedureVersion.Source.COMMUNE)
 _CODE_RE = re.compile(r"^\d+\.\d+$")
 BATCH = 500
 
@@ -41,9 +49,9 @@ class ImportResult:
     coverage: dict = field(default_factory=dict)
 
 
-def import_catalogue(dvcqg_path=None, structured_path=None):
-    """Import the given files (either may be None) and return an ImportResult; all or nothing."""
-    records = load_records(dvcqg_path, structured_path)
+def import_catalogue(dvcqg_path=None, structured_path=None, commune_path=None):
+    """Import the given files (any may be None) and return an ImportResult; all or nothing."""
+    records = load_records(dvcqg_path, structured_path, commune_path)
     result = ImportResult(coverage=coverage(records.values()))
     with transaction.atomic():
         known = _last_imported_hashes()
@@ -96,6 +104,7 @@ def _write_versions(items, note="Nhập từ dữ liệu công khai"):
     ProcedureVersion.objects.bulk_create(versions, batch_size=BATCH)
     _write_children(list(zip(versions, [data for _, data in items], strict=True)))
     refresh_current_many(procedures.values())
+    versions_created.send(sender=ProcedureVersion, codes=[code for code, _ in items], at=timezone.now())
 
 
 def _write_children(pairs):
@@ -143,51 +152,69 @@ def _last_imported_hashes():
     return dict(rows)  # ordered by number: the latest version of each code is written last
 
 
-def load_records(dvcqg_path=None, structured_path=None):
-    """Read, check and parse both files; return {code: create_version dict}. Raise CatalogueFileError."""
-    portal = (
+def load_records(dvcqg_path=None, structured_path=None, commune_path=None):
+    """Read, check and parse the files; return {code: create_version dict}. Raise CatalogueFileError.
+
+    A code in several files: the structured rows (Ministry of Defence, then the commune-level export) win over
+    the national portal's flattened text, whose blanks they fill (parsing.merge_records).
+    """
+    records = (
         {code: parsing.parse_dvcqg_record(rec) for code, rec in _read(dvcqg_path, "ma_thu_tuc")} if dvcqg_path else {}
     )
-    structured = (
-        {code: parsing.parse_structured_record(rec) for code, rec in _read(structured_path, "thu_tuc_id")}
-        if structured_path
-        else {}
-    )
-    records = dict(portal)
-    for code, data in structured.items():
-        records[code] = parsing.merge_records(data, portal[code]) if code in portal else data
+    for path, code_key, parse in (
+        (structured_path, "thu_tuc_id", parsing.parse_structured_record),
+        (commune_path, "ma_tthc", parsing.parse_commune_record),
+    ):
+        if not path:
+            continue
+        for code, rec in _read(path, code_key):
+            data = parse(rec)
+            records[code] = parsing.merge_records(data, records[code]) if code in records else data
     return records
 
 
 def _read(path, code_key):
-    """Yield (code, record) from a JSON-lines file (gzipped if it ends in .gz), checking every line."""
+    """Yield (code, record) from a JSON-lines file or a JSON list (gzipped if it ends in .gz), checking each."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     seen = {}
     try:
         with opener(path, "rt", encoding="utf-8") as fh:
-            lines = list(fh)
+            text = fh.read()
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise CatalogueFileError(f"Không đọc được tệp {path.name}: {exc}") from exc
-    for lineno, line in enumerate(lines, start=1):
+    for where, rec in _entries(path, text):
+        if not isinstance(rec, dict):
+            unit = "dòng" if where.startswith("dòng") else "bản ghi"
+            raise CatalogueFileError(f"{path.name}, {where}: mỗi {unit} phải là một đối tượng JSON.")
+        code = str(rec.get(code_key) or "").strip()
+        if not _CODE_RE.match(code):
+            raise CatalogueFileError(f"{path.name}, {where}: thiếu hoặc sai mã thủ tục ('{code}').")
+        if code in seen:
+            raise CatalogueFileError(f"{path.name}, {where}: mã {code} trùng với {seen[code]}.")
+        seen[code] = where
+        name = rec.get("ten_thu_tuc") or rec.get("ten_tthc") or (rec.get("metadata") or {}).get("tên_thủ_tục")
+        if not (name or "").strip():
+            raise CatalogueFileError(f"{path.name}, {where}: thủ tục {code} không có tên.")
+        yield code, rec
+
+
+def _entries(path, text):
+    """Yield (where, parsed record): 'dòng N' of a JSON-lines file, 'bản ghi N' of a JSON list."""
+    if text.lstrip().startswith("["):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CatalogueFileError(f"{path.name}, dòng {exc.lineno}: không phải JSON hợp lệ ({exc.msg}).") from exc
+        yield from ((f"bản ghi {i}", rec) for i, rec in enumerate(items, start=1))
+        return
+    for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            yield f"dòng {lineno}", json.loads(line)
         except json.JSONDecodeError as exc:
             raise CatalogueFileError(f"{path.name}, dòng {lineno}: không phải JSON hợp lệ ({exc.msg}).") from exc
-        if not isinstance(rec, dict):
-            raise CatalogueFileError(f"{path.name}, dòng {lineno}: mỗi dòng phải là một đối tượng JSON.")
-        code = str(rec.get(code_key) or "").strip()
-        if not _CODE_RE.match(code):
-            raise CatalogueFileError(f"{path.name}, dòng {lineno}: thiếu hoặc sai mã thủ tục ('{code}').")
-        if code in seen:
-            raise CatalogueFileError(f"{path.name}, dòng {lineno}: mã {code} trùng với dòng {seen[code]}.")
-        seen[code] = lineno
-        name = rec.get("ten_thu_tuc") or (rec.get("metadata") or {}).get("tên_thủ_tục")
-        if not (name or "").strip():
-            raise CatalogueFileError(f"{path.name}, dòng {lineno}: thủ tục {code} không có tên.")
-        yield code, rec
 
 
 def coverage(records):
@@ -208,6 +235,12 @@ def coverage(records):
         "with_issues": sum(1 for r in records if r["parse_issues"]),
     }
     return counts
+
+
+def commune_codes_without_text(path):
+    """Return the sorted commune-level codes (capxa_376_tthc_by_linhvuc.csv) of which no file gives any text."""
+    known = set(Procedure.objects.filter(current__isnull=False).values_list("code", flat=True))
+    return sorted(commune_level_codes(path) - known)
 
 
 def commune_level_codes(path):

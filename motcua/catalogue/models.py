@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .parsing.papers import DATABASES
+from .parsing.papers import CONSENT_DATABASES, DATABASES
 
 
 class Field(models.Model):
@@ -49,6 +49,7 @@ class ProcedureVersion(models.Model):
     class Source(models.TextChoices):
         DVCQG = "dvcqg", _("Cổng Dịch vụ công quốc gia")
         STRUCTURED = "structured", _("Bản có cấu trúc (Bộ Quốc phòng)")
+        COMMUNE = "commune", _("Cổng Dịch vụ công quốc gia, bản có cấu trúc cấp xã")
         EDITOR = "editor", _("Biên tập viên")
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions")
@@ -201,8 +202,10 @@ class Component(models.Model):
 
     @property
     def required(self):
-        """Asked of everyone: a paper to hand in, in every case, that no database gives the agency."""
-        return self.kind == self.Kind.SUBMIT and not self.condition.strip() and not self.obtainable_from
+        """Asked of everyone: a paper to hand in, in every case, that no database gives the agency (a source that
+        needs the citizen's consent gives it only when the dossier brings it from there: intake checks that)."""
+        return (self.kind == self.Kind.SUBMIT and not self.condition.strip()
+                and (not self.obtainable_from or self.obtainable_from in CONSENT_DATABASES))
 
 
 class Step(models.Model):
@@ -241,3 +244,6 @@ class SearchEntry(models.Model):
     body = models.TextField()
     field_id = models.IntegerField(null=True, db_index=True)
     level = models.CharField(max_length=255, blank=True, db_index=True)
+
+
+from .citizen_terms import CitizenTerm  # noqa: E402,F401  (the citizen vocabulary; its own file)

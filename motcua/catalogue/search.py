@@ -5,13 +5,18 @@ so "dang ky khai sinh" and "đăng ký khai sinh" are the same query everywhere.
 (all words, the last one as a prefix; any word if that finds nothing in a query of three words or more) ranked with the name weighted ten
 times the body; a final pass puts names that contain the query as a phrase, then all its words, first,
 and shorter names before longer ones ("Thủ tục đăng ký khai sinh" before "... có yếu tố nước ngoài").
+
+The query first goes through the citizen vocabulary (`vocabulary.py`, shared with the assistant): i/y variants
+("đăng kí" finds "đăng ký"; tone placement "hoà"/"hòa" already folds the same), abbreviations ("CCCD", "GPLX",
+"hkd") and everyday names ("sổ đỏ", "tách khẩu") become the catalogue's words, and procedures that a vocabulary
+phrase names directly come first. When the rewritten query finds nothing, the words as typed are tried.
 """
 
 import re
 
 from django.db import connection
 
-from motcua.lib.text import fold_words
+from . import vocabulary
 
 __all__ = ["search_ids"]
 
@@ -21,15 +26,44 @@ _SAFE = re.compile(r"^[0-9a-z]+$")
 
 def search_ids(query, *, field_id=None, level=None, agency_id=None):
     """Return the ids of procedures matching `query`, best first (at most CANDIDATES)."""
-    words = [w for w in fold_words(query) if _SAFE.match(w)]
-    if not words:
+    vocab = vocabulary.current()
+    typed = [w for w in vocabulary.normal_words(query) if _SAFE.match(w)]
+    if not typed:
         return []
+    words = [w for w in vocab.expand(query).split() if _SAFE.match(w)] or typed
     engine = _postgres_candidates if connection.vendor == "postgresql" else _sqlite_candidates
     filters, params = _filters(field_id, level, agency_id)
-    rows = engine(words, True, filters, params)
-    if not rows and len(words) >= 3:  # forgive one stray or misspelt word in a longer query
-        rows = engine(words, False, filters, params)
-    return _rerank(words, rows)
+    rows = []
+    for attempt in ([words, typed] if words != typed else [words]):
+        rows = engine(attempt, True, filters, params)
+        if not rows and len(attempt) >= 3:  # forgive one stray or misspelt word in a longer query
+            rows = engine(attempt, False, filters, params)
+        if rows:
+            words = attempt
+            break
+    ranked = _rerank(words, rows)
+    named = _named_ids(vocab.procedures(query), filters, params)
+    return named + [pk for pk in ranked if pk not in set(named)]
+
+
+def _variants(word):
+    """The spellings of a normalised syllable found in names: "ki" is written "ki" or "ky"."""
+    alt = word[:-1] + "y"
+    return [word, alt] if word.endswith("i") and vocabulary.normalise(alt) == word else [word]
+
+
+def _named_ids(codes, filters, params):
+    if not codes:
+        return []
+    placeholders = ", ".join(["%s"] * len(codes))
+    sql = (
+        "SELECT p.code, e.procedure_id FROM catalogue_searchentry e JOIN catalogue_procedure p ON p.id = e.procedure_id "
+        f"WHERE p.code IN ({placeholders}){filters}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*codes, *params])
+        found = dict(cursor.fetchall())
+    return [found[c] for c in codes if c in found]
 
 
 def _filters(field_id, level, agency_id):
@@ -49,8 +83,12 @@ def _filters(field_id, level, agency_id):
 
 
 def _sqlite_candidates(words, all_words, filters, params):
-    terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
-    match = (" " if all_words else " OR ").join(terms)
+    def term(w, prefix):
+        options = [f'"{v}"' + ("*" if prefix else "") for v in _variants(w)]
+        return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+
+    terms = [term(w, False) for w in words[:-1]] + [term(words[-1], True)]
+    match = (" AND " if all_words else " OR ").join(terms)
     sql = (
         "SELECT e.procedure_id, e.name, bm25(catalogue_search_fts, 10.0, 1.0) AS rank "
         "FROM catalogue_search_fts JOIN catalogue_searchentry e ON e.procedure_id = catalogue_search_fts.rowid "
@@ -62,7 +100,11 @@ def _sqlite_candidates(words, all_words, filters, params):
 
 
 def _postgres_candidates(words, all_words, filters, params):
-    query = (" & " if all_words else " | ").join(words[:-1] + [f"{words[-1]}:*"])
+    def term(w, prefix):
+        options = [v + (":*" if prefix else "") for v in _variants(w)]
+        return options[0] if len(options) == 1 else "(" + " | ".join(options) + ")"
+
+    query = (" & " if all_words else " | ").join([term(w, False) for w in words[:-1]] + [term(words[-1], True)])
     sql = (
         # Ranking reads the short name only: computing the full weighted vector of every matching row costs
         # far more, and the final pass orders by what the name contains anyway.
@@ -80,7 +122,7 @@ def _rerank(words, rows):
 
     def key(row):
         pk, name, rank = row
-        name_words = name.split()
+        name_words = [vocabulary.normalise(w) for w in name.split()]
         padded = f" {' '.join(name_words)} "
         has_phrase = f" {phrase} " in padded or (len(words) == 1 and phrase in name_words)
         all_in_name = all(w in name_words for w in words[:-1]) and any(n.startswith(words[-1]) for n in name_words)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from motcua.lib.text import fold
 
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, SearchEntry, Step
+from .signals import versions_created
 
 __all__ = [
     "create_version",
@@ -45,6 +46,7 @@ def create_version(code, data, *, author=None, effective_from=None, source=Proce
     )
     _create_children(version, data)
     refresh_current(procedure)
+    versions_created.send(sender=ProcedureVersion, codes=[code], at=timezone.now())
     return version
 
 

@@ -104,17 +104,22 @@ class CounterIntakeForm(forms.Form):
     delivery_address = forms.CharField(label="Địa chỉ nhận qua bưu chính", max_length=255, required=False)
     notes = forms.CharField(label="Ghi chú", required=False)
 
-    def __init__(self, *args, user, components, needs_time_limit=False, **kwargs):
+    def __init__(self, *args, user, papers, needs_time_limit=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = _reception_agencies(user)
         if needs_time_limit:
             self.fields["time_limit_days"] = time_limit_field()
-        self.components = list(components)
-        for c in self.components:
-            self.fields[f"c{c.pk}_got"] = forms.BooleanField(required=False, initial=not c.condition.strip())
-            self.fields[f"c{c.pk}_originals"] = forms.IntegerField(min_value=0, max_value=99, initial=c.originals)
-            self.fields[f"c{c.pk}_copies"] = forms.IntegerField(min_value=0, max_value=99, initial=c.copies)
-            self.fields[f"c{c.pk}_file"] = forms.FileField(required=False)
+        # The papers that apply to the applicant's situation (guides.applicable), none ticked in advance: the
+        # officer ticks what the citizen actually hands in.
+        self.papers = list(papers)
+        for p in self.papers:
+            c = p.component
+            self.fields[f"{p.key}_got"] = forms.BooleanField(required=False, initial=False)
+            self.fields[f"{p.key}_originals"] = forms.IntegerField(min_value=0, max_value=99,
+                                                                     initial=getattr(c, "originals", 1))
+            self.fields[f"{p.key}_copies"] = forms.IntegerField(min_value=0, max_value=99,
+                                                                  initial=getattr(c, "copies", 0))
+            self.fields[f"{p.key}_file"] = forms.FileField(required=False)
 
     def applicant_fields(self):
         names = ["agency", "applicant_kind", "applicant_name", "applicant_id_number", "applicant_phone",
@@ -122,8 +127,8 @@ class CounterIntakeForm(forms.Form):
         return [self[n] for n in names if n in self.fields]
 
     def paper_rows(self):
-        return [{"component": c, "got": self[f"c{c.pk}_got"], "originals": self[f"c{c.pk}_originals"],
-                 "copies": self[f"c{c.pk}_copies"], "file": self[f"c{c.pk}_file"]} for c in self.components]
+        return [{"paper": p, "got": self[f"{p.key}_got"], "originals": self[f"{p.key}_originals"],
+                 "copies": self[f"{p.key}_copies"], "file": self[f"{p.key}_file"]} for p in self.papers]
 
 
 def _reception_agencies(user):

@@ -29,6 +29,7 @@ from motcua.dossiers.services import (
 )
 from motcua.dossiers.services.queries import actions_for, inbox, staff_history
 from motcua.dossiers.tracking import tracking_of
+from motcua.guides.applicable import LOOKUP, plan_for
 from motcua.lib.errors import DomainError
 from motcua.office.intake import after_counter_intake
 from motcua.office.programmes import clock as programme_clock
@@ -116,11 +117,18 @@ def _intake_input(form):
     c = form.cleaned_data
     applicant = Applicant(name=c["applicant_name"], kind=c["applicant_kind"], id_number=c["applicant_id_number"],
                           phone=c["applicant_phone"], email=c["applicant_email"], address=c["applicant_address"])
-    papers = [ComponentInput(component=comp, originals=c[f"c{comp.pk}_originals"],
-                             copies=c[f"c{comp.pk}_copies"],
-                             files=[c[f"c{comp.pk}_file"]] if c[f"c{comp.pk}_file"] else [])
-              for comp in form.components if c[f"c{comp.pk}_got"]]
+    papers = [ComponentInput(component=p.component, name=p.label, originals=c[f"{p.key}_originals"],
+                             copies=c[f"{p.key}_copies"], from_data_store=p.kind == LOOKUP,
+                             files=[c[f"{p.key}_file"]] if c[f"{p.key}_file"] else [])
+              for p in form.papers if c[f"{p.key}_got"]]
     return applicant, papers
+
+
+SITUATION_PARAM = "th_"  # ?th_<question key>=<answer key> picks the applicant's situation on the intake page
+
+
+def _situation(request):
+    return {k.removeprefix(SITUATION_PARAM): v for k, v in request.GET.items() if k.startswith(SITUATION_PARAM)}
 
 
 def _typed_procedure(user, typed):
@@ -151,8 +159,8 @@ def counter_intake(request):
             "procedures": _procedure_choices(request.user), "ticket": ticket, "typed": typed, "matches": matches},
             status=200 if matches else 404)
     version = procedure.current
-    components = version.components.all()
-    form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, components=components,
+    plan = plan_for(version, _situation(request), channel=Channel.DIRECT)
+    form = CounterIntakeForm(request.POST or None, request.FILES or None, user=request.user, papers=plan.papers,
                              needs_time_limit=needs_time_limit(channel_for(version, Channel.DIRECT)))
     error, status = None, 200
     if request.method == "POST":
@@ -164,7 +172,7 @@ def counter_intake(request):
                                          at=timezone.now(), actor=request.user, agency=c["agency"],
                                          delivery=c["delivery"], delivery_address=c["delivery_address"],
                                          notes=c["notes"], idempotency_key=c["idempotency_key"],
-                                         time_limit_days=c.get("time_limit_days"))
+                                         time_limit_days=c.get("time_limit_days"), situation=plan.answers)
             except DomainError as e:
                 error, status = e.message, e.status
             else:
@@ -174,5 +182,8 @@ def counter_intake(request):
         else:
             error, status = "Thông tin chưa hợp lệ, xem lại các ô đánh dấu đỏ.", 400
     return render(request, "console/intake.html",
-                  {"form": form, "version": version, "procedure": procedure, "error": error, "ticket": ticket},
+                  {"form": form, "version": version, "procedure": procedure, "error": error, "ticket": ticket,
+                   "plan": plan, "situation_param": SITUATION_PARAM,
+                   "situation": [(q, [(a, plan.answers.get(q.key) == a.key) for a in q.answers.all()])
+                                 for q in plan.questions]},
                   status=status)

@@ -49,3 +49,8 @@ def status_of(due, *, finished_at, now, agency=None):
     if due is None:
         return None
     return workdays.deadline_status(due, finished_at=finished_at, now=now, office_hours=office_hours_of(agency))
+
+
+def is_working_time(moment, *, agency):
+    """True when `moment` is in the agency's office hours on a working day of the official calendar."""
+    return workdays.is_office_instant(moment, office_hours=office_hours_of(agency))

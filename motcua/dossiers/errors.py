@@ -31,5 +31,11 @@ class DossierNotFound(NotFound, DossierError):
     pass
 
 
+class IdempotencyMismatch(DossierError):
+    """The idempotency key was used before for another payload: refused, nothing about the first disclosed."""
+
+    status = 422
+
+
 class TooManyAttempts(DossierError):
     status = 429

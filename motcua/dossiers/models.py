@@ -32,6 +32,19 @@ class ApplicantKind(models.TextChoices):
     ORGANISATION = "organisation", _("Tổ chức")
 
 
+class ApplicantSource(models.TextChoices):
+    """Where the applicant's identity data came from; IDENTITY and REGISTRY count as population data used (766 4.5)."""
+
+    TYPED = "", _("Công dân tự khai")
+    IDENTITY = "identity", _("Tài khoản định danh điện tử")
+    REGISTRY = "registry", _("CSDL quốc gia về dân cư")
+    UNVERIFIED = "unverified", _("Tự khai, chưa xác thực được (CSDL dân cư không kết nối được)")
+
+    @classmethod
+    def population_data(cls, value):
+        return value in (cls.IDENTITY, cls.REGISTRY)
+
+
 class Outcome(models.TextChoices):
     GRANTED = "granted", _("Giải quyết")
     REFUSED = "refused", _("Từ chối giải quyết")
@@ -45,7 +58,9 @@ class Dossier(models.Model):
     # Dossier code (TT 01/2018 Art.19), issued on acceptance; `reference` identifies it before that.
     code = models.CharField(_("mã hồ sơ"), max_length=60, unique=True, null=True, blank=True, editable=False)
     reference = models.CharField(_("mã đăng ký"), max_length=20, unique=True, default=new_reference, editable=False)
+    # Hash of (submitter, the client's key) and digest of the payload: see services.intake.
     idempotency_key = models.CharField(max_length=100, unique=True, null=True, blank=True, editable=False)
+    idempotency_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.PROTECT, related_name="dossiers",
                                   verbose_name=_("thủ tục"))
@@ -65,6 +80,8 @@ class Dossier(models.Model):
     applicant_phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     applicant_email = models.EmailField(_("thư điện tử"), blank=True)
     applicant_address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    applicant_source = models.CharField(_("nguồn thông tin chủ hồ sơ"), max_length=12, choices=ApplicantSource.choices,
+                                        default=ApplicantSource.TYPED, blank=True)
     citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="own_dossiers", verbose_name=_("tài khoản công dân"))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -152,6 +169,8 @@ class DossierComponent(models.Model):
     reused_from = models.ForeignKey(Dossier, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                     verbose_name=_("tái sử dụng từ hồ sơ"))
     from_data_store = models.BooleanField(_("lấy từ kho dữ liệu của công dân"), default=False)
+    # Taken by the agency from a connected database (a catalogue DATABASES key), e.g. the health-record source.
+    obtained_from = models.CharField(_("lấy từ cơ sở dữ liệu"), max_length=20, blank=True)
     supplement = models.ForeignKey("SupplementRequest", on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="components", verbose_name=_("nộp bổ sung theo yêu cầu"))
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CitizenIdentity, ProcedureAssurance
+from .models import CitizenIdentity, ProcedureAssurance, RegistryLookup
 
 
 @admin.register(CitizenIdentity)
@@ -18,3 +18,17 @@ class CitizenIdentityAdmin(admin.ModelAdmin):
 class ProcedureAssuranceAdmin(admin.ModelAdmin):
     list_display = ["procedure", "level", "basis"]
     raw_id_fields = ["procedure"]
+
+
+@admin.register(RegistryLookup)
+class RegistryLookupAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "subject", "operation", "outcome", "dossier", "purpose"]
+    list_filter = ["operation", "outcome"]
+    date_hierarchy = "at"
+    readonly_fields = [f.name for f in RegistryLookup._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

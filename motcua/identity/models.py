@@ -55,3 +55,68 @@ class ProcedureAssurance(models.Model):
 
     def __str__(self):
         return f"{self.procedure_id}: {self.get_level_display()}"
+
+
+class StoredPaper(models.Model):
+    """A paper in the citizen's own data store: a result motcua issued, or a paper digitised at the counter.
+
+    Kept under the citizen's personal number, so it is theirs whether they filed online or at a counter. A later
+    dossier may reuse it instead of an upload only with the citizen's consent.
+    """
+
+    class Origin(models.TextChoices):
+        RESULT = "result", _("Kết quả giải quyết thủ tục hành chính")
+        DIGITISED = "digitised", _("Giấy tờ số hóa tại Bộ phận Một cửa")
+
+    owner_pid = models.CharField(_("số định danh của chủ giấy tờ"), max_length=12, db_index=True)
+    title = models.CharField(_("tên giấy tờ"), max_length=500)
+    origin = models.CharField(_("nguồn"), max_length=10, choices=Origin.choices)
+    file = models.FileField(_("tệp"), upload_to="kho-du-lieu/%Y/%m/")
+    sha256 = models.CharField(max_length=64)
+    source_dossier = models.CharField(_("từ hồ sơ"), max_length=60, blank=True)
+    source_agency = models.ForeignKey("units.Agency", on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="+", verbose_name=_("cơ quan cấp hoặc số hóa"))
+    catalogue_name = models.TextField(_("tên thành phần hồ sơ theo danh mục"), blank=True)
+    issued_at = models.DateTimeField(_("thời điểm cấp hoặc số hóa"))
+    reuse_consent = models.BooleanField(_("đồng ý cho cơ quan dùng lại"), default=False)
+    consent_changed_at = models.DateTimeField(null=True, blank=True)
+    is_synthetic = models.BooleanField(_("dữ liệu mô phỏng"), default=False)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("giấy tờ trong kho dữ liệu công dân")
+        verbose_name_plural = _("kho dữ liệu công dân")
+
+    def __str__(self):
+        return self.title
+
+
+class RegistryLookup(models.Model):
+    """One question asked of the population database: who asked, when, about whom, for which dossier and why."""
+
+    class Operation(models.TextChoices):
+        LOOKUP = "lookup", _("Tra cứu thông tin công dân")
+        VERIFY = "verify", _("Xác thực thông tin công dân")
+        HOUSEHOLD = "household", _("Tra cứu hộ gia đình")
+
+    class Outcome(models.TextChoices):
+        FOUND = "found", _("Có thông tin")
+        NOT_FOUND = "not_found", _("Không có thông tin")
+        MATCH = "match", _("Khớp")
+        MISMATCH = "mismatch", _("Không khớp")
+        UNAVAILABLE = "unavailable", _("Không kết nối được")
+
+    at = models.DateTimeField(_("thời điểm"), db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("người tra cứu"))
+    subject = models.CharField(_("số định danh được tra cứu (che)"), max_length=20)
+    subject_hash = models.CharField(max_length=64, db_index=True)
+    dossier = models.CharField(_("hồ sơ"), max_length=60, blank=True)
+    purpose = models.CharField(_("mục đích"), max_length=300)
+    operation = models.CharField(_("nghiệp vụ"), max_length=10, choices=Operation.choices)
+    outcome = models.CharField(_("kết quả"), max_length=12, choices=Outcome.choices)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("lượt tra cứu CSDL dân cư")
+        verbose_name_plural = _("nhật ký tra cứu CSDL dân cư")

@@ -18,8 +18,10 @@ def _pct(v):
     return "—" if v is None else f"{v * 100:.1f}%".replace(".", ",")
 
 
-def _open(width, height, title, layout):
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
+def _open(width, height, title, layout, *, links=False):
+    # A chart with links is a group of named links; one without is a single image (role="img" hides children).
+    role = "group" if links else "img"
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="{role}" '
             f'aria-label="{escape(title)}" class="chart chart-{layout}"><title>{escape(title)}</title>')
 
 
@@ -38,7 +40,7 @@ def bar_chart(items, *, title, width=640, bar=18, gap=6, label_width=230):
 def _bars_wide(items, title, width, bar, gap, label_width):
     height = len(items) * (bar + gap) + 30
     plot = width - label_width - 60
-    out = [_open(width, height, title, "wide")]
+    out = [_open(width, height, title, "wide", links=any(href for *_, href in items))]
     for i, (label, value, href) in enumerate(items):
         y = 10 + i * (bar + gap)
         w = 0 if value is None else max(1, round(plot * value))
@@ -53,7 +55,7 @@ def _bars_narrow(items, title, bar, gap):
     row = bar + gap + 16
     height = len(items) * row + 10
     plot = NARROW - 56
-    out = [_open(NARROW, height, title, "narrow")]
+    out = [_open(NARROW, height, title, "narrow", links=any(href for *_, href in items))]
     for i, (label, value, href) in enumerate(items):
         y = 4 + i * row
         w = 0 if value is None else max(1, round(plot * value))

@@ -38,7 +38,8 @@ __all__ = ["catch_up", "rebuild", "fold", "contribution"]
 STATE_FIELDS = [
     "agency_id", "procedure_id", "field_id", "online", "status", "last_seq", "accepted_at", "due_at", "due_adjusted",
     "finished_at", "supplement_count", "supplement_started_at", "supplement_seconds", "fee_total", "fee_waived",
-    "paid_online", "has_result_file", "digitised", "reused", "from_data_store", "on_time", "is_open",
+    "paid_online", "has_result_file", "digitised", "reused", "from_data_store", "population_data", "on_time",
+    "is_open",
 ]
 
 
@@ -71,6 +72,7 @@ def initial_state(dossier_static: dict) -> dict:
         "digitised": False,
         "reused": False,
         "from_data_store": False,
+        "population_data": False,
         "on_time": None,
         "is_open": False,
     }
@@ -101,6 +103,7 @@ def fold(state: dict, *, seq, at, from_status, to_status, snapshot) -> dict:
     s["digitised"] = bool(snapshot.get("digitised"))
     s["reused"] = bool(snapshot.get("reused"))
     s["from_data_store"] = bool(snapshot.get("from_data_store"))
+    s["population_data"] = bool(snapshot.get("population_data"))
     s["is_open"] = bool(s["accepted_at"]) and s["finished_at"] is None
     s["due_adjusted"] = s["due_at"] + timedelta(seconds=s["supplement_seconds"]) if s["due_at"] else None
     if s["accepted_at"] and s["finished_at"]:
@@ -131,6 +134,7 @@ def contribution(s: dict) -> dict:
         "digitised": int(s["digitised"]),
         "reused": int(s["reused"]),
         "from_data_store": int(s["from_data_store"]),
+        "population_data": int(s["population_data"]),
         "fee_bearing": int(fee),
         "paid_online": int(fee and s["paid_online"]),
         "waived_amount": s["fee_waived"],

@@ -61,6 +61,7 @@ class DossierFact(models.Model):
     digitised = models.BooleanField(default=False)
     reused = models.BooleanField(default=False)
     from_data_store = models.BooleanField(default=False)
+    population_data = models.BooleanField(default=False)
     on_time = models.BooleanField(null=True, blank=True)
     is_open = models.BooleanField(default=False)
 
@@ -102,6 +103,7 @@ class Counters(models.Model):
     digitised = models.IntegerField(default=0)
     reused = models.IntegerField(default=0)
     from_data_store = models.IntegerField(default=0)
+    population_data = models.IntegerField(default=0)  # identity-authenticated or looked up in the registry (4.5)
     fee_bearing = models.IntegerField(default=0)
     paid_online = models.IntegerField(default=0)
     waived_amount = models.BigIntegerField(default=0)
@@ -160,7 +162,8 @@ class AgencyDayFact(Counters):
 
 
 COUNT_FIELDS = [
-    "received", "online", "digitised", "reused", "from_data_store", "fee_bearing", "paid_online", "waived_amount",
+    "received", "online", "digitised", "reused", "from_data_store", "population_data", "fee_bearing", "paid_online",
+    "waived_amount",
     "finished", "on_time", "early", "late", "online_late", "multi_supplement", "with_result", "digitised_full",
     "processing_seconds",
 ]

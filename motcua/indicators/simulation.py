@@ -45,7 +45,7 @@ from django.utils import timezone
 from motcua.catalogue.models import Channel, FeeItem, Procedure, ProcedureVersion
 from motcua.dossiers.deadlines import CALENDAR_UNITS
 from motcua.dossiers.events import EventKind as K
-from motcua.dossiers.models import Delivery, Dossier, DossierEvent, DossierStep, Outcome, StepState
+from motcua.dossiers.models import ApplicantSource, Delivery, Dossier, DossierEvent, DossierStep, Outcome, StepState
 from motcua.dossiers.workflow import Status as S
 from motcua.lib.text import fold
 from motcua.units.models import Agency
@@ -173,11 +173,15 @@ class Builder:
             fee_total=fee_total, fee_waived=fee_waived, fee_payable=fee_total - fee_waived,
             duration_value=amount, duration_unit=unit,
             delivery=Delivery.ONLINE if channel == Channel.Kind.ONLINE else Delivery.COUNTER,
+            # Online filing goes through the national identity account (VNeID, the single account since
+            # 01/07/2024, NĐ 69/2024): online dossiers count as population data used; counter ones do not.
+            applicant_source=ApplicantSource.IDENTITY if channel == Channel.Kind.ONLINE else ApplicantSource.TYPED,
         )
         story = []  # (kind, at, from, to, snapshot updates)
         snap = {"channel": channel, "procedure": offer.procedure_id, "agency": agency.code, "supplement_count": 0,
                 "fee_total": fee_total, "fee_payable": fee_total - fee_waived, "paid_online": False,
-                "has_result_file": False, "digitised": 0, "reused": 0, "from_data_store": 0}
+                "has_result_file": False, "digitised": 0, "reused": 0, "from_data_store": 0,
+                "population_data": channel == Channel.Kind.ONLINE}
         status = ""
         if channel != Channel.Kind.DIRECT:
             story.append((K.SUBMITTED, at, "", S.SUBMITTED, {}))

@@ -14,7 +14,7 @@ from django.db import transaction
 from motcua.catalogue.models import Procedure
 from motcua.units.models import Agency
 
-from .models import ExtraService, PriorityGroup, Programme
+from .models import Counter, ExtraService, HomeTeam, PriorityGroup, Programme
 
 UNVERIFIED = "Tên và số hiệu văn bản đã xác định; nội dung điều khoản chưa đối chiếu được với văn bản gốc trong nguồn dữ liệu của dự án."
 
@@ -109,3 +109,11 @@ def seed_office(stdout=None):
         if stdout is not None:
             stdout.write(f"{programme.name}: {programme.agencies.count()} cơ quan, {programme.procedures.count()} "
                          f"thủ tục" + (f"; chưa có trong danh mục: {', '.join(missing)}" if missing else ""))
+
+
+def demo_office(agency, staff):
+    """Demo configuration for `make run` (not facts): three counters and a home-visit team of the demo staff."""
+    for number in (1, 2, 3):
+        Counter.objects.get_or_create(agency=agency, number=number)
+    team, _ = HomeTeam.objects.get_or_create(agency=agency, name="Tổ cơ động hỗ trợ tại nhà (tài khoản mẫu)")
+    team.members.add(*staff)

@@ -8,13 +8,14 @@ from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.views import LoginView
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.dossiers.services.queries import dossiers_of_citizen, sole_citizen_filing_as
-from motcua.identity import oidc
+from motcua.identity import oidc, store
 from motcua.identity import services as identity
 from motcua.identity.errors import SignInFailed
 from motcua.lib.redirects import safe_next
@@ -103,3 +104,27 @@ def sign_out(request):
         if url:
             return redirect(url)
     return redirect("/")
+
+
+@login_required
+def data_store(request):
+    """The citizen's data store: results and digitised papers, with their consent to reuse each."""
+    me = identity.identity_of(request.user)
+    if me is None:
+        return render(request, "portal/account/data_store.html", {"identity": None}, status=403)
+    if request.method == "POST":
+        store.set_consent(request.POST.get("paper"), pid=me.pid, consent=request.POST.get("consent") == "1",
+                          at=timezone.now())
+        return redirect("portal:data_store")
+    return render(request, "portal/account/data_store.html", {"identity": me, "papers": store.papers_of(me.pid)})
+
+
+@login_required
+def stored_paper_file(request, pk):
+    me = identity.identity_of(request.user)
+    paper = store.papers_of(me.pid).filter(pk=pk).first() if me else None
+    if paper is None:
+        raise Http404
+    response = FileResponse(paper.file.open("rb"), filename=paper.file.name.rsplit("/", 1)[-1])
+    response["Cache-Control"] = "private, no-store"
+    return response

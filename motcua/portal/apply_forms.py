@@ -66,3 +66,15 @@ class AgencyForm(forms.Form):
     def __init__(self, *args, agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].choices = [(str(a.pk), a.name) for a in agencies]
+
+
+class SituationForm(forms.Form):
+    """One situation question of the reviewed layer; the answer decides which papers are asked."""
+
+    answer = forms.ChoiceField(widget=forms.RadioSelect, error_messages={"required": "Hãy chọn một trường hợp."})
+
+    def __init__(self, *args, question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question, self.hint = question.text, question.help
+        self.fields["answer"].label = question.text
+        self.fields["answer"].choices = [(a.key, a.text) for a in question.answers.all()]

@@ -1,4 +1,10 @@
-"""Online submission, one question per page (GOV.UK pattern): start, questions, papers, check answers, confirmation.
+"""Online submission, one question per page (GOV.UK pattern): start, situation, applicant, declaration, papers,
+check answers, confirmation.
+
+Which pages come is decided by `guides.applicable.plan_for` from the citizen's answers so far: the situation
+questions of the reviewed layer first, then the applicant, the declaration's sections (filled as fields and
+rendered into the tờ khai), then one upload page per paper that applies. Papers the agency looks up itself and
+papers to show at the counter are listed, never uploaded.
 
 Answers live in the session (`drafts.Draft`) until the citizen sends them; sending calls
 `dossiers.services.intake.submit_dossier` once, with the draft's key as idempotency key, so a double click or a
@@ -9,19 +15,22 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from motcua.catalogue.models import Procedure
 from motcua.dossiers.errors import InvalidUpload
-from motcua.dossiers.models import ApplicantKind, Channel, Delivery
-from motcua.dossiers.services.intake import Applicant, ComponentInput, submit_dossier
 from motcua.dossiers.uploads import validate_upload
+from motcua.guides import declaration
+from motcua.guides.applicable import plan_for
+from motcua.identity import prefill, store
+from motcua.identity.errors import AssuranceTooLow
+from motcua.identity.services import check_assurance, identity_of
 from motcua.lib.errors import DomainError
 from motcua.limits import services as limits
 
 from . import apply_forms as f
+from .apply_submit import LOCKED, NOTICE, SITUATION, SOURCE, STORED, send, summary_rows
 from .drafts import Draft
 
 QUESTIONS = {
@@ -35,92 +44,162 @@ AGENCY_STEP = "noi-nop"
 DELIVERY_STEP = "nhan-ket-qua"
 CHECK_STEP = "kiem-tra"
 PAPER_PREFIX = "giay-to-"
+# The applicant questions a verified identity answers: skipped when every field they ask is locked.
+QUESTION_FIELDS = {"ho-ten": {"name"}, "so-dinh-danh": {"id_number"}, "dia-chi": {"address"}}
+SITUATION_PREFIX = "tinh-huong-"
+DECLARATION_PREFIX = "to-khai-"
 
 
-def _version(code):
-    procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code)
-    if procedure.current is None:
-        raise Http404("Thủ tục chưa có phiên bản đang có hiệu lực.")
-    return procedure.current
+class Flow:
+    """The pages of one citizen's application, worked out from the procedure and the answers so far."""
 
+    def __init__(self, code, draft=None):
+        procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code)
+        if procedure.current is None:
+            raise Http404("Thủ tục chưa có phiên bản đang có hiệu lực.")
+        self.code, self.version, self.draft = code, procedure.current, draft
+        self.plan = plan_for(self.version, (draft.answers.get(SITUATION) if draft else None) or {})
+        self.agencies = list(procedure.agencies.filter(is_active=True).order_by("name"))
+        self.sections = declaration.sections(self.plan.layer) if self.plan.fields else []
 
-def _components(version):
-    return list(version.components.all())
+    def steps(self):
+        where = [AGENCY_STEP] if len(self.agencies) > 1 else []  # ask only when there is a choice
+        situation = [SITUATION_PREFIX + q.key for q in self.plan.questions]
+        locked = set(self.draft.answers.get(LOCKED, [])) if self.draft else set()
+        questions = [q for q in QUESTIONS if not QUESTION_FIELDS.get(q, set()) or not QUESTION_FIELDS[q] <= locked]
+        sections = [f"{DECLARATION_PREFIX}{i}" for i in range(1, len(self.sections) + 1)]
+        papers = [f"{PAPER_PREFIX}{i}" for i in range(1, len(self.plan.uploads) + 1)]
+        return [*where, *situation, *questions, *sections, *papers, DELIVERY_STEP, CHECK_STEP]
 
+    def url(self, step):
+        return reverse("portal:apply_step", args=[self.code, step])
 
-def _agencies(version):
-    return list(version.procedure.agencies.filter(is_active=True).order_by("name"))
+    def neighbours(self, step):
+        steps = self.steps()
+        i = steps.index(step)
+        return (steps[i - 1] if i else None), steps[i + 1]
 
-
-def _steps(version):
-    papers = [f"{PAPER_PREFIX}{i}" for i in range(1, len(_components(version)) + 1)]
-    where = [AGENCY_STEP] if len(_agencies(version)) > 1 else []  # ask only when there is a choice
-    return [*where, *QUESTIONS, *papers, DELIVERY_STEP, CHECK_STEP]
-
-
-def _url(code, step):
-    return reverse("portal:apply_step", args=[code, step])
-
-
-def _neighbours(version, step):
-    steps = _steps(version)
-    i = steps.index(step)
-    return (steps[i - 1] if i else None), steps[i + 1]
-
-
-def _after_save(request, code, version, step):
-    if request.GET.get("sua"):
-        return redirect(_url(code, CHECK_STEP))
-    return redirect(_url(code, _neighbours(version, step)[1]))
+    def indexed(self, step, prefix, items):
+        try:
+            index = int(step.removeprefix(prefix))
+        except ValueError:
+            raise Http404 from None
+        if not 1 <= index <= len(items):
+            raise Http404
+        return items[index - 1]
 
 
 def apply_start(request, code):
-    version = _version(code)
-    return render(request, "portal/apply/start.html", {"version": version, "code": code,
-                                                       "components": _components(version),
-                                                       "first": _url(code, _steps(version)[0])})
+    flow = Flow(code, Draft(request.session, code))
+    try:
+        check_assurance(request.user, flow.version.procedure)
+    except AssuranceTooLow as e:
+        return render(request, "portal/apply/assurance.html", {"version": flow.version, "message": e.message,
+                                                               "code": code}, status=e.status)
+    _prefill(request, flow)
+    return render(request, "portal/apply/start.html", {"version": flow.version, "code": code, "plan": flow.plan,
+                                                       "first": flow.url(flow.steps()[0]),
+                                                       "identity": identity_of(request.user),
+                                                       "notice": flow.draft.answers.get(NOTICE, "")})
+
+
+def _prefill(request, flow):
+    """Once per draft: what the national identity and the population database already say (asked once)."""
+    draft = flow.draft
+    if SOURCE in draft.answers or not request.user.is_authenticated:
+        return
+    found = prefill.for_citizen(request.user, procedure_code=flow.code, dossier=draft.key)
+    if not found.source:
+        return
+    draft.answers.update({f"applicant_{k}": v for k, v in found.values.items()})
+    draft.answers.update({"applicant_kind": "person", SOURCE: found.source, LOCKED: sorted(found.locked),
+                          NOTICE: found.notice})
+    draft.save()
 
 
 @require_http_methods(["GET", "POST"])
 def apply_step(request, code, step):
-    version = _version(code)
-    if step == CHECK_STEP:
-        return _check(request, code, version)
-    if step not in _steps(version):
-        raise Http404
     draft = Draft(request.session, code)
+    flow = Flow(code, draft)
+    if step == CHECK_STEP:
+        return _check(request, flow)
+    if step not in flow.steps():
+        raise Http404
+    if step in QUESTION_FIELDS and QUESTION_FIELDS[step] <= set(draft.answers.get(LOCKED, [])):
+        raise Http404  # verified by the national identity or the registry: not the citizen's to change
     if step.startswith(PAPER_PREFIX):
-        return _paper(request, code, version, draft, step)
+        return _paper(request, flow, step)
+    if step.startswith(SITUATION_PREFIX):
+        return _situation(request, flow, step)
+    if step.startswith(DECLARATION_PREFIX):
+        return _declaration(request, flow, step)
     if step == AGENCY_STEP:
-        form = f.AgencyForm(request.POST or None, initial=draft.answers, agencies=_agencies(version))
+        form = f.AgencyForm(request.POST or None, initial=draft.answers, agencies=flow.agencies)
     else:
         form_class = f.DeliveryForm if step == DELIVERY_STEP else QUESTIONS[step]
         form = form_class(request.POST or None, initial=draft.answers)
     if request.method == "POST" and form.is_valid():
         draft.answers.update(form.cleaned_data)
-        draft.save()
-        return _after_save(request, code, version, step)
-    return _question(request, code, version, step, form)
+        return _saved(request, flow, step)
+    return _question(request, flow, step, form)
 
 
-def _question(request, code, version, step, form, **extra):
-    back = _neighbours(version, step)[0]
-    context = {"version": version, "code": code, "form": form, "back": _url(code, back) if back else None,
+def _saved(request, flow, step):
+    flow.draft.save()
+    if request.GET.get("sua") and not step.startswith(SITUATION_PREFIX):
+        return redirect(flow.url(CHECK_STEP))
+    flow = Flow(flow.code, flow.draft)  # an answer may change the pages that follow
+    return redirect(flow.url(flow.neighbours(step)[1]))
+
+
+def _question(request, flow, step, form, **extra):
+    back = flow.neighbours(step)[0]
+    context = {"version": flow.version, "code": flow.code, "form": form, "back": flow.url(back) if back else None,
                "question": getattr(form, "question", ""), "hint": getattr(form, "hint", ""), **extra}
     return render(request, "portal/apply/question.html", context, status=400 if form.errors else 200)
 
 
-def _paper(request, code, version, draft, step):
-    components = _components(version)
-    try:
-        component = components[int(step.removeprefix(PAPER_PREFIX)) - 1]
-    except (ValueError, IndexError):
-        raise Http404 from None
-    form = f.FileForm(request.POST or None, request.FILES or None)
-    form.question = f"Tải lên: {component.name}"
-    form.hint = component.condition and f"Áp dụng: {component.condition}"
-    have = draft.files.get(str(component.pk))
+def _situation(request, flow, step):
+    question = next(q for q in flow.plan.questions if q.key == step.removeprefix(SITUATION_PREFIX))
+    given = flow.draft.answers.get(SITUATION) or {}
+    form = f.SituationForm(request.POST or None, question=question, initial={"answer": given.get(question.key)})
     if request.method == "POST" and form.is_valid():
+        flow.draft.answers[SITUATION] = {**given, question.key: form.cleaned_data["answer"]}
+        return _saved(request, flow, step)
+    return _question(request, flow, step, form)
+
+
+def _declaration(request, flow, step):
+    section = flow.indexed(step, DECLARATION_PREFIX, flow.sections)
+    form = declaration.section_form(flow.plan.layer, section, request.POST or None, initial=flow.draft.answers)
+    form.question = f"{flow.plan.layer.declaration_title or 'Tờ khai'}: {section}"
+    form.hint = "Thông tin này được điền vào tờ khai theo mẫu; bạn không phải in hay tải lên tờ khai."
+    if request.method == "POST" and form.is_valid():
+        flow.draft.answers.update(form.cleaned_data)
+        return _saved(request, flow, step)
+    return _question(request, flow, step, form, grouped=True)
+
+
+def _paper(request, flow, step):
+    paper = flow.indexed(step, PAPER_PREFIX, flow.plan.uploads)
+    draft = flow.draft
+    form = f.FileForm(request.POST or None, request.FILES or None)
+    form.question = f"Tải lên: {paper.label}"
+    form.hint = paper.help or (paper.condition and f"Áp dụng: {paper.condition}")
+    have = draft.files.get(paper.key)
+    me = identity_of(request.user)
+    stored = store.reusable_for(me.pid, paper.label.split()) if me else []
+    if request.method == "POST" and request.POST.get("stored"):
+        try:
+            chosen = store.take(int(request.POST["stored"]), pid=me.pid if me else "")
+        except (ValueError, DomainError) as e:
+            form.add_error(None, getattr(e, "message", "Giấy tờ không hợp lệ."))
+        else:
+            draft.drop_file(paper.key)
+            draft.answers.setdefault(STORED, {})[paper.key] = chosen.pk
+            return _saved(request, flow, step)
+    elif request.method == "POST" and form.is_valid():
+        draft.answers.get(STORED, {}).pop(paper.key, None)
         upload = form.cleaned_data["file"]
         if upload:
             try:
@@ -129,16 +208,15 @@ def _paper(request, code, version, draft, step):
             except (InvalidUpload, limits.TooManyRequests) as e:
                 form.add_error("file", e.message)
             else:
-                draft.put_file(component.pk, upload, ext)
-        elif form.cleaned_data["skip"] and component.condition.strip():
-            draft.drop_file(component.pk)
+                draft.put_file(paper.key, upload, ext)
+        elif form.cleaned_data["skip"] and paper.optional:
+            draft.drop_file(paper.key)
         elif not have:
             form.add_error("file", "Hãy chọn tệp để tải lên.")
         if not form.errors:
-            draft.save()
-            return _after_save(request, code, version, step)
-    return _question(request, code, version, step, form, component=component, have=have,
-                     optional=bool(component.condition.strip()), multipart=True)
+            return _saved(request, flow, step)
+    return _question(request, flow, step, form, component=paper, have=have, optional=paper.optional,
+                     multipart=True, stored=stored, chosen=draft.answers.get(STORED, {}).get(paper.key))
 
 
 def _upload_quota(request, draft, upload):
@@ -152,63 +230,19 @@ def _upload_quota(request, draft, upload):
         raise
 
 
-def _summary(code, version, draft):
-    a = draft.answers
-    kinds, deliveries = dict(ApplicantKind.choices), dict(Delivery.choices)
-    agencies = {str(a.pk): a.name for a in _agencies(version)}
-    rows = [("Nơi nộp", agencies[a["agency"]], AGENCY_STEP)] if a.get("agency") in agencies else []
-    rows += [
-        ("Chủ hồ sơ", kinds.get(a.get("applicant_kind"), ""), "chu-ho-so"),
-        ("Họ và tên", a.get("applicant_name", ""), "ho-ten"),
-        ("Số giấy tờ", a.get("applicant_id_number", ""), "so-dinh-danh"),
-        ("Điện thoại", a.get("applicant_phone", ""), "lien-he"),
-        ("Thư điện tử", a.get("applicant_email", ""), "lien-he"),
-        ("Địa chỉ", a.get("applicant_address", ""), "dia-chi"),
-    ]
-    for i, c in enumerate(_components(version), start=1):
-        info = draft.files.get(str(c.pk))
-        rows.append((c.name, info["name"] if info else "Không nộp", f"{PAPER_PREFIX}{i}"))
-    where = deliveries.get(a.get("delivery"), "")
-    if a.get("delivery") == Delivery.POST:
-        where += f": {a.get('delivery_address') or a.get('applicant_address', '')}"
-    rows.append(("Nhận kết quả", where, DELIVERY_STEP))
-    return [{"label": lbl, "value": val, "change": _url(code, s) + "?sua=1"} for lbl, val, s in rows]
-
-
-def _submit(request, version, draft):
-    a = draft.answers
-    components = [ComponentInput(component=c, files=draft.open_files(c.pk)) for c in _components(version)
-                  if str(c.pk) in draft.files]
-    applicant = Applicant(name=a.get("applicant_name", ""), kind=a.get("applicant_kind", ApplicantKind.PERSON),
-                          id_number=a.get("applicant_id_number", ""), phone=a.get("applicant_phone", ""),
-                          email=a.get("applicant_email", ""), address=a.get("applicant_address", ""))
-    agency = next((x for x in _agencies(version) if str(x.pk) == a.get("agency")), None)
-    try:
-        return submit_dossier(version, channel=Channel.ONLINE, agency=agency, applicant=applicant, components=components,
-                              at=timezone.now(), delivery=a.get("delivery") or Delivery.COUNTER,
-                              delivery_address=a.get("delivery_address", ""), idempotency_key=draft.key,
-                              citizen=request.user if request.user.is_authenticated else None)
-    finally:
-        for c in components:
-            for file in c.files:
-                file.close()
-
-
-def _check(request, code, version):
-    draft = Draft(request.session, code)
+def _check(request, flow):
     error, status = None, 200
     if request.method == "POST":
-        try:
-            dossier = _submit(request, version, draft)
-        except DomainError as e:
-            error, status = e.message, e.status
-        else:
-            draft.discard()
+        dossier, error, status = send(request, flow)
+        if dossier is not None:
+            flow.draft.discard()
             request.session.setdefault("applied", [])
             request.session["applied"] = [*request.session["applied"], dossier.reference][-20:]
             return redirect("portal:apply_done", reference=dossier.reference)
-    context = {"version": version, "code": code, "rows": _summary(code, version, draft), "error": error,
-               "back": _url(code, DELIVERY_STEP)}
+    rows = [{"label": label, "value": value, "change": flow.url(s) + "?sua=1"}
+            for label, value, s in summary_rows(flow)]
+    context = {"version": flow.version, "code": flow.code, "rows": rows, "error": error, "plan": flow.plan,
+               "back": flow.url(DELIVERY_STEP)}
     return render(request, "portal/apply/check.html", context, status=status)
 
 
@@ -218,3 +252,4 @@ def apply_done(request, reference):
         messages.info(request, "Hãy tra cứu hồ sơ bằng mã và 4 số cuối điện thoại hoặc giấy tờ.")
         return redirect("portal:track")
     return render(request, "portal/apply/done.html", {"reference": reference})
+

@@ -1,27 +1,35 @@
 """The assistant's chat page (works without JavaScript: a plain form, post/redirect/get).
 
-The conversation (last turns) and the procedure being discussed live in the session, so a follow-up such as
-"phí bao nhiêu?" answers about the procedure of the previous answer. The widget on procedure pages posts to
-the same view with `procedure=<code>` to start the conversation about that procedure.
+The conversation (last turns), the procedure being discussed and the numbered list of the last answer live in the
+session, so a follow-up such as "phí bao nhiêu?" answers about the procedure of the previous answer and "2" picks
+the second procedure offered. Every answer has 👍/👎 (`assistant.review.vote`); a 👎 queues the question for staff.
+The widget on procedure pages posts to the same view with `procedure=<code>` to start the conversation about it.
 """
 
+from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from motcua.assistant import review
 from motcua.assistant.services import MAX_QUESTION_LENGTH, ask
 from motcua.catalogue.models import Procedure
+from motcua.lib.errors import DomainError
 
 HISTORY = 10
 SESSION_TURNS = "assistant_turns"
 SESSION_CODE = "assistant_code"
+SESSION_OFFERED = "assistant_offered"
 
 
 @require_http_methods(["GET", "POST"])
 def chat(request):
     if request.method == "POST":
         if "reset" in request.POST:
-            request.session.pop(SESSION_TURNS, None)
-            request.session.pop(SESSION_CODE, None)
+            for key in (SESSION_TURNS, SESSION_CODE, SESSION_OFFERED):
+                request.session.pop(key, None)
+            return redirect("portal:assistant")
+        if "vote" in request.POST:
+            _vote(request)
             return redirect("portal:assistant")
         question = (request.POST.get("question") or "").strip()[:MAX_QUESTION_LENGTH]
         context = request.session.get(SESSION_CODE)
@@ -29,12 +37,15 @@ def chat(request):
         if from_widget and Procedure.objects.filter(code=from_widget, current__isnull=False).exists():
             context = from_widget
         if question:
-            reply = ask(question, context_code=context, channel="widget" if from_widget else "page")
+            reply = ask(question, context_code=context, offered=request.session.get(SESSION_OFFERED),
+                        channel="widget" if from_widget else "page")
             turns = request.session.get(SESSION_TURNS, [])
-            turns.append(
-                {"question": question, "answer": reply.answer, "declined": reply.declined, "procedures": reply.procedures}
-            )
+            turns.append({
+                "question": question, "answer": reply.answer, "declined": reply.declined, "code": reply.code or "",
+                "procedures": reply.procedures, "numbered": bool(reply.offered), "vote": None,
+            })
             request.session[SESSION_TURNS] = turns[-HISTORY:]
+            request.session[SESSION_OFFERED] = [{"code": p["code"], "name": p["name"]} for p in reply.offered]
             if reply.code:
                 request.session[SESSION_CODE] = reply.code
             elif from_widget:
@@ -48,3 +59,25 @@ def chat(request):
         "portal/assistant/chat.html",
         {"turns": turns, "current_code": current, "current_name": name, "max_length": MAX_QUESTION_LENGTH},
     )
+
+
+def _vote(request):
+    """👍/👎 on one turn of this session's conversation, once per turn."""
+    turns = request.session.get(SESSION_TURNS, [])
+    try:
+        turn = turns[int(request.POST.get("turn", ""))]
+    except (ValueError, IndexError):
+        messages.error(request, "Không tìm thấy câu trả lời cần đánh giá.")
+        return
+    if turn.get("vote") is not None:
+        messages.info(request, "Bạn đã đánh giá câu trả lời này.")
+        return
+    useful = request.POST.get("vote") == "up"
+    try:
+        review.vote(turn["question"], turn.get("code", ""), useful, channel="page")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return
+    turn["vote"] = "up" if useful else "down"
+    request.session[SESSION_TURNS] = turns
+    messages.success(request, "Cảm ơn bạn đã đánh giá." + ("" if useful else " Cán bộ sẽ xem lại câu hỏi này."))

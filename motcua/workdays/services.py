@@ -161,6 +161,12 @@ def due_soon_until(now: datetime, *, office_hours=None) -> datetime:
     return get_calendar(office_hours).due_soon_until(now)
 
 
+def is_office_instant(instant: datetime, *, office_hours=None) -> bool:
+    """True when `instant` falls in office hours of a working day (False outside the calendar's years)."""
+    calendar = get_calendar(office_hours)
+    return calendar.covers(instant.year) and calendar.is_office_instant(instant)
+
+
 def is_working_day(d: date, *, office_hours=None) -> bool:
     return get_calendar(office_hours).is_working_day(d)
 

@@ -125,6 +125,19 @@ def test_tracking_with_a_wrong_second_factor_is_404(client, people, version):
     assert response.status_code == 404 and "4 số cuối" in response.json()["detail"]
 
 
+def test_a_replayed_key_with_another_payload_is_refused_and_discloses_nothing(client, people, version):
+    first = submit_multipart(client, version, key="replay-1")
+    assert first.status_code == 201
+    other = submit_multipart(client, version, key="replay-1",
+                             applicant=vars(applicant(name="Kẻ Thử Khóa", phone="0900000000")))
+    assert other.status_code == 422
+    text = other.content.decode()
+    assert first.json()["reference"] not in text and "Vũ Thị Chi" not in text and "T01-TEST-A" not in text
+    assert client.post("/api/dossiers/", "{}", content_type="application/json",
+                       headers={"Idempotency-Key": "replay-1"}).status_code in (400, 422)
+    assert Dossier.objects.count() == 1
+
+
 def test_tracking_stops_guessing_after_many_failures(client, people, version):
     from motcua.limits.services import limit
 

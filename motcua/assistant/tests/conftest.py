@@ -2,6 +2,7 @@ import pytest
 
 from motcua.assistant.catalogue_index import reset
 from motcua.catalogue.services import create_version
+from motcua.catalogue.tests.samples import ensure_vocabulary
 
 
 def _version(name, field, *, components=(), channels=(), steps=(), agency="UBND cấp xã"):
@@ -38,6 +39,8 @@ CATALOGUE = {
         components=[("Tờ khai đăng ký kết hôn", 1, 0)],
         channels=[{"kind": "direct", "duration_value": 1, "duration_unit": "working_days", "fees": []}],
     ),
+    "1.000656": _version("Thủ tục đăng ký khai tử", "Hộ tịch"),
+    "2.000821": _version("Giải quyết hưởng chế độ tử tuất", "Thực hiện chính sách BHXH", agency="Bảo hiểm xã hội cấp tỉnh"),
     "1.004222": _version("Đăng ký thường trú", "Đăng ký, quản lý cư trú", agency="Công an cấp xã"),
     "1.004194": _version("Đăng ký tạm trú", "Đăng ký, quản lý cư trú", agency="Công an cấp xã"),
     "1.014061": _version("Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên", "Cấp, quản lý căn cước"),
@@ -62,6 +65,7 @@ CATALOGUE = {
 
 @pytest.fixture
 def catalogue(db):
+    ensure_vocabulary()
     reset()
     for code, data in CATALOGUE.items():
         create_version(code, data)

@@ -30,7 +30,7 @@ def test_it_declines_an_off_topic_question_and_logs_it(catalogue):
     assert reply.declined
     assert reply.procedures == []
     assert "024.1022" in reply.answer or "đường dây nóng" in reply.answer
-    assert "/phan-anh/" in reply.answer
+    assert "/phan-anh/" not in reply.answer  # pages show the link itself, never a raw path as text
     logged = DeclinedQuestion.objects.get()
     assert (logged.question, logged.channel, logged.asked_at) == ("giá vàng hôm nay", "page", AT)
 
@@ -54,7 +54,8 @@ def test_every_fact_of_the_answer_equals_the_catalogue(catalogue):
     online = re.search(r"- Trực tuyến: (.*)", reply.answer.split("Phí, lệ phí:")[1]).group(1)
     assert f"{format_vnd(8000)}, phải nộp {format_vnd(0)}" in online
     assert "77/2025/NQ-HĐND" in online
-    assert "/thu-tuc/1.001193/" in reply.answer
+    assert "/thu-tuc/" not in reply.answer
+    assert reply.as_dict()["procedures"][0]["url"] == "/thu-tuc/1.001193/"
 
 
 def test_a_ministry_of_finance_fee_is_supported_online(catalogue):
@@ -107,13 +108,13 @@ def test_ask_command_prints_json(catalogue):
     out = StringIO()
     call_command("ask", "lam so do", "--json", stdout=out)
     body = json.loads(out.getvalue())
-    assert set(body) == {"declined", "procedures", "answer"}
+    assert set(body) == {"declined", "choose", "life_event", "procedures", "answer", "code"}
     out = StringIO()
     call_command("ask", "đăng ký tạm trú", "--json", stdout=out)
     body = json.loads(out.getvalue())
     assert body["declined"] is False
     assert body["procedures"][0]["code"] == "1.004194"
-    assert set(body["procedures"][0]) == {"code", "name", "score"}
+    assert set(body["procedures"][0]) == {"code", "name", "score", "url"}
 
 
 @pytest.mark.parametrize("question", ["", "   "])

@@ -59,3 +59,32 @@ def test_widget_template_renders_a_plain_form(catalogue):
     )
     assert 'action="/tro-ly-ao/"' in html
     assert 'name="procedure" value="1.001193"' in html
+
+
+def test_chat_page_numbered_choice_links_and_votes(client, catalogue):
+    from motcua.assistant.models import AnswerVote
+
+    page = client.post("/tro-ly-ao/", {"question": "căn cước"}, follow=True).content.decode()
+    assert "Bạn muốn hỏi thủ tục nào?" in page and "<ol" in page
+    offered = client.session["assistant_offered"]
+    page = client.post("/tro-ly-ao/", {"question": "2"}, follow=True).content.decode()
+    assert client.session["assistant_code"] == offered[1]["code"]
+    assert f'href="/thu-tuc/{offered[1]["code"]}/"' in page
+    assert "/thu-tuc/" not in page.split('class="assistant-text"')[-1].split("</p>")[0]  # no raw path as text
+    page = client.post("/tro-ly-ao/", {"question": "mất bao lâu?"}, follow=True).content.decode()
+    assert client.session["assistant_code"] == offered[1]["code"] and "Thời hạn giải quyết" in page
+    page = client.post("/tro-ly-ao/", {"vote": "down", "turn": "2"}, follow=True).content.decode()
+    assert "Cán bộ sẽ xem lại câu hỏi này" in page
+    client.post("/tro-ly-ao/", {"vote": "up", "turn": "2"})  # once per answer
+    vote = AnswerVote.objects.get()
+    assert (vote.useful, vote.code, vote.question) == (False, offered[1]["code"], "mất bao lâu?")
+    assert DeclinedQuestion.objects.get().reason == "disliked"
+
+
+def test_api_sends_the_offered_list_back_for_a_numbered_pick(client, catalogue):
+    body = client.post("/api/assistant", {"question": "căn cước"}, content_type="application/json").json()
+    assert body["choose"] is True and len(body["offered"]) >= 2
+    assert body["procedures"][0]["url"].startswith("/thu-tuc/")
+    picked = client.post("/api/assistant", {"question": "cái thứ hai", "offered": body["offered"]},
+                         content_type="application/json").json()
+    assert picked["context_code"] == body["offered"][1]

@@ -17,6 +17,7 @@ into the duration), the value is left empty and an issue is recorded.
 """
 
 from .channels import parse_channels
+from .commune import parse_commune_record
 from .components import parse_components
 from .durations import infer_unit, parse_duration
 from .fees import fee_set_by, parse_amount, parse_fee_cell, parse_fee_lines
@@ -29,6 +30,7 @@ from .structured import parse_structured_record
 __all__ = [
     "parse_dvcqg_record",
     "parse_structured_record",
+    "parse_commune_record",
     "merge_records",
     "content_hash",
     "parse_channels",

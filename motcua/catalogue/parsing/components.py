@@ -3,7 +3,7 @@
 import re
 
 from .legal import GLUED_NUMBER_RE
-from .papers import meaning
+from .papers import heading_condition, is_generic_heading, meaning
 from .text import LOWER, NO_INFO, clip
 
 _COMP_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
@@ -29,11 +29,15 @@ def parse_components(text):
     if len(parts) == 1:
         return [], [f"không tìm thấy bảng thành phần hồ sơ: '{clip(text)}'"]
     components, issues = [], []
+    headings = [parts[0]] + [_split_items(part)[1] for part in parts[1:-1]]
+    # Tables under several specific headings ("Đăng ký tạm trú theo danh sách, hồ sơ gồm:", "Đăng ký thường trú
+    # vào chỗ ở hợp pháp do thuê, mượn, ở nhờ") are the cases of the procedure, even without "trường hợp".
+    specific = {h for h in map(_clean_heading, headings) if h and not is_generic_heading(h)}
     heading = parts[0]
     for i, part in enumerate(parts[1:]):
         is_last = i == len(parts) - 2
         items, tail = _split_items(part)
-        condition, notes = _heading_roles(heading)
+        condition, notes = _heading_roles(heading, cases=len(specific) >= 2)
         for name, originals, copies in items:
             components.append(_component(name, originals, copies, condition, notes))
         if not items:
@@ -65,13 +69,18 @@ def _split_items(part):
     return items, part[pos:]
 
 
-def _heading_roles(heading):
+def _clean_heading(heading):
     heading = heading.strip().strip("-").strip()
-    heading = re.sub(r"^[*\-+•]+\s*", "", heading).strip()
+    return re.sub(r"^[*\-+•]+\s*", "", heading).strip()
+
+
+def _heading_roles(heading, *, cases=False):
+    """Return (condition, notes) of a table heading: a case becomes the condition of its rows."""
+    heading = _clean_heading(heading)
     if not heading:
         return "", ""
-    if _CASE_RE.search(heading):
-        return heading.rstrip(":").strip(), ""
+    if (_CASE_RE.search(heading) or cases) and not is_generic_heading(heading):
+        return heading_condition(heading), ""
     return "", heading
 
 

@@ -17,8 +17,9 @@ The accuracy of these rules on a hand-checked sample is measured in docs/catalog
 """
 
 import re
+import unicodedata
 
-__all__ = ["DATABASES", "KINDS", "meaning"]
+__all__ = ["CONSENT_DATABASES", "DATABASES", "KINDS", "meaning"]
 
 KINDS = ("submit", "present", "note")
 
@@ -35,10 +36,15 @@ DATABASES = {
     ),
     "land": ("Cơ sở dữ liệu đất đai", r"cơ sở dữ liệu (?:quốc gia về )?đất đai"),
     "insurance": ("Cơ sở dữ liệu quốc gia về bảo hiểm", r"cơ sở dữ liệu quốc gia về bảo hiểm"),
+    # The electronic health-record pilot (motcua/health_pilot): set on the pilot's papers, not read from the rows.
+    "health_records": ("Nguồn dữ liệu y tế (thí điểm hồ sơ sức khỏe điện tử)", r"hồ sơ sức khỏe điện tử"),
 }
+# Sources the agency may read only with the citizen's consent: their papers stay asked unless the dossier
+# brings them from the source (Component.required).
+CONSENT_DATABASES = frozenset({"health_records"})
 # The row says the agency looks the information up (or that the citizen need not hand it in when it can).
 _LOOKUP_RE = re.compile(
-    r"khai thác|tra cứu|đã có trong|điền tự động|chia sẻ|kết nối|không phải (?:nộp|xuất trình|tải lên|cung cấp)",
+    r"khai thác|tra cứu|trích xuất|đã có trong|điền tự động|chia sẻ|kết nối|không phải (?:nộp|xuất trình|tải lên|cung cấp)",
     re.IGNORECASE,
 )
 # Decree 104/2022/NĐ-CP: papers proving residence are no longer asked; the agency reads the residence data.
@@ -48,7 +54,9 @@ _RESIDENCE_PAPER_RE = re.compile(
     re.IGNORECASE,
 )
 
-_BULLET_RE = re.compile(r"^(?:[-+*•–]+|\(?\d+(?:\.\d+)*[.)]|\(?[a-zđ]\)|[a-zđ]\.\d*\.?)\s*", re.IGNORECASE)
+_BULLET_RE = re.compile(
+    r"^(?:[-+*•–]+|\(?\d+(?:\.\d+)*[.)]|\([ivx]+\)|\(?[a-zđ]\)|[a-zđ]\.\d*\.?)\s*", re.IGNORECASE
+)
 _CASE = r"(?:trong trường hợp|đối với trường hợp|trường hợp|nếu|đối với)"
 _LEADING_CASE_RE = re.compile(rf"^{_CASE}\b", re.IGNORECASE)
 # "...; trường hợp không có Giấy chứng sinh thì nộp văn bản ...": a paper accepted instead of the one before.
@@ -60,7 +68,7 @@ _ALTERNATIVE_RE = re.compile(
 # A case inside the row: "(nếu có)", "trong trường hợp ủy quyền ...", "đối với trường hợp người khuyết tật".
 _INNER_CASE_RE = re.compile(
     r"\(\s*((?:nếu|trong trường hợp|trường hợp|đối với|áp dụng)\b[^()]*)\)"
-    r"|\b((?:trong trường hợp|đối với trường hợp|trường hợp|nếu)\s[^;()]*)",
+    r"|\b((?:trong trường hợp|đối với trường hợp|trường hợp|nếu|đối với (?:công trình|trẻ em|người|hộ gia đình))\b[^;()]*)",
     re.IGNORECASE,
 )
 _NOT_NEEDED_RE = re.compile(r"\bkhông (?:phải|cần)\b|được miễn|miễn nộp", re.IGNORECASE)
@@ -70,8 +78,8 @@ _GUIDANCE_START_RE = re.compile(
     re.IGNORECASE,
 )
 _EFORM_RE = re.compile(
-    r"^(?:\d+\s+)?(?:tờ khai|bản khai|đơn\b|mẫu đơn|mẫu hộ tịch điện tử|phiếu (?:đề nghị|đăng ký|yêu cầu|khai)"
-    r"|giấy đề nghị|văn bản đề nghị|biểu mẫu|tờ đăng ký|bản đăng ký)",
+    r"^(?:\d+\s+)?(?:tờ khai|bản khai|đơn\b|mẫu đơn|mẫu (?:hộ tịch )?điện tử|phiếu (?:đề nghị|đăng ký|yêu cầu|khai|thu thập)"
+    r"|giấy đề nghị|văn bản đề nghị|biểu mẫu|tờ đăng ký|bản đăng ký|đề nghị khai báo|nội dung khai báo)",
     re.IGNORECASE,
 )
 _CHANNEL_WORDS = {"online": r"trực tuyến", "direct": r"trực tiếp", "postal": r"bưu chính"}
@@ -85,13 +93,13 @@ def meaning(name, *, originals=0, copies=0, heading_condition="", heading_notes=
     then not a sign of a note); `form_hint` is the source's own flag of a declaration (an electronic form).
     """
     text = _plain(name)
-    first = _first_sentence(text)
-    kind = _kind(text, first, originals, copies, heading_notes, counted)
+    kind = _kind(text, _first_sentence(_without_asides(text)), originals, copies, heading_notes, counted)
     if kind == "note":
         return {"kind": "note", "condition": "", "alternatives": [], "obtainable_from": "", "eform": False,
                 "channels": []}
-    alternatives, rest = _alternatives(first)
-    condition = "; ".join(c for c in (heading_condition.strip(), _condition(rest)) if c)
+    alternatives, rest = _alternatives(text, _first_sentence(text))
+    case = _condition(rest) or ("" if heading_condition.strip() else _authorisation(rest))
+    condition = "; ".join(c for c in (heading_condition.strip(), case) if c)
     return {
         "kind": kind,
         "condition": condition,
@@ -102,11 +110,37 @@ def meaning(name, *, originals=0, copies=0, heading_condition="", heading_notes=
     }
 
 
+_GENERIC_HEADING_RE = re.compile(
+    r"^(?:\W*(?:[a-zđ]|\d+)[.)]\s*)?(?:các |\* )?(?:giấy tờ (?:phải )?(?:nộp|xuất trình)|thành phần hồ sơ|hồ sơ\b|lưu ý"
+    r"|ghi chú|người yêu cầu|số lượng|bộ hồ sơ|trường hợp ủy quyền thực hiện thủ tục hành chính:?$)"
+    r"|nộp (?:\d+|một|01)[^:]{0,40}bộ hồ sơ",
+    re.IGNORECASE,
+)
+
+
+def is_generic_heading(heading):
+    """A heading that names no case: 'Giấy tờ phải nộp:', 'Hồ sơ đăng ký tạm trú gồm:', 'Lưu ý:'."""
+    return bool(_GENERIC_HEADING_RE.search(unicodedata.normalize("NFC", heading).strip()))
+
+
+def heading_condition(heading):
+    """The case a table heading names, without its lead-in: 'Trường hợp ủy quyền thực hiện thủ tục thì hồ sơ
+    phải kèm theo ...' → 'Trường hợp ủy quyền thực hiện thủ tục'; '..., hồ sơ gồm:' → '...'."""
+    text = re.split(r"\s+thì\s+", unicodedata.normalize("NFC", heading).strip(), maxsplit=1)[0]
+    text = re.sub(r"[,;]?\s*(?:thành phần )?hồ sơ (?:bao )?gồm(?: các giấy tờ sau)?\s*:?\s*$", "", text, flags=re.IGNORECASE)
+    return text.strip(" :;,.")
+
+
 def _plain(name):
-    text = re.sub(r"\s+", " ", name or "").strip()
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name or "")).strip()  # some rows are decomposed
     for _ in range(2):
         text = _BULLET_RE.sub("", text).strip()
     return text
+
+
+def _without_asides(text):
+    """The row without its bracketed asides ('(người được ủy quyền phải xuất trình ...)'), to read its demand."""
+    return re.sub(r"\([^()]*\)", "", text).strip()
 
 
 def _first_sentence(text):
@@ -115,19 +149,31 @@ def _first_sentence(text):
     return text[: m.start()] if m else text
 
 
+# What a case asks of the citizen ("thì phải có văn bản ..."); a case that asks none of it is guidance.
+_ASKS_RE = re.compile(
+    r"\bnộp\b|phải có|kèm theo|bổ sung|cung cấp|xuất trình|tải lên|bản sao|bản chính|văn bản|giấy|hợp đồng|biên bản"
+    r"|tờ khai|\bđơn\b",
+    re.IGNORECASE,
+)
+_PAPER_START_RE = re.compile(
+    r"^(?:giấy|bản sao|bản chính|văn bản|hộ chiếu|sổ|thẻ|hợp đồng|tờ khai|đơn\b|quyết định|biên bản|chứng)",
+    re.IGNORECASE,
+)
+
+
 def _kind(text, first, originals, copies, heading_notes, counted):
     heading = heading_notes.lower()
     if heading.lstrip("*-+ ").startswith(("lưu ý", "ghi chú", "chú ý")):
         return "note"
-    if counted and originals == 0 and copies == 0:
+    if text.endswith(":") or _GUIDANCE_START_RE.match(text) or "chịu trách nhiệm trước pháp luật" in first:
         return "note"
-    if text.endswith(":") or _GUIDANCE_START_RE.match(text):
-        return "note"
+    if counted and originals == 0 and copies == 0 and not _PAPER_START_RE.match(text):
+        return "note"  # "... 0 bản chính": guidance written into the table, unless the row names a paper
     if _LEADING_CASE_RE.match(first):
         consequence = re.split(r"\bthì\b", first, maxsplit=1)
-        if len(consequence) == 2 and _NOT_NEEDED_RE.search(consequence[1]):
-            return "note"  # "Trường hợp ... thì không phải nộp ..."
-    lower = re.sub(r"\([^()]*\)", "", first).lower()  # "(người được ủy quyền phải xuất trình ...)" is an aside
+        if len(consequence) == 2 and (_NOT_NEEDED_RE.search(consequence[1]) or not _ASKS_RE.search(consequence[1])):
+            return "note"  # "Trường hợp ... thì không phải nộp ...", "... thì việc ủy quyền thực hiện theo mục (ii)"
+    lower = first.lower()
     if "xuất trình" in heading and "nộp" not in heading:
         return "present"
     if re.match(r"^(?:phải )?xuất trình\b", lower) or (
@@ -137,31 +183,51 @@ def _kind(text, first, originals, copies, heading_notes, counted):
     return "submit"
 
 
-def _alternatives(first):
-    """Return (papers accepted instead, the sentence without them)."""
-    found = [m.group(1).strip(" .,") for m in _ALTERNATIVE_RE.finditer(first)]
-    return [a for a in found if a], _ALTERNATIVE_RE.sub("", first)
+_ONE_OF_RE = re.compile(r"(?:một|01) trong (?:các|những|số các) (?:loại )?giấy tờ(?: sau(?: đây)?)?\s*:?\s*", re.IGNORECASE)
+
+
+def _alternatives(text, first):
+    """Return (papers accepted instead, the part of the row that may still name a case)."""
+    one_of = _ONE_OF_RE.search(text)
+    if one_of:  # "Một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản sao của Thẻ căn cước ..."
+        items = [i.strip(" .;,") for i in re.split(r"\s\+\s|;\s*", text[one_of.end():])]
+        items = [i for i in items if len(i) > 3]
+        return items[1:], "" if one_of.start() == 0 else _first_sentence(text[: one_of.start()])
+    found = [m for m in _ALTERNATIVE_RE.finditer(text) if m.start() > 0]
+    return [m.group(1).strip(" .,") for m in found if m.group(1).strip(" .,")], _ALTERNATIVE_RE.sub(
+        lambda m: m.group(0) if m.start() == 0 else "", first
+    )
 
 
 def _condition(sentence):
     if _LEADING_CASE_RE.match(sentence):
-        head = re.split(r"\bthì\b|:|,|\bphải\b|\bcần\b|\bnộp\b|\bkèm theo\b", sentence, maxsplit=1)[0]
-        return head.strip(" ,;") if head != sentence else ""
+        parts = re.split(r"\bthì\b", sentence, maxsplit=1)
+        if len(parts) == 1:
+            parts = re.split(r":|,|\bphải\b|\bcần\b|\bnộp\b|\bkèm theo\b", sentence, maxsplit=1)
+        return parts[0].strip(" ,;") if len(parts) == 2 else ""
     for m in _INNER_CASE_RE.finditer(sentence):
         case = (m.group(1) or m.group(2)).strip(" ,;.")
-        if not re.search(r"\bthì\b", case):  # "(Trường hợp nộp bản chụp thì phải xuất trình ...)" is a side rule
-            return case
+        if re.search(r"\bthì\b", case) or sentence[max(0, m.start() - 4) : m.start()].lower().strip() == "trừ":
+            continue  # a side rule ("(Trường hợp nộp bản chụp thì ...)") or an exception ("trừ trường hợp ...")
+        return case
     return ""
 
 
+def _authorisation(sentence):
+    """An authorisation paper applies when someone is authorised: 'Văn bản ủy quyền yêu cầu cấp Phiếu ...'."""
+    m = re.match(r"^(?:bản sao )?(?:văn bản|giấy|hợp đồng) (ủy quyền|uỷ quyền)\b([^,;()]*)", sentence, re.IGNORECASE)
+    return f"{m.group(1)}{m.group(2)}".strip() if m else ""
+
+
 def obtainable_from(text):
-    """The key of the database the row says the agency consults (or, per Decree 104/2022, residence papers)."""
+    """The key of the database the row says the agency consults (the first it names), or, per Decree
+    104/2022/NĐ-CP, 'residence' for a paper that proves residence; '' otherwise."""
     lower = (text or "").lower()
     if _LOOKUP_RE.search(lower):
-        named = [key for key, (_, pattern) in DATABASES.items() if re.search(pattern, lower)]
+        named = [(m.start(), key) for key, (_, pattern) in DATABASES.items() for m in [re.search(pattern, lower)] if m]
         if named:
-            return "residence" if "residence" in named else named[0]
-    if _RESIDENCE_PAPER_RE.search(lower):
+            return min(named)[1]
+    if _RESIDENCE_PAPER_RE.search(lower[:80]):
         return "residence"
     return ""
 

@@ -39,3 +39,12 @@ def make_catalogue():
                               "steps": ["Xuất trình giấy khai sinh của con"] if "kết hôn" in name else []},
                        source="dvcqg")
     return birth.procedure
+
+
+def ensure_vocabulary():
+    """The seed citizen vocabulary (loaded by a migration; a transactional test elsewhere may have flushed it)."""
+    from motcua.catalogue.models import CitizenTerm
+    from motcua.catalogue.vocabulary import load_seed
+
+    if not CitizenTerm.objects.filter(source="seed").exists():
+        load_seed()

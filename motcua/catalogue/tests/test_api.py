@@ -46,3 +46,10 @@ def test_unknown_code_is_a_vietnamese_404(client, catalogue):
 
 def test_openapi_is_3_1(client):
     assert client.get("/api/openapi.json").json()["openapi"].startswith("3.1")
+
+
+def test_openapi_describes_what_each_paper_means(client):
+    component = client.get("/api/openapi.json").json()["components"]["schemas"]["ComponentOut"]
+    assert {"kind", "condition", "alternatives", "obtainable_from", "eform"} <= set(component["required"])
+    assert component["properties"]["kind"]["enum"] == ["submit", "present", "note"]
+    assert "population" in component["properties"]["obtainable_from"]["description"]

@@ -157,7 +157,7 @@ def test_failure_while_writing_rolls_everything_back(monkeypatch):
 
 def test_command_reports_coverage():
     out = io.StringIO()
-    call_command("import_catalogue", dvcqg=str(PORTAL), structured=str(STRUCTURED), stdout=out)
+    call_command("import_catalogue", dvcqg=str(PORTAL), structured=str(STRUCTURED), commune="", stdout=out)
 
     text = out.getvalue()
     assert "7 thủ tục: 7 phiên bản mới, 0 không đổi" in text
@@ -167,7 +167,7 @@ def test_command_reports_coverage():
 def test_command_names_the_bad_record(tmp_path):
     path = _write(tmp_path, "bad.jsonl", ['{"ma_thu_tuc": "1.000001"}'])
     with pytest.raises(CommandError, match=r"bad.jsonl, dòng 1: thủ tục 1.000001 không có tên"):
-        call_command("import_catalogue", dvcqg=str(path), structured="", stdout=io.StringIO())
+        call_command("import_catalogue", dvcqg=str(path), structured="", commune="", stdout=io.StringIO())
     assert Procedure.objects.count() == 0
 
 

@@ -1,13 +1,14 @@
 import pytest
 
 from motcua.catalogue.queries import find_procedures
-from motcua.catalogue.tests.samples import make_catalogue
+from motcua.catalogue.tests.samples import ensure_vocabulary, make_catalogue
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def catalogue():
+    ensure_vocabulary()
     return make_catalogue()
 
 
@@ -48,3 +49,27 @@ def test_fts_syntax_in_the_query_is_read_as_words(catalogue):
 
 def test_a_blank_query_browses_everything_by_name(catalogue):
     assert len(names("   ")) == 6
+
+
+def test_i_and_y_spellings_and_tone_placement_find_the_same_procedures(catalogue):
+    assert names("đăng kí khai sinh")[0] == names("dang ki khai sinh")[0] == "Thủ tục đăng ký khai sinh"
+    assert names("đăng kí khai sinh") == names("đăng ký khai sinh")
+
+
+def test_everyday_words_and_abbreviations_of_the_shared_vocabulary_are_understood(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
+    assert names("khai sinh cho con")[0] == "Thủ tục đăng ký khai sinh"
+    assert names("GPXD") == ["Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"]  # seed abbreviation
+    assert names("cất nhà") == []
+    CitizenTerm.objects.create(kind="synonym", phrase="cất nhà", meaning="giấy phép xây dựng", reason="test")
+    assert names("cất nhà") == ["Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"]  # at once
+
+
+def test_a_vocabulary_phrase_naming_a_procedure_puts_it_first_at_once(catalogue):
+    from motcua.catalogue.models import CitizenTerm, Procedure
+
+    code = Procedure.objects.get(current__name="Thủ tục đăng ký kết hôn").code
+    assert names("giấy hôn thú")[0] == "Thủ tục đăng ký kết hôn"  # seed synonym
+    CitizenTerm.objects.create(kind="procedure", phrase="làm đám cưới giấy tờ", codes=code, reason="test")
+    assert names("làm đám cưới giấy tờ")[0] == "Thủ tục đăng ký kết hôn"

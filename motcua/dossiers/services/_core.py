@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from .. import notify, tracking
 from ..errors import IllegalTransition
-from ..models import Dossier, DossierEvent
+from ..models import ApplicantSource, Dossier, DossierEvent
 from ..workflow import Status, can_move
 
 
@@ -52,6 +52,7 @@ def snapshot(dossier):
         "digitised": sum(c.digitised for c in components),
         "reused": sum(c.reused for c in components),
         "from_data_store": sum(c.from_data_store for c in components),
+        "population_data": ApplicantSource.population_data(dossier.applicant_source),
     }
 
 

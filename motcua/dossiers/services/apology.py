@@ -5,6 +5,7 @@ through this audited event.
 """
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import deadlines
@@ -32,6 +33,12 @@ def apologise(dossier, *, actor, at, reason, new_due_at):
         raise InvalidDossier(_("Cần ngày hẹn trả mới."))
     if dossier.due_at is None or deadlines.add_days(at, 1, agency=dossier.agency) > dossier.due_at:
         raise RuleViolation(_("Phải gửi phiếu xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước hạn trả kết quả."))
+    if timezone.is_naive(new_due_at):
+        new_due_at = timezone.make_aware(new_due_at)
+    if not deadlines.is_working_time(new_due_at, agency=dossier.agency):
+        raise InvalidDossier(_("Ngày hẹn trả mới (%(when)s) không rơi vào giờ làm việc của một ngày làm việc theo "
+                               "lịch chính thức. Hãy chọn ngày làm việc, trong giờ hành chính.") % {
+            "when": timezone.localtime(new_due_at).strftime("%H:%M %d/%m/%Y")})
     if new_due_at <= dossier.due_at:
         raise InvalidDossier(_("Ngày hẹn trả mới phải sau ngày hẹn trả hiện tại."))
     old = dossier.due_at

@@ -4,6 +4,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from motcua.identity.models import StoredPaper
+from motcua.identity.store import keep
+
 from ..access import check_member, check_owner, check_staff_of_any
 from ..errors import InvalidDossier, RuleViolation
 from ..events import EventKind
@@ -71,6 +74,7 @@ def issue_result(dossier, *, actor, at, result_file=None, note=""):
         if result_file is not None:
             result_file = _signed(result_file, kind, dossier.agency)
             dossier.result_file.name, _digest = stored.save(result_file, kind[1], folder="dossiers/results")
+            _keep_in_citizen_store(dossier, result_file, kind, at)
         dossier.outcome, dossier.finished_at = Outcome.GRANTED, at
         dossier.holder_agency, dossier.holder = dossier.agency, None
         record(dossier, kind=EventKind.RESULT_ISSUED, to_status=Status.DONE, actor=actor, at=at, note=note)
@@ -89,6 +93,14 @@ def _signed(upload, kind, agency):
     except Exception as e:  # noqa: BLE001 - pyHanko raises many kinds for a damaged PDF
         raise InvalidUpload(_("Tệp kết quả PDF bị hỏng nên không ký số được; vui lòng quét hoặc xuất lại.")) from e
     return ContentFile(signed, name=getattr(upload, "name", "ket-qua.pdf"))
+
+
+def _keep_in_citizen_store(dossier, result_file, kind, at):
+    """The result also goes to the applicant's data store, under their personal number (when they gave one)."""
+    result_file.seek(0)
+    keep(owner_pid=dossier.applicant_id_number, title=dossier.version.name, content=result_file.read(),
+         origin=StoredPaper.Origin.RESULT, at=at, source_dossier=dossier.code or dossier.reference,
+         agency=dossier.agency, file_name=f"ket-qua.{kind[1]}", synthetic=dossier.is_synthetic)
 
 
 def _check_issuer(dossier, actor):

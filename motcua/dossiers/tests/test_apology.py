@@ -50,3 +50,17 @@ def test_the_new_date_must_be_later(people, version):
     dossier = accepted_dossier(version, people)
     with pytest.raises(Exception, match="phải sau"):
         services.apologise(dossier, actor=people.lan, at=FRI, reason="x", new_due_at=dossier.due_at)
+
+
+@pytest.mark.parametrize("new_due", [
+    datetime(2026, 12, 13, 10, 0, tzinfo=HCM),  # Sunday 13/12/2026
+    datetime(2026, 12, 14, 20, 0, tzinfo=HCM),  # Monday evening, after office hours
+    datetime(2026, 12, 14, 12, 30, tzinfo=HCM),  # Monday, the lunch break
+])
+def test_the_new_date_must_be_in_working_time(people, version, new_due):
+    from motcua.dossiers.errors import InvalidDossier
+
+    dossier = accepted_dossier(version, people)
+    with pytest.raises(InvalidDossier, match="giờ làm việc"):
+        services.apologise(dossier, actor=people.lan, at=FRI, reason="Chờ xác minh", new_due_at=new_due)
+    assert not Apology.objects.exists()

@@ -9,8 +9,9 @@ from motcua.dossiers.errors import RuleViolation
 from motcua.dossiers.models import DossierEvent, StepState
 from motcua.dossiers.uploads import InvalidUpload
 from motcua.dossiers.workflow import Status
+from motcua.identity.models import StoredPaper
 
-from .base import T0, accepted_dossier, pdf, submit_online, two_agency_route
+from .base import T0, accepted_dossier, applicant, pdf, submit_online, two_agency_route
 
 
 def test_online_submission_waits_as_new(people, version):
@@ -101,6 +102,19 @@ def test_result_file_is_stored_signed_by_the_agency(people, version, settings, t
     assert dossier.events.order_by("-seq").first().data["snapshot"]["has_result_file"] is True
     verdict = verify(dossier.result_file.read())
     assert verdict.valid and dossier.agency.name in verdict.signer
+    kept = StoredPaper.objects.get(owner_pid="001190012345", origin="result")  # in the applicant's data store
+    assert kept.source_dossier == dossier.code and verify(kept.file.read()).valid
+
+
+def test_a_stored_paper_replaces_the_upload_and_is_flagged(people, version):
+    from motcua.identity.store import keep
+
+    paper = keep(owner_pid="001190012345", title="Tờ khai", content=b"%PDF-1.7 x", origin="result", at=T0)
+    first = version.components.get(order=1)
+    dossier = services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, citizen=people.chi,
+                                      components=[services.ComponentInput(component=first, stored_paper=paper)])
+    row = dossier.components.get()
+    assert row.from_data_store and row.reused and row.files.get().sha256 == paper.sha256
 
 
 def test_a_damaged_result_pdf_is_refused_and_nothing_moves(people, version, settings, tmp_path):

@@ -34,11 +34,22 @@ def test_a_retried_submission_returns_the_same_dossier(people, version):
     assert Dossier.objects.count() == 1 and DossierFile.objects.count() == 1
 
 
-def test_an_idempotency_key_of_another_citizen_is_refused(people, version):
-    submit_online(version, people, key="k-1")
-    with pytest.raises(Exception, match="khóa chống gửi trùng|Khóa chống gửi trùng"):
-        services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, citizen=people.lan,
-                                components=required_components(version), idempotency_key="k-1")
+def test_an_idempotency_key_is_scoped_to_its_submitter(people, version):
+    first = submit_online(version, people, key="k-1")
+    other = services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, citizen=people.lan,
+                                    components=required_components(version), idempotency_key="k-1")
+    assert other.pk != first.pk and Dossier.objects.count() == 2
+
+
+def test_the_same_key_with_another_payload_is_refused_without_disclosing_the_first(people, version):
+    from motcua.dossiers.errors import IdempotencyMismatch
+
+    first = submit_online(version, people, key="k-2")
+    with pytest.raises(IdempotencyMismatch) as refused:
+        services.submit_dossier(version, channel="online", applicant=applicant(name="Người Khác"), at=T0,
+                                citizen=people.chi, components=required_components(version), idempotency_key="k-2")
+    assert refused.value.status == 422
+    assert first.reference not in refused.value.message and first.applicant_name not in refused.value.message
 
 
 def test_counter_intake_is_accepted_on_the_spot(people, version):
@@ -46,6 +57,16 @@ def test_counter_intake_is_accepted_on_the_spot(people, version):
                                       agency=people.a, components=required_components(version))
     assert dossier.status == Status.ACCEPTED and dossier.code.endswith("-0001")
     assert list(dossier.events.values_list("kind", flat=True)) == ["submitted", "accepted"]
+
+
+def test_papers_digitised_at_the_counter_go_to_the_citizens_data_store(people, version):
+    from motcua.identity.models import StoredPaper
+
+    dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=people.lan,
+                                      agency=people.a, components=required_components(version))
+    kept = StoredPaper.objects.get(owner_pid="001190012345")
+    assert kept.origin == "digitised" and not kept.reuse_consent
+    assert kept.file.name == dossier.components.get().files.get().file.name  # the same file, not a copy
 
 
 def test_counter_intake_by_an_officer_of_another_agency_is_refused(people, version):

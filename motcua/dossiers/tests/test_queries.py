@@ -19,4 +19,5 @@ def test_tracking_reads_one_row(people, version, django_assert_num_queries):
 def test_online_intake_query_budget(people, version):
     with CaptureQueriesContext(connection) as queries:
         submit_online(version, people)
-    assert len(queries) <= 16, "\n".join(q["sql"][:120] for q in queries.captured_queries)
+    # 17: one for the procedure's reviewed layer (guides), which decides the papers required of this applicant.
+    assert len(queries) <= 17, "\n".join(q["sql"][:120] for q in queries.captured_queries)

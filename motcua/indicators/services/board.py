@@ -32,6 +32,7 @@ def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, 
         "4.2": (c["digitised_full"], c["finished"]),
         "4.3": (c["reused"], c["received"]),
         "4.4": (c["from_data_store"], c["received"]),
+        "4.5": (c["population_data"], c["received"]),
     }
     if catalogue:
         n = catalogue["procedures"]

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
+from motcua.catalogue.services import refresh_current
 from motcua.console.tests.world import _user, build_world
 from motcua.office.models import Counter, HomeTeam, ServiceArea
 from motcua.office.seed import seed_office
@@ -46,6 +47,8 @@ def build_office_world():
     Component.objects.create(version=version, order=1, name="Thông báo về việc chấm dứt hoạt động hộ kinh doanh",
                              originals=1)
     base.procedure.agencies.add(hoai_duc)
+    for procedure in (base.procedure, business_end):
+        refresh_current(procedure)  # the search entry, so officers can type a name
     seed_office()
     thu = _user("thu", "Vũ Thị Thu", agency=hoai_duc, role=Membership.Role.RECEPTION, title="Công chức một cửa")
     # Thu signs results of the ward by its chairman's recorded delegation (units.policy).

@@ -18,17 +18,19 @@ LABELS = {
 
 
 class Command(BaseCommand):
-    help = "Nạp danh mục thủ tục hành chính từ Cổng DVCQG và bản có cấu trúc của Bộ Quốc phòng (chạy lại không tạo bản trùng)."
+    help = ("Nạp danh mục thủ tục hành chính từ Cổng DVCQG, bản có cấu trúc của Bộ Quốc phòng và bản có cấu trúc cấp xã "
+            "(chạy lại không tạo bản trùng).")
 
     def add_arguments(self, parser):
         tthc = Path(settings.SHARED_DATA_DIR) / "tthc"
         parser.add_argument("--dvcqg", default=tthc / "dvcqg_tthc_2642.jsonl.gz")
         parser.add_argument("--structured", default=tthc / "bqp_tthc_207_structured.jsonl")
+        parser.add_argument("--commune", default=tthc / "capxa_structured.json.gz")
 
-    def handle(self, *args, dvcqg, structured, **options):
+    def handle(self, *args, dvcqg, structured, commune, **options):
         started = time.perf_counter()
         try:
-            result = import_catalogue(dvcqg or None, structured or None)
+            result = import_catalogue(dvcqg or None, structured or None, commune or None)
         except CatalogueFileError as exc:
             raise CommandError(f"{exc.message} Không có gì được nạp.") from exc
         elapsed = time.perf_counter() - started

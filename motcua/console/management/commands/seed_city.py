@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from motcua.catalogue.importer import commune_codes_without_text
 from motcua.catalogue.services import link_agencies
 from motcua.units.models import Agency, Commune, Membership
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         call_command("seed_calendar", stdout=self.stdout)
         call_command("import_catalogue", stdout=self.stdout)
         self._link_commune_procedures()
+        call_command("load_guides", stdout=self.stdout)  # the reviewed citizen layers shipped as data
         call_command("seed_office", stdout=self.stdout)  # priority groups, utility services, programmes
         call_command("embed_catalogue", stdout=self.stdout)  # the assistant's vectors, only for new versions
         if not no_demo:
@@ -41,6 +43,9 @@ class Command(BaseCommand):
         agencies = list(Agency.objects.filter(kind=Agency.Kind.COMMUNE_PC, province__code=settings.MOTCUA_CITY_PROVINCE_CODE))
         added = link_agencies(codes, agencies)
         self.stdout.write(f"Gắn {len(codes)} thủ tục cấp xã với {len(agencies)} UBND xã, phường ({added} liên kết mới).")
+        missing = commune_codes_without_text(path)
+        if missing:  # said plainly, never invented: see docs/catalogue-import.md
+            self.stdout.write(f"{len(missing)} thủ tục cấp xã chưa có nội dung trong dữ liệu công khai: {', '.join(missing)}.")
 
     def _demo_admin(self):
         username, password = DEMO_ADMIN
@@ -64,5 +69,8 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
             Membership.objects.get_or_create(user=user, agency=agency, role=role, defaults={"title": title})
+        from motcua.office.seed import demo_office
+
+        demo_office(agency, User.objects.filter(username__in=[u for u, *_ in DEMO_STAFF]))
         names = ", ".join(f"«{u}»" for u, *_ in DEMO_STAFF)
         self.stdout.write(f"Cán bộ mẫu tại {agency.name}: {names}, mật khẩu «{password}» — http://127.0.0.1:8000/can-bo/")

@@ -1,9 +1,7 @@
-import time
-
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
 
 from motcua.indicators.facts import catch_up
+from motcua.lib.resilience import keep_going
 
 
 class Command(BaseCommand):
@@ -15,11 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=2.0, help="số giây giữa hai lần gộp (với --follow)")
 
     def handle(self, *args, follow, interval, **options):
-        while True:
-            n = catch_up()
-            if n or not follow:
-                self.stdout.write(f"Đã gộp {n} sự kiện.")
-            if not follow:
-                return
-            close_old_connections()
-            time.sleep(interval)
+        if not follow:
+            self.stdout.write(f"Đã gộp {catch_up()} sự kiện.")
+            return
+        keep_going(self.fold, interval=interval)  # survives a dropped database connection
+
+    def fold(self):
+        n = catch_up()
+        if n:
+            self.stdout.write(f"Đã gộp {n} sự kiện.")

@@ -1,6 +1,8 @@
+"""Sandbox fixtures shared by every room's tests (registered in the root conftest.py)."""
+
 import pytest
 
-from .sandbox import running
+from motcua.connections.tests.sandbox import running
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +17,15 @@ def identity_provider(tmp_path_factory):
 def idp_settings(settings, identity_provider):
     settings.IDENTITY_PROVIDER = {**settings.IDENTITY_PROVIDER, "issuer": identity_provider["issuer"]}
     return identity_provider
+
+
+@pytest.fixture(scope="session")
+def population_registry_url():
+    with running("population_registry") as url:
+        yield url
+
+
+@pytest.fixture
+def registry_at(settings, population_registry_url):
+    settings.MOTCUA_CONNECTIONS = {"population_registry": {"url": population_registry_url}}
+    return population_registry_url

@@ -1,0 +1,35 @@
+"""The citizen vocabulary's rules (pure) and its seed."""
+
+from motcua.catalogue.vocabulary import Term, Vocabulary, normalise, seed_vocabulary
+
+
+def test_i_y_variants_and_tone_placement_fold_the_same():
+    v = Vocabulary()
+    assert v.prepare("đăng kí") == v.prepare("Đăng ký") == "dang ki"
+    assert v.prepare("hoà giải") == v.prepare("hòa giải") and v.prepare("thuỷ lợi") == v.prepare("thủy lợi")
+    assert normalise("my") == normalise("mi") == "mi" and normalise("ly") == "li"
+    assert normalise("hay") == "hay" and normalise("02") == "2"  # a vowel before y: not a spelling variant
+
+
+def test_abbreviations_then_synonyms_longest_first_one_pass():
+    v = Vocabulary([Term("abbreviation", "bhxh", "bảo hiểm xã hội"), Term("synonym", "rút bảo hiểm xã hội", "hưởng bảo hiểm xã hội"),
+                    Term("synonym", "bảo hiểm", "bảo hiểm y tế")])
+    assert v.expand("Rút BHXH một lần") == "huong bao hiem xa hoi mot lan"
+
+
+def test_life_events_and_procedure_phrases():
+    v = Vocabulary([Term("life_event", "người thân mất", codes=("1.000656", "2.000821"), label="Người thân qua đời"),
+                    Term("procedure", "sổ đỏ", codes=("1.013978",))])
+    event, rest = v.life_event("Người thân mất thì cần làm gì")
+    assert event.codes == ("1.000656", "2.000821") and rest == "thi can lam gi"
+    assert v.life_event("đăng ký kết hôn") == (None, "đăng ký kết hôn")
+    assert v.procedures("làm sổ đỏ ở đâu") == ["1.013978"]
+
+
+def test_the_seed_file_covers_the_words_of_the_issue():
+    v = seed_vocabulary()
+    for phrase in ("có con", "người thân mất", "mở quán", "xây nhà", "mua bán đất", "mua xe máy", "đi làm ở nước ngoài"):
+        assert v.life_event(phrase)[0] is not None, phrase
+    assert "the can cuoc" in v.expand("CCCD") and "giay phep lai xe" in v.expand("GPLX")
+    assert "ho kinh doanh" in v.expand("hkd") and "tach ho" in v.expand("tách khẩu")
+    assert v.procedures("sổ đỏ")[0] == "1.013978"

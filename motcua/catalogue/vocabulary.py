@@ -1,0 +1,196 @@
+"""The citizen vocabulary's rules, shared by catalogue search and the assistant.
+
+Text is compared folded (no diacritics, đ -> d: "hoà" and "hòa", "thuỷ" and "thủy" fold the same) with i/y
+variants merged ("kí"/"ký", "lí"/"lý", "mĩ"/"mỹ": a final y after a consonant is written i). Entries (`CitizenTerm`,
+edited in the admin, seeded from `data/citizen_vocabulary.tsv`) are:
+- synonym: an everyday phrase replaced by the catalogue's wording ("lam giay khai sinh" -> "dang ky khai sinh");
+- abbreviation: expanded in questions and in procedure names alike ("bhxh" -> "bao hiem xa hoi");
+- procedure: a phrase that names given procedures ("so do" -> 1.013978 ...);
+- life_event: a situation and the procedures it usually needs, in order ("nguoi than mat" -> khai tử, tử tuất...);
+  "*" in its phrase stands for up to two words ("bo * mat" matches "bố tôi vừa mất");
+- offtopic: a question staff marked as outside the catalogue.
+
+`Vocabulary` is plain Python (tests and tools build one from tuples); `current()` returns the one built from the
+database, rebuilt in any process as soon as an entry changes (the stamp is read from the database on each call).
+"""
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from motcua.lib.text import fold_words
+
+__all__ = ["Term", "Vocabulary", "normalise", "normal_words", "fold_phrase", "current", "load_seed", "seed_into", "seed_vocabulary", "SEED_FILE"]
+
+_Y_END = re.compile(r"^(b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x|qu)y$")
+
+
+def normalise(word: str) -> str:
+    """Merge spelling variants of one folded syllable: final y after a consonant -> i ("ky" -> "ki", "my" -> "mi"),
+    numbers without leading zeros ("02" -> "2")."""
+    if word.isdigit():
+        return word.lstrip("0") or "0"
+    m = _Y_END.match(word)
+    return m.group(1) + "i" if m else word
+
+
+def normal_words(text: str) -> list[str]:
+    return [normalise(w) for w in fold_words(text)]
+
+
+def fold_phrase(text: str) -> str:
+    """A vocabulary phrase as matched: folded, normalised words; a "*" (life events: any two words) is kept."""
+    return " * ".join(p for p in (" ".join(normal_words(part)) for part in (text or "").split("*")) if p)
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str
+    phrase: str  # normalised folded words joined by spaces
+    meaning: str = ""
+    codes: tuple = ()
+    label: str = ""
+
+
+def _pattern(phrases):
+    if not phrases:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+
+
+class Vocabulary:
+    def __init__(self, terms=()):
+        self.terms = []
+        for t in terms:
+            phrase = fold_phrase(t.phrase)
+            if phrase:
+                self.terms.append(Term(t.kind, phrase, " ".join(normal_words(t.meaning)), tuple(t.codes), t.label))
+        by = {}
+        for t in self.terms:
+            by.setdefault(t.kind, {})[t.phrase] = t
+        self._abbr = {p: t.meaning for p, t in by.get("abbreviation", {}).items()}
+        self._syn = {p: t.meaning for p, t in by.get("synonym", {}).items()}
+        self._proc = by.get("procedure", {})
+        self._events = by.get("life_event", {})
+        self._offtopic = set(by.get("offtopic", {}))
+        self._abbr_re = _pattern(self._abbr)
+        self._syn_re = _pattern(self._syn)
+        self._proc_re = _pattern(self._proc)
+        # Life-event phrases may hold "*": up to two words of any kind ("bo * mat": "bố tôi vừa mất").
+        self._event_res = sorted(
+            ((re.compile(r"\b" + re.escape(p).replace(r"\ \*\ ", r"(?: \w+){0,2} ") + r"\b"), t)
+             for p, t in self._events.items()),
+            key=lambda pair: -len(pair[1].phrase),
+        )
+
+    @staticmethod
+    def prepare(text: str) -> str:
+        return " ".join(normal_words(text))
+
+    def expand_abbreviations(self, text: str) -> str:
+        """Normalised folded `text` with abbreviations written out (applied to questions and names alike)."""
+        text = self.prepare(text)
+        return self._abbr_re.sub(lambda m: self._abbr[m.group(1)], text) if self._abbr_re else text
+
+    def expand(self, text: str) -> str:
+        """Normalised folded `text`, abbreviations written out and everyday phrases replaced by catalogue wording
+        (one pass, longest phrase first, so a replacement is never rewritten by a shorter entry)."""
+        text = self.expand_abbreviations(text)
+        return self._syn_re.sub(lambda m: self._syn[m.group(1)], text) if self._syn_re else text
+
+    def procedures(self, text: str) -> list[str]:
+        """Codes named by procedure phrases found in `text`, longest phrase first, without repeats."""
+        if not self._proc_re:
+            return []
+        codes = []
+        for m in self._proc_re.finditer(self.expand_abbreviations(text)):
+            codes += [c for c in self._proc[m.group(1)].codes if c not in codes]
+        return codes
+
+    def life_event(self, text: str):
+        """(Term, text without the event phrase) of the first life event found in `text`, or (None, text)."""
+        prepared = self.expand_abbreviations(text)
+        for pattern, term in self._event_res:
+            m = pattern.search(prepared)
+            if m:
+                return term, " ".join((prepared[: m.start()] + " " + prepared[m.end() :]).split())
+        return None, text
+
+    def is_offtopic(self, text: str) -> bool:
+        return self.expand_abbreviations(text) in self._offtopic
+
+
+SEED_FILE = Path(__file__).parent / "data" / "citizen_vocabulary.tsv"
+
+
+def seed_rows(path=SEED_FILE):
+    """Rows of the seed file: kind, phrase, meaning, codes, label, reason (tab-separated, # comments)."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, phrase, meaning, codes, label, reason = (line.rstrip("\n").split("\t") + [""] * 6)[:6]
+            yield {"kind": kind, "phrase": phrase, "meaning": meaning, "codes": codes, "label": label, "reason": reason}
+
+
+def load_seed(path=SEED_FILE):
+    from .citizen_terms import CitizenTerm
+
+    return seed_into(CitizenTerm, path)
+
+
+_lock = threading.Lock()
+_cache = {"stamp": None, "vocabulary": None}
+
+
+def _stamp():
+    from django.db.models import Count, Max
+
+    from .citizen_terms import CitizenTerm
+
+    s = CitizenTerm.objects.aggregate(n=Count("id"), last=Max("updated_at"))
+    return s["n"], s["last"]
+
+
+def current() -> Vocabulary:
+    """The active entries of the database as a Vocabulary, rebuilt whenever an entry was added or changed."""
+    from .citizen_terms import CitizenTerm
+
+    stamp = _stamp()
+    with _lock:
+        if _cache["stamp"] != stamp:
+            rows = CitizenTerm.objects.filter(active=True).values_list("kind", "phrase", "meaning", "codes", "label")
+            _cache["vocabulary"] = Vocabulary(Term(k, p, m, tuple(c.split()), lab) for k, p, m, c, lab in rows)
+            _cache["stamp"] = stamp
+        return _cache["vocabulary"]
+
+
+_seed = {}
+
+
+def seed_vocabulary(path=SEED_FILE) -> Vocabulary:
+    """The seed file as a Vocabulary, without the database (read once per process: the file does not change)."""
+    if path not in _seed:
+        _seed[path] = Vocabulary(
+            Term(r["kind"], r["phrase"], r["meaning"], tuple(r["codes"].split()), r["label"]) for r in seed_rows(path)
+        )
+    return _seed[path]
+
+
+def seed_into(model, path=SEED_FILE):
+    """Create or update seed entries with `model` (the real or a migration's historical CitizenTerm); entries added
+    by staff are never touched. Returns the number written."""
+    n = 0
+    for row in seed_rows(path):
+        folded = fold_phrase(row["phrase"])
+        term = model.objects.filter(kind=row["kind"], phrase_folded=folded).first()
+        if term is not None and term.source != "seed":
+            continue
+        term = term or model(kind=row["kind"], source="seed")
+        for key in ("phrase", "meaning", "codes", "label", "reason"):
+            setattr(term, key, row[key])
+        term.phrase_folded = folded
+        term.save()
+        n += 1
+    return n

@@ -1,0 +1,37 @@
+"""Keep long-running loops alive when the database connection drops (a restart, a failover,
+pg_terminate_backend): close the broken connection, wait a little, reconnect on the next query, go on."""
+
+import logging
+import time
+
+from django.db import InterfaceError, OperationalError, close_old_connections, connections
+
+logger = logging.getLogger("motcua.resilience")
+
+DROPPED = (OperationalError, InterfaceError)
+
+
+def recover(exc, *, attempt):
+    """Forget every connection of this thread after `exc`, then back off (0.5 s, 1 s, 2 s ... at most 30 s)."""
+    logger.warning("database connection lost (%s); reconnecting, attempt %d", exc.__class__.__name__, attempt)
+    for conn in connections.all(initialized_only=True):
+        try:
+            conn.close()
+        except DROPPED:
+            conn.connection = None  # the socket is gone already; Django opens a new one on the next query
+    time.sleep(min(0.5 * 2 ** (attempt - 1), 30))
+
+
+def keep_going(step, *, interval, stop=lambda: False):
+    """Call `step()` every `interval` seconds until `stop()` is true, surviving dropped connections."""
+    failures = 0
+    while not stop():
+        try:
+            step()
+            failures = 0
+        except DROPPED as exc:
+            failures += 1
+            recover(exc, attempt=failures)
+            continue
+        close_old_connections()
+        time.sleep(interval)

@@ -1,0 +1,40 @@
+"""The one-stop office's figures where the dashboards and the public board show them: waiting (last 30 days)
+and the programmes' compliance. `{% office_summary %}` for the city, `{% office_summary agency %}` for a unit."""
+
+from datetime import timedelta
+
+from django import template
+from django.core.cache import cache
+from django.utils import timezone
+
+from motcua.office import programmes, waiting
+
+register = template.Library()
+
+DAYS = 30
+
+
+FRESH_SECONDS = 30  # the board is read far more often than tickets are called; figures stay live within this
+
+
+@register.inclusion_tag("portal/office/_summary.html")
+def office_summary(agency=None, staff=False):
+    key = f"office:summary:{agency.pk if agency is not None else 'city'}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _figures(agency)
+        cache.set(key, figures, FRESH_SECONDS)
+    return {**figures, "agency": agency, "staff": staff}
+
+
+def _figures(agency):
+    today = timezone.localdate()
+    report = waiting.report(agencies=[agency] if agency is not None else None, since=today - timedelta(days=DAYS),
+                            until=today)
+    rows = []
+    for row in programmes.programmes_with_results():
+        if agency is None:
+            rows.append((row["programme"], row["compliance"]))
+        else:
+            rows += [(row["programme"], pa) for pa in row["per_agency"] if pa["agency"].pk == agency.pk]
+    return {"report": report, "total": report["total"], "programmes": rows, "days": DAYS}

@@ -1,0 +1,94 @@
+"""The dossier sync record (HoSoDongBoDVC, shared domain.md §3) as it stands after one event.
+
+Built from the dossier in memory (the action has set its dates, fees and route before recording the event) and
+its rows; `schemas/hoso_dongbo.schema.json` is the contract, checked by the sender before sending and by the
+receiver. Where our sources give a field's name but not its codes, the mapping is ours (README.md).
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from motcua.dossiers.models import Channel
+from motcua.dossiers.workflow import national_code
+from motcua.units.models import Membership
+
+CHANNEL_CODE = {Channel.DIRECT: 1, Channel.ONLINE: 2, Channel.POSTAL: 3}  # KenhThucHien [V F766]
+APPLICANT_CODE = {"person": 1, "organisation": 2}  # LoaiDoiTuong: ours
+FEE_KIND_CODE = {"phi": 1, "le_phi": 2}  # LoaiPhiLePhi: ours
+
+
+def build(event) -> dict:
+    """The record of `event`'s dossier as it stands after the event."""
+    dossier = event.dossier
+    components = list(dossier.components.all()) if getattr(dossier, "_component_rows", None) is None \
+        else dossier._component_rows
+    return {
+        "MaHoSo": dossier.code or dossier.reference,
+        "MaTTHC": dossier.procedure.code,
+        "MaLinhVuc": dossier.version.field.name if dossier.version.field_id else "",
+        "KenhThucHien": CHANNEL_CODE[dossier.channel],
+        "ChuHoSo": dossier.applicant_name,
+        "SoGiayToChuHoSo": dossier.applicant_id_number,
+        "LoaiDoiTuong": APPLICANT_CODE.get(dossier.applicant_kind, 1),
+        "NgayNopHoSo": iso(dossier.submitted_at),
+        "NgayTiepNhan": iso(dossier.accepted_at),
+        "NgayHenTra": iso(dossier.due_at),
+        "NgayKetThucXuLy": iso(dossier.finished_at),
+        "NgayTra": iso(dossier.returned_at),
+        "NgayTuChoi": iso(dossier.refused_at),
+        "TrangThaiHoSo": national_code(event.to_status),
+        "DonViXuLy": (dossier.holder_agency or dossier.agency).code,
+        "HoSoCoThanhPhanSoHoa": int(any(c.digitised for c in components)),
+        "TaiKhoanDuocXacThucVoiVNeID": 0,  # no VNeID sign-in yet
+        "DuocThanhToanTrucTuyen": 2 if dossier.paid_online else 0,  # 2 = the province's own gateway
+        "TaiLieuNop": [{
+            "TenTaiLieu": c.name[:500], "DuocSoHoa": int(c.digitised), "DuocTaiSuDung": int(c.reused),
+            "DuocLayTuKhoDMQG": int(c.from_data_store),
+            "MaKetQuaThayThe": (c.reused_from.code or "") if c.reused_from_id and c.reused_from else "",
+        } for c in components],
+        "DanhSachLePhi": [{"Gia": f.amount, "HinhThucThu": 2 if dossier.channel == Channel.ONLINE else 1,
+                           "LoaiPhiLePhi": FEE_KIND_CODE.get(f.kind, 2)} for f in dossier.fees.all()],
+        "DanhSachHoSoBoSung": [{"NgayHenTraTruoc": iso(s.due_before), "NgayHenTraMoi": iso(s.due_after)}
+                               for s in dossier.supplements.all()],
+        "DanhSachGiayToKetQua": [{"TenGiayTo": dossier.result_file.name.rsplit("/", 1)[-1]}]
+        if dossier.result_file else [],
+        "DinhDanhCHS": [dossier.applicant_id_number] if dossier.applicant_id_number else [],
+        "DSKetNoiCSDL": sorted({c.obtained_from for c in components if getattr(c, "obtained_from", "")}),
+        "QuaTrinhXuLy": steps(dossier, event),
+    }
+
+
+def steps(dossier, event):
+    """QuaTrinhXuLy: one line per event up to this one: who, with which title, at which unit, what, when."""
+    events = list(dossier.events.filter(seq__lte=event.seq).select_related("actor", "agency").order_by("seq"))
+    titles = {(m["user_id"], m["agency_id"]): m["title"] or Membership.Role(m["role"]).label for m in
+              Membership.objects.filter(user_id__in={e.actor_id for e in events if e.actor_id})
+              .values("user_id", "agency_id", "title", "role")}
+    lines, started = [], None
+    for e in events:
+        lines.append({
+            "NguoiXuLy": (e.actor.get_full_name() or e.actor.get_username()) if e.actor_id else dossier.applicant_name,
+            "ChucDanh": str(titles.get((e.actor_id, e.agency_id), "")) if e.actor_id else "",
+            "ThoiDiemXuLy": iso(e.at),
+            "PhongBanXuLy": e.agency.name if e.agency_id else "",
+            "NoiDungXuLy": (f"{kind_label(e)}: {e.note}" if e.note else kind_label(e))[:2000],
+            "TrangThai": national_code(e.to_status),
+            "NgayBatDau": iso(started or e.at),
+            "NgayKetThucTheoQuyDinh": iso_text((e.data.get("snapshot") or {}).get("due_at")),
+        })
+        started = e.at
+    return lines
+
+
+def iso(value):
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+def iso_text(text):
+    return iso(datetime.fromisoformat(text)) if text else None
+
+
+def kind_label(event):
+    display = getattr(event, "get_kind_display", None)  # the kind's label once kinds are an enumeration
+    return str(display() if display else event.kind)

@@ -1,0 +1,126 @@
+"""Every dossier event writes its sync record in the event's transaction; the sender delivers them in order,
+loses nothing through an outage and duplicates nothing when it resends."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+
+from motcua.connections.tests.sandbox import records, set_mode, stats
+from motcua.dossiers import services
+from motcua.dossiers.tests.base import T0, accepted_dossier, pdf, two_agency_route
+from motcua.sync import sender
+from motcua.sync.models import OutboxRecord, Target
+
+PORTAL = Target.NATIONAL_PORTAL
+
+
+def whole_life(version, people):
+    """Online intake, acceptance, supplement during appraisal, a two-agency route, result, return."""
+    if not hasattr(version.procedure, "route"):
+        two_agency_route(version, people)
+    d = accepted_dossier(version, people)
+    d = services.assign_handler(d, actor=people.minh, handler=people.lan, at=T0 + timedelta(minutes=5))
+    d = services.request_supplement(d, actor=people.lan, at=T0 + timedelta(hours=1), reason="Thiếu bản sao")
+    d = services.supplement_dossier(d, actor=people.chi, at=T0 + timedelta(days=1), components=[
+        services.ComponentInput(name="Bản sao bổ sung", files=[pdf("bo-sung.pdf")])])
+    d = services.complete_step(d, actor=people.lan, at=T0 + timedelta(days=1, hours=2))
+    d = services.assign_handler(d, actor=people.tu, handler=people.binh, at=T0 + timedelta(days=1, hours=3))
+    d = services.complete_step(d, actor=people.binh, at=T0 + timedelta(days=2))
+    d = services.issue_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=1))
+    return services.return_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=2))
+
+
+def test_whole_life_gives_valid_records_in_order(version, people, portal, portal_url):
+    dossier = whole_life(version, people)
+    events = list(dossier.events.order_by("seq"))
+    rows = list(OutboxRecord.objects.filter(stream=f"hoso:{dossier.reference}").order_by("seq"))
+    assert [r.seq for r in rows] == [e.seq for e in events]
+    for row in rows:
+        assert sender.problems(PORTAL, sender.envelope(vars(row))) == [], row.key
+    statuses = [r.payload["TrangThaiHoSo"] for r in rows]
+    assert statuses == [1, 2, 4, 5, 4, 4, 4, 4, 9, 10]
+    last = rows[-1].payload
+    assert last["MaHoSo"] == dossier.code and last["KenhThucHien"] == 2 and last["NgayTra"]
+    assert sorted(f["Gia"] for f in last["DanhSachLePhi"]) == [0, 50_000]  # the 0-đồng line is kept
+    assert last["DanhSachHoSoBoSung"][0]["NgayHenTraTruoc"]
+    assert len(last["QuaTrinhXuLy"]) == len(events) and last["QuaTrinhXuLy"][-1]["TrangThai"] == 10
+    assert [t["DuocSoHoa"] for t in last["TaiLieuNop"]] == [1, 1]
+
+    result = sender.drain(PORTAL, portal)
+    assert result.sent >= len(rows) and result.failed == 0
+    received = records(portal_url, f"hoso:{dossier.reference}")
+    assert [r["seq"] for r in received] == [r.seq for r in rows]
+    assert [r["TrangThaiHoSo"] for r in received] == statuses
+    assert not OutboxRecord.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_record_is_written_in_the_event_transaction(version, people):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        accepted_dossier(version, people)
+        assert OutboxRecord.objects.count() == 2
+        raise RuntimeError("the action fails after recording its events")
+    assert OutboxRecord.objects.count() == 0
+
+
+def test_outage_loses_nothing_and_duplicates_nothing(version, people, portal, portal_url):
+    dossiers = [whole_life(version, people) for _ in range(3)]
+    n = OutboxRecord.objects.count()
+    before = stats(portal_url)
+
+    set_mode(portal_url, down=True)
+    r = sender.drain(PORTAL, portal)
+    assert r.unreachable and r.sent == 0
+    assert OutboxRecord.objects.filter(sent_at__isnull=True, attempts=1).count() == n
+
+    # The receiver stores the next batch but its answer is lost: the sender must resend it.
+    set_mode(portal_url, down=False, drop_rate=1.0)
+    assert sender.send_round(PORTAL, portal, batch=12).unreachable
+    set_mode(portal_url, drop_rate=0.0)
+
+    r = sender.drain(PORTAL, portal, batch=7)
+    after = stats(portal_url)
+    assert r.sent == n and r.duplicates == 12
+    assert after["records"] - before["records"] == n  # each record stored once
+    # 12 resent by the adapter's own retry inside the lost round, 12 again by the drain.
+    assert after["duplicate"] - before["duplicate"] == 24
+    for d in dossiers:
+        got = [x["seq"] for x in records(portal_url, f"hoso:{d.reference}")]
+        assert got == list(range(1, d.events.count() + 1))
+
+
+def test_killed_sender_resumes(version, people, portal, portal_url):
+    """A sender that dies after the receiver stored a batch but before marking it sent: the next one resends
+    that batch (acknowledged as duplicates) and carries on."""
+    dossier = whole_life(version, people)
+    n = OutboxRecord.objects.count()
+
+    class Killed(BaseException):
+        pass
+
+    class DiesAfterSending:
+        system = portal.system
+
+        def send(self, items):
+            portal.send(items)
+            raise Killed
+
+    with pytest.raises(Killed):
+        sender.send_round(PORTAL, DiesAfterSending(), batch=4)
+    assert OutboxRecord.objects.filter(sent_at__isnull=True).count() == n
+    r = sender.drain(PORTAL, portal, batch=4)
+    assert r.sent == n and r.duplicates == 4
+    assert len(records(portal_url, f"hoso:{dossier.reference}")) == n
+
+
+def test_invalid_record_is_held_and_blocks_only_its_stream(version, people, portal, portal_url):
+    first, second = accepted_dossier(version, people), accepted_dossier(version, people)
+    bad = OutboxRecord.objects.get(stream=f"hoso:{first.reference}", seq=1)
+    bad.payload = {**bad.payload, "KenhThucHien": 7}
+    bad.save()
+    r = sender.drain(PORTAL, portal)
+    assert r.failed == 1 and r.sent == 2
+    bad.refresh_from_db()
+    assert bad.sent_at is None and "KenhThucHien" in bad.last_error and bad.next_attempt_at
+    assert OutboxRecord.objects.get(stream=f"hoso:{first.reference}", seq=2).sent_at is None
+    assert len(records(portal_url, f"hoso:{second.reference}")) == 2

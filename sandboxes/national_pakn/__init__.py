@@ -1,0 +1,3 @@
+"""Sandbox of the national feedback (PAKN) system's sync receiver."""
+
+DEFAULT_PORT = 8004
