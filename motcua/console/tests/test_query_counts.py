@@ -17,7 +17,7 @@ from .world import build_world
 
 pytestmark = pytest.mark.django_db
 # Measured on SQLite and PostgreSQL, 06/12/2026 (session, user, membership and savepoint queries included).
-INBOX, DOSSIER_PAGE, COUNTER_INTAKE, BOARD, CATALOGUE_SEARCH = 6, 23, 25, 31, 3
+INBOX, DOSSIER_PAGE, COUNTER_INTAKE, BOARD, CATALOGUE_SEARCH = 6, 23, 36, 33, 5
 
 
 @pytest.fixture
