@@ -7,11 +7,11 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
-from motcua.dossiers.access import agency_ids_of
 from motcua.office import appointments, home_visits, lookup, programmes, queue
 from motcua.office.errors import OfficeError
 from motcua.office.links import ticket_url
 from motcua.office.models import HomeVisit
+from motcua.units.access import agency_ids_of
 
 router = Router()
 
@@ -20,7 +20,7 @@ class Error(Schema):
     detail: str
 
 
-ERRORS = {400: Error, 403: Error, 404: Error, 409: Error}
+ERRORS = {400: Error, 403: Error, 404: Error, 409: Error, 429: Error}
 
 
 class TicketIn(Schema):
@@ -245,6 +245,6 @@ def request_home_visit(request, payload: HomeVisitIn):
     agency = lookup.agency(data.pop("agency"))
     procedure = lookup.procedure(data.pop("procedure"), required=False)
     visit = home_visits.request_visit(agency, procedure=procedure, at=timezone.now(), created_by=request.user,
-                                      **data)
+                                      client=request.META.get("REMOTE_ADDR", ""), **data)
     return Status(201, {"code": visit.code, "agency": agency.code, "status": visit.status,
                         "status_label": str(HomeVisit.Status(visit.status).label)})

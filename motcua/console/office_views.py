@@ -10,12 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.dossiers.services import Applicant, ComponentInput
-from motcua.indicators import access as leaders
 from motcua.lib.errors import DomainError
 from motcua.office import extras, home_visits, programmes, queue, waiting
 from motcua.office.errors import OfficeError, OfficeNotFound
 from motcua.office.models import Appointment, Counter, ExtraService, ExtraServiceGiven, HomeTeam, HomeVisit, Ticket
-from motcua.units.access import agency_ids_of, staff_only
+from motcua.units.access import agency_ids_of, is_leader, staff_only
 from motcua.units.models import Agency
 
 T = "console/office/"
@@ -23,7 +22,7 @@ T = "console/office/"
 
 def _visible_agencies(user):
     """Leaders see every agency; other staff their own."""
-    if leaders.is_leader(user):
+    if is_leader(user):
         return Agency.objects.all()
     return Agency.objects.filter(pk__in=agency_ids_of(user))
 

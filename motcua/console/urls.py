@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feedback_views, office_views, views
+from . import feedback_views, links_views, office_views, views
 from .dashboard_views import overview as dashboard_overview
 from .dashboard_views import scorecard as dashboard_scorecard
 from .dashboard_views import unit as dashboard_unit
@@ -27,6 +27,10 @@ urlpatterns = [
     path("mot-cua/ho-tro-tai-nha/<str:code>/", office_views.home_visit_page, name="office_home_visit"),
     path("mot-cua/ho-tro-tai-nha/<str:code>/<str:action>/", office_views.home_visit_act, name="office_home_visit_act"),
     path("chi-so/", dashboard_overview, name="dashboard"),
+    path("ket-noi/", links_views.connections, name="connections"),
+    path("dong-bo/", links_views.sync, name="sync"),
+    path("thi-diem-y-te/", links_views.health_pilot, name="health_pilot"),
+    path("thi-diem-y-te/bao-cao.<str:fmt>", links_views.health_pilot, name="health_pilot_export"),
     path("chi-so/don-vi/<int:agency_id>/", dashboard_unit, name="dashboard_unit"),
     path("chi-so/the-diem/<int:user_id>/", dashboard_scorecard, name="scorecard"),
 ]

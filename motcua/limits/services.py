@@ -37,6 +37,11 @@ DEFAULTS = {
     # Counter rating device: presses per device per minute (a citizen presses once; a stuck button or a
     # script does not fill the officer's record).
     "counter_press": (30, 60),
+    # The office: tickets and bookings that text a phone number, per number; help-at-home requests per address.
+    # (No limit per address on tickets: a kiosk issues every ticket of its hall from one address.)
+    "ticket_phone": (10, 86400),
+    "booking_phone": (5, 86400),
+    "home_visit_address": (10, 3600),
     # Open311: filings per API key per hour (one app files for many), reads per client address per hour.
     "open311_key": (300, 3600),
     "open311_read": (600, 3600),

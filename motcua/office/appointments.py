@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from motcua.limits import services as limits
 from motcua.workdays.services import get_calendar, is_working_day
 
 from . import history, queue
@@ -92,6 +93,7 @@ def book(agency, procedure, starts_at, *, name, phone, email="", citizen=None, n
     if starts_at not in slot_starts(agency, local.date()) or starts_at <= now:
         raise OfficeError(_("Giờ hẹn không nằm trong các khung giờ làm việc còn nhận đặt lịch."))
     cap = capacity(agency, procedure)
+    limits.take("booking_phone", phone, _("Số điện thoại này đã đặt quá nhiều lịch hẹn hôm nay."))
     with transaction.atomic():
         slot = _slot(agency, starts_at)
         if not cap or not Slot.objects.filter(pk=slot.pk, booked__lt=cap).update(booked=F("booked") + 1):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from motcua.dossiers.access import check_member
 from motcua.dossiers.models import Channel
 from motcua.dossiers.services import submit_dossier
+from motcua.limits import services as limits
 from motcua.units.models import Agency
 
 from . import history
@@ -23,8 +24,9 @@ def _digits(value):
 
 
 def request_visit(agency, *, requester, requester_name, requester_phone, person_name, address, reason, at,
-                  person_phone="", procedure=None, procedure_text="", reason_note="", created_by=None):
-    """Record a request for help at home; an officer taking a hotline call must be staff of the commune."""
+                  person_phone="", procedure=None, procedure_text="", reason_note="", created_by=None, client=None):
+    """Record a request for help at home; an officer taking a hotline call must be staff of the commune.
+    `client`: the requesting address, whose requests per hour are limited (limits "home_visit_address")."""
     if agency is None or agency.kind != Agency.Kind.COMMUNE_PC:
         raise OfficeError(_("Chọn UBND xã, phường nơi người cần hỗ trợ sinh sống."))
     if requester not in HomeVisit.Requester.values:
@@ -42,6 +44,7 @@ def request_visit(agency, *, requester, requester_name, requester_phone, person_
         raise OfficeError(_("Cần số điện thoại hợp lệ của người đề nghị (9 đến 12 chữ số)."))
     if procedure is None and not (procedure_text or "").strip():
         raise OfficeError(_("Cho biết thủ tục hoặc việc cần làm."))
+    limits.take("home_visit_address", client)
     visit = HomeVisit(agency=agency, requester=requester, requester_name=requester_name.strip(),
                       requester_phone=_digits(requester_phone), person_name=person_name.strip(),
                       person_phone=_digits(person_phone), address=address.strip(), procedure=procedure,

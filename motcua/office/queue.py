@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from motcua.dossiers.sms import send_sms
+from motcua.limits import services as limits
 
 from .errors import OfficeConflict, OfficeError, OfficeForbidden, OfficeNotFound
 from .models import AgencyOfficeSettings, Counter, QueueDay, ServiceArea, Ticket, TicketEvent
@@ -44,6 +45,7 @@ def issue_ticket(agency, *, at, area=None, procedure=None, priority=None, phone=
     phone = "".join(ch for ch in phone or "" if ch.isdigit() or ch == "+")
     if phone and not 9 <= len(phone.lstrip("+")) <= 12:
         raise OfficeError(_("Số điện thoại không hợp lệ (9 đến 12 chữ số)."))
+    limits.take("ticket_phone", phone, _("Số điện thoại này đã nhận quá nhiều số thứ tự hôm nay."))
     if rank is None:
         rank = Ticket.Rank.PRIORITY if priority is not None else Ticket.Rank.NORMAL
     day = today(at)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("nop-ho-so/<str:code>/", apply_views.apply_start, name="apply_start"),
     path("nop-ho-so/<str:code>/<slug:step>/", apply_views.apply_step, name="apply_step"),
     path("tra-cuu/", tracking_views.track, name="track"),
+    path("tra-cuu/bo-sung/", tracking_views.track_supply, name="track_supply"),
     path("tai-khoan/dang-nhap/", account_views.SignIn.as_view(), name="login"),
     path("tai-khoan/dang-xuat/", account_views.sign_out, name="logout"),
     path("tai-khoan/dinh-danh/", account_views.identity_start, name="identity_start"),

@@ -40,6 +40,7 @@ def kiosk(request, agency_code):
     except DomainError as e:
         return _refused(request, e)
     context = {"agency": agency, "areas": ServiceArea.objects.filter(agency=agency),
+               "procedures": _agency_procedures(agency)[:300],
                "groups": PriorityGroup.objects.filter(is_active=True), "error": None}
     if request.method == "POST":
         p = request.POST
@@ -94,6 +95,8 @@ def ticket_print(request, token, fmt):
     except DomainError as e:
         return _refused(request, e)
     c = _ticket_context(ticket)
+    if fmt not in ("pdf", "escpos"):
+        return _refused(request, OfficeError("Định dạng phiếu không hợp lệ.", status=404))
     if fmt == "pdf":
         body = printing.ticket_pdf(ticket, c["url"], position=c["ahead"], wait_minutes=c["wait"])
         response = HttpResponse(body, content_type="application/pdf")
@@ -222,7 +225,8 @@ def home_visit_request(request):
                 requester_name=p.get("ho_ten_nguoi_de_nghi", ""), requester_phone=p.get("dien_thoai_nguoi_de_nghi", ""),
                 person_name=p.get("ho_ten", ""), person_phone=p.get("dien_thoai", ""), address=p.get("dia_chi", ""),
                 procedure=lookup.procedure(p.get("thu_tuc"), required=False), procedure_text=p.get("viec_can_lam", ""),
-                reason=p.get("ly_do", ""), reason_note=p.get("mo_ta", ""), at=timezone.now(), created_by=request.user)
+                reason=p.get("ly_do", ""), reason_note=p.get("mo_ta", ""), at=timezone.now(), created_by=request.user,
+                client=request.META.get("REMOTE_ADDR", ""))
         except DomainError as e:
             context["error"] = e.message
             return render(request, T + "home_visit.html", context, status=e.status)

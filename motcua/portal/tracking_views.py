@@ -4,11 +4,15 @@ The receipt's QR code opens this page with the code filled in; the citizen types
 attempts are counted per client address (dossiers.access) so the four digits cannot be guessed.
 """
 
+from django.contrib import messages
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from motcua.dossiers.access import get_dossier_for_citizen, get_dossier_for_tracking
 from motcua.dossiers.events import wording
+from motcua.dossiers.services import supplement_by_tracking, supplement_items
 from motcua.dossiers.tracking import tracking_of
 from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, Status
 from motcua.lib.errors import DomainError
@@ -40,7 +44,35 @@ def track(request):
     except DomainError as e:
         context["error"] = e.message
         return render(request, "portal/tracking.html", context, status=e.status)
-    return render(request, "portal/tracking.html", context | tracking_context(dossier))
+    return render(request, "portal/tracking.html", context | tracking_context(dossier) | _supply_context(dossier))
+
+
+def _supply_context(dossier):
+    """The papers an applicant without an account can hand in from this page (an open supplement request)."""
+    request = dossier.open_supplement_request() if dossier.status == Status.SUPPLEMENT_REQUESTED else None
+    return {"supplement_items": supplement_items(request) if request else []}
+
+
+@require_POST
+def track_supply(request):
+    """Hand in the requested papers with the code and the four digits (no account), once."""
+    code, secret = request.POST.get("ma", "").strip(), request.POST.get("so", "").strip()
+    wanted = len([k for k in request.FILES if k.startswith("tep_")])
+    files = [request.FILES.get(f"tep_{i}") for i in range(1, wanted + 1)]
+    context = {"code": code, "secret": secret}
+    try:
+        dossier = supplement_by_tracking(code, secret, client=request.META.get("REMOTE_ADDR", ""),
+                                         at=timezone.now(), files=files)
+    except DomainError as e:
+        context["error"] = e.message
+        try:
+            found = get_dossier_for_tracking(code, secret, client=request.META.get("REMOTE_ADDR", ""))
+        except DomainError:
+            return render(request, "portal/tracking.html", context, status=e.status)
+        context |= tracking_context(found) | _supply_context(found)
+        return render(request, "portal/tracking.html", context, status=e.status)
+    messages.success(request, _("Đã nộp bổ sung. Hồ sơ được xử lý tiếp."))
+    return render(request, "portal/tracking.html", context | tracking_context(dossier) | _supply_context(dossier))
 
 
 def my_dossier(request, code):

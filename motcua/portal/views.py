@@ -50,7 +50,11 @@ def procedure(request, code, template="portal/procedure.html"):
             price_item(f, province_code=settings.MOTCUA_CITY_PROVINCE_CODE, channel=channel.kind, on=today)
             for f in channel.fees.all()
         ]
-    return render(request, template, {"procedure": proc, "v": version, "channels": channels, "page_url": page_url})
+    # The implementing agencies are the city's own (units configured for MOTCUA_CITY_PROVINCE_CODE), not the
+    # national text, which names a kind of agency ("Ủy ban nhân dân cấp xã") or nothing.
+    city_agencies = list(proc.agencies.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE).order_by("name"))
+    return render(request, template, {"procedure": proc, "v": version, "channels": channels, "page_url": page_url,
+                                      "city_agencies": city_agencies})
 
 
 def procedure_print(request, code):

@@ -10,7 +10,7 @@ from .closing import issue_result, refuse_dossier, return_result, stop_dossier, 
 from .intake import Applicant, ComponentInput, submit_dossier
 from .payments import confirm_online_payment, outstanding, record_payment, request_payment, start_online_payment
 from .routing import active_steps, assign_handler, complete_step, control_sheet
-from .supplement import request_supplement, supplement_dossier
+from .supplement import request_supplement, supplement_by_tracking, supplement_dossier, supplement_items
 
 __all__ = [
     "Applicant",
@@ -37,5 +37,7 @@ __all__ = [
     "stop_dossier",
     "submit_dossier",
     "supplement_dossier",
+    "supplement_by_tracking",
+    "supplement_items",
     "withdraw_dossier",
 ]

@@ -52,10 +52,46 @@ def _check_window(dossier, at):
 
 def supplement_dossier(dossier, *, actor, at, components, note=""):
     """Record the papers the applicant supplied and resume the dossier (restarting the time limit if due)."""
+    return _supply(dossier, actor=actor, at=at, components=components, note=note, check=_check_supplier)
+
+
+def supplement_by_tracking(code, secret, *, client, at, files):
+    """The applicant without an account hands in the requested papers from the tracking page, once.
+
+    `code` and `secret` (the last four digits, NĐ 61 Art.17.4) are checked as for tracking; `files` holds one
+    file per item of the open request, in its order (one file when the request names no item). The event is
+    recorded without an actor and marked as coming through tracking.
+    """
+    from ..access import get_dossier_for_tracking
+    from .intake import ComponentInput
+
+    dossier = get_dossier_for_tracking(code, secret, client=client)
+    request = dossier.open_supplement_request() if dossier.status == Status.SUPPLEMENT_REQUESTED else None
+    if request is None:
+        raise RuleViolation(_("Hồ sơ không ở trạng thái chờ bổ sung."))
+    names = supplement_items(request)
+    if len(files) != len(names) or not all(files):
+        raise InvalidDossier(_("Cần tải lên đúng và đủ các giấy tờ được yêu cầu bổ sung, mỗi giấy tờ một tệp."))
+
+    def same_request(locked, _actor):  # answered meanwhile (a second tab): the lock makes it once only
+        if getattr(locked.open_supplement_request(), "pk", None) != request.pk:
+            raise RuleViolation(_("Yêu cầu bổ sung này đã được trả lời."))
+
+    components = [ComponentInput(name=name, files=[f]) for name, f in zip(names, files, strict=True)]
+    return _supply(dossier, actor=None, at=at, components=components, check=same_request, via="tracking",
+                   note=_("Nộp bổ sung qua trang tra cứu (không có tài khoản)."))
+
+
+def supplement_items(request):
+    """The papers asked in a supplement request; the request's reason stands for one paper when it names none."""
+    return list(request.items) or [request.reason]
+
+
+def _supply(dossier, *, actor, at, components, note, check, via=None):
     kinds = [validate_upload(f) for c in components for f in c.files]
     with StoredFiles() as stored, transaction.atomic():
         dossier = lock(dossier)
-        _check_supplier(dossier, actor)
+        check(dossier, actor)
         request = dossier.open_supplement_request()
         if dossier.status != Status.SUPPLEMENT_REQUESTED or request is None:
             raise RuleViolation(_("Hồ sơ không ở trạng thái chờ bổ sung."))
@@ -65,8 +101,9 @@ def supplement_dossier(dossier, *, actor, at, components, note=""):
             _reset_clock(dossier, request, at)
         request.completed_at, request.due_after = at, dossier.due_at
         request.save(update_fields=["completed_at", "due_after"])
+        data = {"supplement": request.pk, "due_before": _iso(request.due_before), "due_after": _iso(dossier.due_at)}
         record(dossier, kind=EventKind.SUPPLEMENTED, to_status=target, actor=actor, at=at, note=note,
-               data={"supplement": request.pk, "due_before": _iso(request.due_before), "due_after": _iso(dossier.due_at)})
+               data={**data, "via": via} if via else data)
     return dossier
 
 

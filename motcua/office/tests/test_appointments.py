@@ -78,3 +78,13 @@ def test_the_booking_window_and_the_phone_are_checked(window):
     with pytest.raises(DomainError, match="số điện thoại"):
         appointments.book(centre, procedure, at(date(2026, 12, 8), 9), name="A", phone="12", now=NOW)
     assert not Appointment.objects.exists()
+
+
+def test_one_phone_cannot_take_every_slot(window):
+    centre, procedure = window.base.centre, window.base.procedure
+    day = date(2026, 12, 8)
+    for hour in (8, 9, 10, 11, 13):
+        appointments.book(centre, procedure, at(day, hour), name="Người đặt", phone="0912345678", now=NOW)
+    with pytest.raises(DomainError, match="quá nhiều lịch hẹn") as refused:
+        appointments.book(centre, procedure, at(day, 14), name="Người đặt", phone="0912345678", now=NOW)
+    assert refused.value.status == 429 and Appointment.objects.count() == 5
