@@ -12,6 +12,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@touch $@
 
 setup: $(VENV)/.installed
+	$(PY) -m motcua.lib.po motcua/locale  # Vietnamese messages Django lacks (.po → .mo)
 
 data: setup
 	$(MANAGE) migrate --noinput

@@ -3,6 +3,13 @@ import pytest
 pytest_plugins = ["motcua.identity.tests.fixtures"]  # the identity and registry sandboxes
 
 
+def pytest_sessionstart(session):
+    # The Vietnamese messages Django lacks (motcua/locale) are compiled by `make setup`; a bare pytest run too.
+    from motcua.lib.po import compile_dir
+
+    compile_dir(session.config.rootpath / "motcua" / "locale")
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Keep uploads and generated files of each test out of the working tree."""

@@ -6,7 +6,7 @@ DISPLAYS hall displays poll GET /api/queue/{agency}/display every 400 ms, as the
 call, the display latency is the time from the call being recorded (its `at`, same machine clock) to the first
 display response that shows it. Target: p95 under 1 s. In the same run and at the same rate, a poller of the
 minimal Django view (bench/urls.py) gives the baseline of a request's cost: the display endpoint's own request
-time is reported as a ratio to it. The run is bounded (DURATION, default 45 s) and stays on loopback.
+time is reported as a ratio to it. The run is bounded (DURATION, default 30 s; MOTCUA_BENCH_OFFICE_SECONDS) and stays on loopback.
 """
 
 import json
@@ -20,7 +20,7 @@ from bench.bench_dossiers import CSRF, _prepare_with, _psql, _server
 from bench.timing import percentile
 
 DB_NAME = "motcua_bench_office"
-DURATION = float(os.environ.get("MOTCUA_BENCH_OFFICE_SECONDS", "45"))
+DURATION = float(os.environ.get("MOTCUA_BENCH_OFFICE_SECONDS", "30"))
 TICKETS_PER_MINUTE = 200
 DISPLAYS = 3
 POLL = 0.4

@@ -174,7 +174,9 @@ IDENTITY_PROVIDER = {
 LOGIN_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Vietnamese only: the site's own messages are written in Vietnamese and have no English catalogue, so offering
+# "en" only turned Django's own strings (admin, form errors) English for browsers that ask for English.
+LANGUAGES = [("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "motcua" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -5,19 +5,14 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .fees_text import fees_to_text, text_to_fees
+from .admin_rows import ChannelKindsField, FeeRowsField, LinesField, fee_rows
 from .models import Channel, CitizenTerm, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, Step
 from .services import next_version_number, refresh_current
 from .signals import versions_created
 
 
 class ChannelForm(forms.ModelForm):
-    fees = forms.CharField(
-        label="Phí, lệ phí",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
-        help_text="Mỗi dòng một khoản: số tiền; phí hoặc lệ phí; mof hoặc hdnd; thẩm định (có/không); mô tả",
-    )
+    fees = FeeRowsField(label="Phí, lệ phí", required=False)
 
     class Meta:
         model = Channel
@@ -26,13 +21,7 @@ class ChannelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["fees"].initial = fees_to_text(self.instance.fees.all())
-
-    def clean_fees(self):
-        try:
-            return text_to_fees(self.cleaned_data["fees"])
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            self.fields["fees"].initial = fee_rows(self.instance)
 
 
 class ChannelInline(admin.StackedInline):
@@ -41,10 +30,20 @@ class ChannelInline(admin.StackedInline):
     extra = 0
 
 
+class ComponentForm(forms.ModelForm):
+    alternatives = LinesField(label="Giấy tờ thay thế được (mỗi dòng một giấy)", required=False)
+    channels = ChannelKindsField(label="Chỉ áp dụng cho hình thức nộp (không chọn: mọi hình thức)")
+
+    class Meta:
+        model = Component
+        fields = ["order", "name", "kind", "originals", "copies", "template", "condition", "alternatives",
+                  "obtainable_from", "eform", "channels", "notes"]
+
+
 class ComponentInline(admin.TabularInline):
     model = Component
+    form = ComponentForm
     extra = 0
-    fields = ["order", "name", "originals", "copies", "template", "condition", "notes"]
 
 
 class StepInline(admin.TabularInline):

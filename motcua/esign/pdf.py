@@ -1,5 +1,7 @@
 """Sign a PDF for an agency (PAdES baseline B, pyHanko) and check a signed PDF's integrity and signer."""
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -15,8 +17,23 @@ from pyhanko_certvalidator import ValidationContext
 from . import credentials
 
 
+def _outside_event_loop(fn, *args):
+    """pyHanko's synchronous calls start an event loop: inside one already running (ASGI, a browser test's
+    thread) they run in a worker thread instead."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args).result()
+
+
 def sign(pdf: bytes, agency, *, reason="") -> bytes:
     """The PDF with the agency's signature appended as an incremental update (PAdES, SHA-256)."""
+    return _outside_event_loop(_sign, pdf, agency, reason)
+
+
+def _sign(pdf, agency, reason):
     cred = credentials.for_agency(agency)
     signer = signers.SimpleSigner.load(str(cred.key_file), str(cred.cert_file),
                                        ca_chain_files=[str(p) for p in cred.chain])
@@ -55,6 +72,10 @@ def _trust_roots():
 
 def verify(pdf: bytes) -> Verdict:
     """What a signed PDF proves: whether it is signed, unchanged since, and by whom."""
+    return _outside_event_loop(_verify, pdf)
+
+
+def _verify(pdf):
     try:
         signatures = PdfFileReader(BytesIO(pdf), strict=False).embedded_signatures
     except Exception:  # noqa: BLE001 - any unreadable upload is "not a signed PDF", never a 500

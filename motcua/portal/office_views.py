@@ -40,6 +40,7 @@ def kiosk(request, agency_code):
     except DomainError as e:
         return _refused(request, e)
     context = {"agency": agency, "areas": ServiceArea.objects.filter(agency=agency),
+               "procedures": _agency_procedures(agency)[:300],
                "groups": PriorityGroup.objects.filter(is_active=True), "error": None}
     if request.method == "POST":
         p = request.POST
@@ -94,6 +95,8 @@ def ticket_print(request, token, fmt):
     except DomainError as e:
         return _refused(request, e)
     c = _ticket_context(ticket)
+    if fmt not in ("pdf", "escpos"):
+        return _refused(request, OfficeError("Định dạng phiếu không hợp lệ.", status=404))
     if fmt == "pdf":
         body = printing.ticket_pdf(ticket, c["url"], position=c["ahead"], wait_minutes=c["wait"])
         response = HttpResponse(body, content_type="application/pdf")

@@ -10,8 +10,9 @@ PORTAL = os.environ.get("IDP_PORTAL_ORIGIN", "http://127.0.0.1:8000")
 
 
 def register_portal():
-    uris = " ".join(f"{origin}/tai-khoan/dinh-danh/ve/" for origin in (PORTAL, "http://127.0.0.1"))
-    logout = " ".join(f"{origin}/" for origin in (PORTAL, "http://127.0.0.1"))
+    origins = (PORTAL, "http://127.0.0.1", "http://localhost")  # loopback: any port (RFC 8252)
+    uris = " ".join(f"{origin}/tai-khoan/dinh-danh/ve/" for origin in origins)
+    logout = " ".join(f"{origin}/" for origin in origins)
     app = Application.objects.filter(client_id=CLIENT_ID).first() or Application(client_id=CLIENT_ID)
     app.name = "motcua (cổng dịch vụ công, môi trường thử)"
     app.client_type = Application.CLIENT_CONFIDENTIAL

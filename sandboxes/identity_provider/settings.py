@@ -61,6 +61,7 @@ OAUTH2_PROVIDER = {
     "OAUTH2_VALIDATOR_CLASS": "sandboxes.identity_provider.validator.Validator",
     "OIDC_RP_INITIATED_LOGOUT_ENABLED": True,
     "OIDC_RP_INITIATED_LOGOUT_ALWAYS_PROMPT": False,
+    "ALLOW_LOCALHOST_LOOPBACK": True,  # the portal under test may run on localhost at any port
     "ID_TOKEN_EXPIRE_SECONDS": 300,
     "ACCESS_TOKEN_EXPIRE_SECONDS": 300,
 }

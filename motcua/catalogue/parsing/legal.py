@@ -120,7 +120,10 @@ def _number_cells(body):
         number, before = body[start:end], body[start - 1 : start]
         cited = body.find(number, prev_end, start) >= 0  # the title quotes the same number
         nxt = body[end : end + 1]
-        if nxt and (nxt.isspace() or nxt in ",;.)") and not (before in (";", ".") and cited):
+        # A number glued to the last word of a title ("…của Bộ Tư pháp18/2026/NĐ-CP Nghị định…") ends its cell even
+        # when a stray space follows: a number cited inside a title has "số" or a space before it.
+        glued_to_title = before.isalpha() and nxt.isspace()
+        if nxt and (nxt.isspace() or nxt in ",;.)") and not (before in (";", ".") and cited) and not glued_to_title:
             continue  # a number cited inside a title, unless the title ended with ';'/'.' and quoted it
         glued = before.isdigit() and not re.match(r"(?:19|20)\d\d$", body[start - 4 : start])
         glued = glued or (before == "." and body[start - 2 : start - 1].isdigit())  # "...15/5/2026.55/2026/TT-BTC"
