@@ -130,7 +130,8 @@ def test_766_indicators_1_4_and_3_3_use_the_sync_records(version, people, portal
     from motcua.indicators import sources
     from motcua.indicators.services import Figures, index_counts, periods
 
-    first, second = accepted_dossier(version, people), accepted_dossier(version, people)
+    for _ in range(2):
+        accepted_dossier(version, people)
     period = periods.Period.of("month", T0.date())
     assert sources.per_agency("dossier_sync", period)[people.a.id] == (0, 2, 0)
     sender.drain(PORTAL, portal)
