@@ -42,7 +42,7 @@ def page(browser, live_server):
 
 @pytest.fixture
 def dossier_world(db):
-    """The test city of the dossier pages: procedure 1.001193, a two-agency route, named staff (console/tests/world)."""
+    """The test city of the dossier pages: procedure 1.001193, a two-agency route, named staff (tests/world.py)."""
     from tests.world import build_world
 
     return build_world()
