@@ -2,7 +2,7 @@
 
 Procedure 1.001193 "Thủ tục đăng ký khai sinh" (real, DVCQG, 1 working day, free) received at Hanoi's service
 centre and routed through two agencies: Sở Tư pháp, then Sở Nội vụ (a test route; routes are configuration).
-People: Lan (reception, centre), Minh (head, Sở Tư pháp), Bình (handler, Sở Tư pháp), Hoa (head and handler,
+People: Quang (head of the centre, who has delegated signing results to Lan), Lan (reception, centre), Minh (head, Sở Tư pháp), Bình (handler, Sở Tư pháp), Hoa (head and handler,
 Sở Nội vụ), Hùng (reception at a ward, always refused on the centre's dossiers), and the citizen Ánh.
 """
 
@@ -12,10 +12,11 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
 from motcua.dossiers.models import RouteStep, RouteTemplate
-from motcua.units.models import Agency, Membership, Province
+from motcua.units.models import Agency, Delegation, Membership, Province
 
 PASSWORD = "mat-khau-thu-nghiem-2026"
 
@@ -40,6 +41,7 @@ class World:
     hoa: object
     hung: object
     anh: object
+    quang: object
 
 
 @functools.cache
@@ -89,9 +91,13 @@ def build_world() -> World:
                              allotted_value=Decimal(2))
 
     R = Membership.Role
+    lan = _user("lan", "Nguyễn Thị Lan", agency=centre, role=R.RECEPTION, title="Chuyên viên một cửa")
+    quang = _user("quang", "Vũ Minh Quang", agency=centre, role=R.HEAD, title="Phó Giám đốc Trung tâm")
+    Delegation.objects.create(agency=centre, delegate=lan, power="issue_result", granted_by=quang,
+                              granted_at=timezone.now(), note="Ủy quyền ký kết quả (thử nghiệm)")
     return World(
         procedure=procedure, version=version, centre=centre, justice=justice, home_affairs=home_affairs, ward=ward,
-        lan=_user("lan", "Nguyễn Thị Lan", agency=centre, role=R.RECEPTION, title="Chuyên viên một cửa"),
+        lan=lan, quang=quang,
         minh=_user("minh", "Trần Văn Minh", agency=justice, role=R.HEAD, title="Trưởng phòng Hộ tịch"),
         binh=_user("binh", "Lê Thị Bình", agency=justice, role=R.HANDLER, title="Chuyên viên"),
         hoa=_user("hoa", "Phạm Thị Hoa", agency=home_affairs, role=R.HEAD, title="Phó trưởng phòng"),
