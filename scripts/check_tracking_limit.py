@@ -33,9 +33,9 @@ def setup_world():
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
+    from motcua.dossiers import services
     from motcua.dossiers.models import Dossier
     from motcua.dossiers.tests.base import applicant, make_people, make_version, required_components
-    from motcua.dossiers import services
     from motcua.limits.models import Counter
     from motcua.units.models import Agency
 
