@@ -102,10 +102,12 @@ def _search(retriever, question, allowed):
     if result.confident or len(question.split()) < STORY_WORDS:
         return result
     sentences = [x.strip() for x in _SENTENCES.split(question) if x and len(x.split()) >= 2]
-    for sentence in reversed(sentences):
-        part = retriever.search(sentence, allowed=allowed)
-        if part.confident:
-            return part
+    # The ask with the sentence before it ("... chưa lấy vợ. Xin giấy đó ở đâu?"), then each sentence alone.
+    parts = [" ".join(sentences[-2:])] if len(sentences) > 2 else []
+    for part in parts + sentences[::-1]:
+        found = retriever.search(part, allowed=allowed)
+        if found.confident:
+            return found
     return result
 
 

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_every_page_fits_a_375px_phone(browser, live_server):
-    from motcua.console.tests.world import PASSWORD
+    from tests.world import PASSWORD
 
     city = build_city()
     assert unlisted_routes(city) == [], "a new page: give it arguments in site_pages.arguments() or list it in NOT_PAGES"

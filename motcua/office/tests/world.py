@@ -1,4 +1,4 @@
-"""The office's test city: the console's world (console/tests/world.py) plus counters, a service area, the seeded
+"""The office's test city: the shared world (tests/world.py) plus counters, a service area, the seeded
 priority groups and programmes, the ward of Hoài Đức with procedure 1.001266 (a Green Friday procedure) and a
 home-visit team. Time limits and channels of the test procedures are test configuration, not catalogue facts."""
 
@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
 from motcua.catalogue.services import refresh_current
-from motcua.console.tests.world import _user, build_world
 from motcua.office.models import Counter, HomeTeam, ServiceArea
 from motcua.office.seed import seed_office
 from motcua.units.models import Agency, Delegation, Membership
+from tests.world import _user, build_world
 
 
 @dataclass
