@@ -1,6 +1,7 @@
 import datetime
 from typing import Literal
 
+from django.urls import reverse
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -99,7 +100,7 @@ def _summary(procedure, version):
         "name": version.name,
         "field": version.field.name if version.field else None,
         "level": version.level,
-        "url": f"/thu-tuc/{procedure.code}/",
+        "url": reverse("portal:procedure", args=[procedure.code]),
     }
 
 

@@ -18,7 +18,9 @@ from ninja.utils import check_csrf
 from motcua.catalogue.models import Procedure
 from motcua.dossiers import services
 from motcua.dossiers.access import dossiers_visible_to, get_dossier_for_staff, tracking_json_for
+from motcua.dossiers.actions import ACTIONS, take
 from motcua.dossiers.errors import InvalidDossier, NotAllowed
+from motcua.dossiers.models import Channel
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
 from motcua.units.models import Agency
 
@@ -98,14 +100,19 @@ class DossierDetail(DossierOut):
 
 
 class ActionIn(Schema):
+    """The parameters of every action (dossiers.actions); each action reads the ones it needs."""
+
     note: str = Field("", max_length=2000)
     reason: str = Field("", max_length=2000)
     items: list[Annotated[str, Field(max_length=500)]] = Field([], max_length=50)
-    handler: str | None = Field(None, max_length=150)
+    handler: str | None = Field(None, max_length=150)  # username, for "assign"
     new_due_at: datetime | None = None
+    time_limit_days: int | None = Field(None, ge=1, le=3650)
     amount: int | None = Field(None, ge=0, le=10**12)
     method: str = Field("cash", max_length=30)
+    reference: str = Field("", max_length=100)  # receipt or transaction number, for "record-payment"
     delivery: Literal["counter", "post", "online"] | None = None
+    name: str = Field("", max_length=500)  # the paper supplied, for "supplement"
 
 
 class HistoryOut(Schema):
@@ -205,7 +212,7 @@ def submit(request):
         components=components, at=timezone.now(), actor=user, agency=agency, delivery=payload.delivery,
         delivery_address=payload.delivery_address, notes=payload.notes, idempotency_key=key,
         time_limit_days=payload.time_limit_days,
-        citizen=user if user and payload.channel == "online" else None)
+        citizen=user if user and payload.channel == Channel.ONLINE else None)
     return 201, out(dossier)
 
 
@@ -284,42 +291,37 @@ def accept(request, code: str):
                                        time_limit_days=payload.time_limit_days))
 
 
-def _handler(username):
-    if not username:
-        raise InvalidDossier("Cần chọn cán bộ xử lý.")
-    return get_object_or_404(get_user_model(), username=username)
+# The API names actions in the URL with hyphens ("issue-result"); the table (dossiers.actions) with underscores.
+API_ACTIONS = {name.replace("_", "-"): name for name in ACTIONS}
+ACTION_BODY = {"required": False, "content": {
+    "application/json": {"schema": ActionIn.model_json_schema()},
+    "multipart/form-data": {"schema": {"type": "object", "properties": {
+        "data": {"type": "string", "description": "ActionIn as JSON"},
+        "result_file": {"type": "string", "format": "binary", "description": "issue-result: the digitised result"},
+        "file": {"type": "string", "format": "binary", "description": "supplement: the paper supplied"}}}}}}
 
 
-ACTIONS = {
-    "refuse-intake": lambda d, a, at, p: services.refuse_intake(d, actor=a, at=at, reason=p.reason),
-    "request-supplement": lambda d, a, at, p: services.request_supplement(d, actor=a, at=at, reason=p.reason,
-                                                                          items=p.items),
-    "assign": lambda d, a, at, p: services.assign_handler(d, actor=a, handler=_handler(p.handler), at=at,
-                                                          note=p.note),
-    "complete-step": lambda d, a, at, p: services.complete_step(d, actor=a, at=at, note=p.note),
-    "apologise": lambda d, a, at, p: services.apologise(d, actor=a, at=at, reason=p.reason,
-                                                        new_due_at=_required(p.new_due_at)),
-    "refuse": lambda d, a, at, p: services.refuse_dossier(d, actor=a, at=at, reason=p.reason),
-    "withdraw": lambda d, a, at, p: services.withdraw_dossier(d, actor=a, at=at, reason=p.reason),
-    "stop": lambda d, a, at, p: services.stop_dossier(d, actor=a, at=at, reason=p.reason),
-    "request-payment": lambda d, a, at, p: services.request_payment(d, actor=a, at=at, note=p.note),
-    "record-payment": lambda d, a, at, p: services.record_payment(d, actor=a, at=at, amount=p.amount or 0,
-                                                                  method=p.method),
-    "issue-result": lambda d, a, at, p: services.issue_result(d, actor=a, at=at, note=p.note),
-    "return-result": lambda d, a, at, p: services.return_result(d, actor=a, at=at, delivery=p.delivery, note=p.note),
-}
-
-
-def _required(value):
-    if value is None:
-        raise InvalidDossier("Cần ngày hẹn trả mới.")
-    return value
+def _action_params(request):
+    """The action's parameters: a JSON body, or multipart with the JSON in `data` and the files beside it."""
+    files = {}
+    if request.content_type and request.content_type.startswith("multipart/"):
+        payload = _parse(ActionIn, request.POST.get("data", "").encode())
+        files = {k: request.FILES[k] for k in ("result_file", "file") if k in request.FILES}
+    else:
+        payload = _parse(ActionIn, request.body)
+    params = {**payload.dict(), **files}
+    if payload.handler:
+        params["handler"] = get_object_or_404(get_user_model(), username=payload.handler)
+    return params
 
 
 @router.post("/{code}/actions/{action}", response={200: DossierOut, **ERRORS}, auth=django_auth,
-             summary="Chuyển bước, bổ sung, xin lỗi, từ chối, dừng, trả kết quả")
-def act(request, code: str, action: str, payload: ActionIn):
-    if action not in ACTIONS:
-        raise InvalidDossier(f"Thao tác không hợp lệ: {action}. Chọn một trong: {', '.join(ACTIONS)}.")
+             summary="Chuyển bước, bổ sung, xin lỗi, từ chối, rút, dừng, trả kết quả",
+             openapi_extra={"requestBody": ACTION_BODY})
+def act(request, code: str, action: str):
+    """The actions of the console, by the same table: JSON body (ActionIn), or multipart for the files."""
+    if action not in API_ACTIONS:
+        raise InvalidDossier(f"Thao tác không hợp lệ: {action}. Chọn một trong: {', '.join(API_ACTIONS)}.")
+    params = _action_params(request)
     dossier = get_dossier_for_staff(request.user, code)
-    return out(ACTIONS[action](dossier, request.user, timezone.now(), payload))
+    return out(take(API_ACTIONS[action], dossier, actor=request.user, at=timezone.now(), params=params))

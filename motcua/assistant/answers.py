@@ -4,7 +4,7 @@ policy (`motcua.dossiers.fees`, which applies Resolution 77/2025/NQ-HĐND to onl
 """
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from motcua.catalogue.models import Channel, FeeItem
@@ -19,17 +19,11 @@ MAX_STEPS = 8
 
 
 def procedure_url(code):
-    try:
-        return reverse("portal:procedure", args=[code])
-    except NoReverseMatch:
-        return f"/thu-tuc/{code}/"
+    return reverse("portal:procedure", args=[code])
 
 
 def feedback_url():
-    try:
-        return reverse("portal:feedback_file")
-    except NoReverseMatch:
-        return "/phan-anh/"
+    return reverse("portal:feedback_file")
 
 
 def decline_text():

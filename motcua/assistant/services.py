@@ -102,10 +102,12 @@ def _search(retriever, question, allowed):
     if result.confident or len(question.split()) < STORY_WORDS:
         return result
     sentences = [x.strip() for x in _SENTENCES.split(question) if x and len(x.split()) >= 2]
-    for sentence in reversed(sentences):
-        part = retriever.search(sentence, allowed=allowed)
-        if part.confident:
-            return part
+    # The ask with the sentence before it ("... chưa lấy vợ. Xin giấy đó ở đâu?"), then each sentence alone.
+    parts = [" ".join(sentences[-2:])] if len(sentences) > 2 else []
+    for part in parts + sentences[::-1]:
+        found = retriever.search(part, allowed=allowed)
+        if found.confident:
+            return found
     return result
 
 
@@ -151,6 +153,11 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 return reply
         shown = _names(event.codes, allowed)
         if shown:
+            # The list keeps the usual order, except that a procedure of it the question itself points to
+            # ("tiền sinh con của bảo hiểm" -> thai sản) comes first.
+            within = retriever.search(question, allowed={p["code"] for p in shown})
+            if within.confident:
+                shown.sort(key=lambda p: p["code"] != within.best.key)
             return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
                          life_event=event.label, candidates=[p["code"] for p in shown])
 
@@ -162,11 +169,10 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
 
     result = _search(retriever, question, allowed)
     ranked = [c.key for c in result.candidates]
-    if named and (not result.confident or result.ambiguous or ranked[0] not in {p["code"] for p in named}):
-        if result.confident and not result.ambiguous and len(question.split()) >= STORY_WORDS:
-            pass  # a story that only mentions the phrase: trust retrieval
-        else:
-            return _choose(named[:SHOWN], asked)
+    clear = result.confident and not result.ambiguous
+    story = len(question.split()) >= STORY_WORDS
+    if named and not (clear and (story or ranked[0] in {p["code"] for p in named})):
+        return _choose(named[:SHOWN], asked)  # a story that only mentions the phrase keeps its clear answer
     if context_code and asked and (not result.confident or result.ambiguous):
         # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed.
         reply = _answer(context_code, asked, at)

@@ -45,7 +45,7 @@ def overview(request):
     months = ind.trend(period)
     return render(request, "console/dashboards/overview.html", {
         "period": period, "periods": [period, *period.previous(11)], "rows": rows, "city": city,
-        "city_index": ind.index_for(city, config_for(period, now=now)),
+        "city_index": ind.index_for(city, config_for(period, now=now), **ind.city_sources(period)),
         "worst_procedures": ind.worst_procedures(period), "worst_steps": ind.worst_steps(period),
         "due": ind.due_now(now=now), "now": now, "synthetic": ind.has_synthetic_data(),
         "trend_svg": charts.line_chart([m["period"].start.strftime("%m/%y") for m in months],

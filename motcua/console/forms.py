@@ -17,6 +17,11 @@ class NoteForm(forms.Form):
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="Lý do công dân rút hồ sơ", required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class EmptyForm(forms.Form):
     pass
 

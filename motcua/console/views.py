@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.queries import find_procedures
 from motcua.dossiers.access import get_dossier_for_staff
+from motcua.dossiers.actions import ACTIONS, take
 from motcua.dossiers.forms import FORMS, render_signed
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.models import Channel, DossierFile
@@ -34,7 +35,7 @@ from motcua.office.intake import after_counter_intake
 from motcua.office.programmes import clock as programme_clock
 from motcua.units.access import agency_ids_of, staff_only
 
-from .actions import ACTIONS, build_form
+from .actions import build_form
 from .forms import CounterIntakeForm
 
 
@@ -77,7 +78,7 @@ def dossier_action(request, code, name):
                        status=400)
     action = ACTIONS[name]
     try:
-        dossier = action.call(dossier, request.user, timezone.now(), form.cleaned_data)
+        dossier = take(name, dossier, actor=request.user, at=timezone.now(), params=form.cleaned_data)
     except DomainError as e:
         return _detail(request, dossier, forms={name: form}, error=e.message, status=e.status)
     messages.success(request, f"Đã thực hiện: {action.label}.")

@@ -13,8 +13,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from motcua.limits import services as limits
+from motcua.units import policy
 from motcua.units.access import agency_ids_of, memberships_of
-from motcua.units.models import Membership
 
 from . import tracking
 from .errors import DossierNotFound, NotAllowed, TooManyAttempts
@@ -137,14 +137,19 @@ def _second_factors(dossier):
     return {d[-4:] for d in digits if len(d) >= 4}
 
 
-def check_member(user, agency, roles=None):
-    """Raise NotAllowed unless `user` is a member of `agency` (with one of `roles` if given)."""
-    memberships = memberships_of(user).filter(agency=agency)
-    if not memberships.exists():
-        raise NotAllowed(_("Cán bộ không thuộc %(agency)s nên không được thao tác hồ sơ này.") % {"agency": agency})
-    if roles and not memberships.filter(role__in=roles).exists():
-        raise NotAllowed(_("Thao tác này chỉ dành cho vai trò: %(roles)s.") % {
-            "roles": ", ".join(str(Membership.Role(r).label) for r in roles)})
+def check_member(user, agency, action=None):
+    """Raise NotAllowed unless `user` is staff of `agency` and, given `action`, may take it there (units.policy:
+    by role, or by the head's recorded delegation)."""
+    check_staff_of_any(user, [agency.pk], action, _("Cán bộ không thuộc %(agency)s nên không được thao tác hồ sơ "
+                                                    "này.") % {"agency": agency})
+
+
+def check_staff_of_any(user, agency_ids, action, message):
+    """Raise NotAllowed(message) unless `user` is staff of one of `agency_ids`; then as check_member."""
+    if not memberships_of(user).filter(agency_id__in=agency_ids).exists():
+        raise NotAllowed(message)
+    if action is not None and not policy.may(user, action, agency_ids):
+        raise NotAllowed(policy.refusal(action))
 
 
 def check_owner(user, dossier):

@@ -3,15 +3,19 @@
 The arithmetic itself lives in `motcua.workdays.services`; this module only picks the agency's office hours.
 """
 
+from motcua.catalogue.models import Channel
 from motcua.workdays import services as workdays
+
+Unit = Channel.Unit
 
 
 def office_hours_of(agency):
     return getattr(agency, "office_hours", None) if agency is not None else None
 
 
-# The catalogue says "hours" for working hours.
-UNIT_NAMES = {"hours": "working_hours"}
+# The catalogue's time-limit units (catalogue.Channel.Unit) in the calendar's words (workdays.core.UNITS).
+CALENDAR_UNITS = {Unit.WORKING_DAYS: "working_days", Unit.CALENDAR_DAYS: "calendar_days", Unit.HOURS: "working_hours",
+                  Unit.MONTHS: "months", Unit.SAME_DAY: "same_day"}
 
 
 def has_limit(amount, unit):
@@ -27,7 +31,7 @@ def due_for(start, amount, unit, *, agency, stops=(), extension=None):
     if not has_limit(amount, unit):
         return None
     clock_stops = [workdays.ClockStop(a, b, restart) for a, b, restart in stops]
-    return workdays.compute_due(start, amount if amount is not None else 0, UNIT_NAMES.get(unit, unit),
+    return workdays.compute_due(start, amount if amount is not None else 0, CALENDAR_UNITS.get(unit, unit),
                                 office_hours=office_hours_of(agency), stops=clock_stops, extension=extension)
 
 

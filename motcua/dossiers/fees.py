@@ -18,6 +18,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from motcua.catalogue.models import FeeItem
+
 
 @dataclass(frozen=True)
 class FeeRule:
@@ -120,4 +122,18 @@ def price_dossier(*, fee_items, agency, channel, at, rules=RULES, assisted=False
     province_code = agency.province.code if agency.province_id else ""
     on = timezone.localtime(at).date()
     return [price_item(item, province_code=province_code, channel=channel, on=on, rules=rules, assisted=assisted)
-            for item in fee_items if item.kind != "mien_phi"]
+            for item in fee_items if item.kind != FeeItem.Kind.NONE]
+
+
+def online_waivers(*, province_code, on, rules=RULES):
+    """What a citizen saves by filing online, in the words of the rules in force (the home page's fee line).
+
+    Returns (sentences, legal bases), both without repeats and in the rules' order; empty when none applies.
+    """
+    in_force = [r for r in rules if r.province_code == province_code and "online" in r.channels
+                and r.effective_from <= on and (r.effective_to is None or on <= r.effective_to)]
+    sentences = list(dict.fromkeys(r.reason for r in in_force))
+    if any(r.appraisal is False for r in in_force):
+        sentences.append("Không áp dụng với phí thẩm định.")
+    return sentences, list(dict.fromkeys(r.legal_basis for r in in_force))
+

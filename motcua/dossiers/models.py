@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalogue.models import Channel as CatalogueChannel
+from motcua.units.models import Membership
 
 from .events import EventKind
 from .workflow import Status
@@ -264,7 +265,7 @@ class RouteStep(models.Model):
     title = models.CharField(_("nội dung bước"), max_length=255)
     agency = models.ForeignKey("units.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                verbose_name=_("cơ quan"))
-    role = models.CharField(_("vai trò"), max_length=20, default="handler")
+    role = models.CharField(_("vai trò"), max_length=20, default=Membership.Role.HANDLER)
     allotted_value = models.DecimalField(_("thời gian được giao"), max_digits=8, decimal_places=2)
     allotted_unit = models.CharField(_("đơn vị"), max_length=20, choices=AllottedUnit.choices,
                                      default=AllottedUnit.WORKING_HOURS)
@@ -293,7 +294,7 @@ class DossierStep(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     title = models.CharField(_("nội dung bước"), max_length=255)
     agency = models.ForeignKey("units.Agency", on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan"))
-    role = models.CharField(_("vai trò"), max_length=20, default="handler")
+    role = models.CharField(_("vai trò"), max_length=20, default=Membership.Role.HANDLER)
     allotted_value = models.DecimalField(_("thời gian được giao"), max_digits=8, decimal_places=2, null=True,
                                          blank=True)
     allotted_unit = models.CharField(_("đơn vị"), max_length=20, choices=AllottedUnit.choices, blank=True)

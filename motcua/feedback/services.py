@@ -15,9 +15,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from motcua.catalogue.models import Procedure
-from motcua.lib.errors import Conflict, DomainError, NotFound
+from motcua.lib.errors import Conflict, DomainError, Forbidden, NotFound
 from motcua.lib.text import fold
 from motcua.limits import services as limits
+from motcua.units import policy
 from motcua.units.models import Agency
 
 from . import deadlines
@@ -159,6 +160,9 @@ def _lock_for_staff(feedback, action, actor):
     check_staff_access(actor, feedback)
     locked = _lock(feedback, action)
     check_staff_access(actor, locked)  # the agency may have changed while we waited for the lock
+    power = "feedback_publish" if action == Action.PUBLISH else "feedback_handle"
+    if not policy.may(actor, power, [locked.agency_id]):
+        raise Forbidden(policy.refusal(power))
     return locked
 
 

@@ -95,6 +95,8 @@ def resolve_rows(layer, procedure_version):
 
 
 def _write(draft, layer, rows, *, credit):
+    for rows_of in (draft.papers, draft.questions, draft.fields):  # the draft starts as a copy: replace it all
+        rows_of.all().delete()
     draft.summary = layer["summary"]
     draft.declaration_title = layer.get("declaration_title", "")
     draft.legal_basis_checked = layer["legal_basis_checked"]

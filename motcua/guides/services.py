@@ -6,6 +6,7 @@ admin, a command or the API all meet it.
 """
 
 import difflib
+import unicodedata
 
 from django.db import transaction
 from django.db.models import Max
@@ -28,7 +29,7 @@ class GuideError(DomainError):
 
 def normalise(text):
     """Catalogue row text without its bullet and with single spaces: the key that ties a paper to its row."""
-    text = " ".join((text or "").replace("\u200e", "").split())
+    text = " ".join(unicodedata.normalize("NFC", text or "").replace("\u200e", "").split())
     return text.lstrip("-+*• ").strip()
 
 

@@ -27,7 +27,7 @@ from django.db import connection, connections, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
 
-from motcua.dossiers.models import Dossier, DossierEvent
+from motcua.dossiers.models import Channel, Dossier, DossierEvent
 from motcua.dossiers.workflow import FINISHED_STATUSES, Status
 
 from .formulas import on_time_from_totals, open_overdue
@@ -55,7 +55,7 @@ def initial_state(dossier_static: dict) -> dict:
         "agency_id": dossier_static["agency_id"],
         "procedure_id": dossier_static["procedure_id"],
         "field_id": dossier_static["field_id"],
-        "online": dossier_static["channel"] == "online",
+        "online": dossier_static["channel"] == Channel.ONLINE,
         "status": "",
         "last_seq": 0,
         "accepted_at": None,

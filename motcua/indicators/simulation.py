@@ -21,6 +21,10 @@ ASSUMPTIONS (no public per-unit data; every one is a parameter or a constant her
 - satisfaction: counter presses 5/4/3/2/1 = 55/28/10/4/3% (≈ 83% satisfied, SIPAS 2023 national 82.66%);
   evaluations for 5% of returned dossiers, 1% of them reporting improper conduct;
 - feedback: one item per 400 dossiers, 8% answered late, 3% reopened.
+BULK PATH: dossiers, steps and events are written with bulk_create, not through dossiers.services (a month of a
+city in seconds instead of hours), with the services' event kinds (`EventKind`) and snapshot fields; stories
+follow `workflow.ALLOWED_TRANSITIONS`. tests/test_simulation.py proves both, and that the facts folded here
+equal a rebuild from the events. No tracking view is stored (tracking builds it from the events).
 Every dossier is flagged `is_synthetic`; ratings and feedback ids are recorded in SimulationRun, feedback codes
 start with "MP-" and the counter device is named "Quầy mô phỏng".
 """
@@ -38,7 +42,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from motcua.catalogue.models import Channel, Procedure, ProcedureVersion
+from motcua.catalogue.models import Channel, FeeItem, Procedure, ProcedureVersion
+from motcua.dossiers.deadlines import CALENDAR_UNITS
 from motcua.dossiers.events import EventKind as K
 from motcua.dossiers.models import ApplicantSource, Delivery, Dossier, DossierEvent, DossierStep, Outcome, StepState
 from motcua.dossiers.workflow import Status as S
@@ -49,8 +54,6 @@ from motcua.workdays.services import get_calendar
 from . import facts
 from .models import SimulationRun
 
-UNITS = {"working_days": "working_days", "calendar_days": "calendar_days", "hours": "working_hours",
-         "months": "months", "same_day": "same_day"}
 CITIES = {"hanoi": "1"}
 
 
@@ -101,14 +104,14 @@ def _offers(agency_ids, on):
                 .exclude(duration_unit="").prefetch_related("fees"))
     by_version = {}
     for ch in channels:
-        unit = UNITS.get(ch.duration_unit)
+        unit = CALENDAR_UNITS.get(ch.duration_unit)
         if unit is None or (ch.duration_value <= 0 and unit != "same_day"):
             continue
         o = by_version.setdefault(ch.version_id, {"limits": {}, "fees": {}})
         o["limits"][ch.kind] = (float(ch.duration_value), unit)
         total = waived = 0
         for item in ch.fees.all():
-            if item.kind == "mien_phi" or not item.amount:
+            if item.kind == FeeItem.Kind.NONE or not item.amount:
                 continue
             line = price_item(item, province_code=settings.MOTCUA_CITY_PROVINCE_CODE, channel=ch.kind, on=on)
             total, waived = total + line.amount, waived + line.waived
@@ -224,7 +227,7 @@ class Builder:
         step = DossierStep(group=1, order=0, title="Thẩm định, giải quyết", agency=agency, started_at=accepted,
                            due_at=due + held, state=StepState.ACTIVE)
         if status == S.SUPPLEMENT_REQUESTED or finish > self.now:
-            d.status = status if status != S.ACCEPTED else S.PROCESSING
+            d.status = status  # the status of its last event (no "assigned" event is simulated)
             return self._keep(d, story, snap, step)
         fee = fee_total > 0
         online = channel == Channel.Kind.ONLINE

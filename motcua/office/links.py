@@ -1,10 +1,11 @@
 """Public links printed on tickets (the QR code) and sent by SMS."""
 
 from django.conf import settings
+from django.urls import reverse
 
 
 def ticket_path(ticket):
-    return f"/mot-cua/so/{ticket.token}/"
+    return reverse("portal:office_ticket", args=[ticket.token])
 
 
 def ticket_url(ticket):

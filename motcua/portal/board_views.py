@@ -32,7 +32,7 @@ def _board(period, kind):
         now = timezone.now()
         config = config_for(period, now=now)
         rows, city = ind.board_and_city(period, now=now, kinds=KIND_FILTERS[kind])
-        return {"rows": rows, "city": city, "city_index": ind.index_for(city, config),
+        return {"rows": rows, "city": city, "city_index": ind.index_for(city, config, **ind.city_sources(period)),
                 "months": ind.trend(period, months=12), "waived": ind.waived_total(period),
                 "synthetic": ind.has_synthetic_data(), "min_n": config["min_dossiers_for_rank"]}
 

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 from motcua.catalogue.models import Field, Procedure
 from motcua.catalogue.queries import find_procedures, get_procedure, procedures_by_code
-from motcua.dossiers.fees import price_item
+from motcua.dossiers.fees import online_waivers, price_item
 from motcua.lib.errors import NotFound
 from motcua.lib.page_cache import cached, public_response
 from motcua.units.models import Agency
@@ -19,7 +19,9 @@ COMMON_CODES = ["1.001193", "1.000894", "1.000656", "2.000635", "2.000815", "2.0
 
 
 def home(request):
-    return render(request, "portal/home.html", {"common": procedures_by_code(COMMON_CODES)})
+    waivers, bases = online_waivers(province_code=settings.MOTCUA_CITY_PROVINCE_CODE, on=timezone.localdate())
+    return render(request, "portal/home.html", {"common": procedures_by_code(COMMON_CODES),
+                                                "online_waivers": waivers, "waiver_bases": bases})
 
 
 def catalogue(request):
@@ -33,7 +35,7 @@ def catalogue(request):
     query.pop("page", None)
     return render(request, "portal/catalogue.html", {
         "q": q, "page": page, "query": query.urlencode(), "fields": Field.objects.all(), "levels": LEVELS,
-        "agencies": Agency.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE).exclude(kind="ubnd_xa"),
+        "agencies": Agency.objects.filter(province__code=settings.MOTCUA_CITY_PROVINCE_CODE).exclude(kind=Agency.Kind.COMMUNE_PC),
         "selected": {"field": field_id, "level": level, "agency": agency_id},
     })
 

@@ -7,6 +7,9 @@ class SyncConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import hooks
+        from motcua.indicators import sources
+
+        from . import hooks, status
 
         hooks.connect()
+        sources.register("dossier_sync", status.dossier_sync_counts)

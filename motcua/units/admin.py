@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Agency, Commune, Membership, Province
+from .models import Agency, Commune, Delegation, Membership, Province
 
 
 @admin.register(Province)
@@ -39,3 +39,20 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "user__last_name", "agency__name"]
     autocomplete_fields = ["user", "agency"]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    """Delegations are recorded through units.policy.delegate / revoke; the admin shows them."""
+
+    list_display = ["agency", "delegate", "power", "granted_by", "granted_at", "revoked_at"]
+    list_filter = ["power"]
+    search_fields = ["agency__name", "delegate__username"]
+    list_select_related = ["agency", "delegate", "granted_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+

@@ -110,3 +110,28 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} — {self.agency} ({self.get_role_display()})"
 
+
+class Delegation(models.Model):
+    """A power of the unit's head delegated to one of its officers (units.policy), recorded and revocable."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="delegations",
+                               verbose_name=_("cơ quan"))
+    delegate = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegations",
+                                 verbose_name=_("cán bộ được ủy quyền"))
+    power = models.CharField(_("quyền được ủy quyền"), max_length=40)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("người ủy quyền"))
+    granted_at = models.DateTimeField(_("thời điểm ủy quyền"))
+    revoked_at = models.DateTimeField(_("thời điểm thu hồi"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("người thu hồi"))
+    note = models.CharField(_("căn cứ, ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("ủy quyền")
+        verbose_name_plural = _("ủy quyền")
+        indexes = [models.Index(fields=["delegate", "power"], condition=models.Q(revoked_at__isnull=True),
+                                name="delegation_standing")]
+
+    def __str__(self):
+        return f"{self.delegate} — {self.power} ({self.agency})"

@@ -42,8 +42,8 @@ def page(browser, live_server):
 
 @pytest.fixture
 def dossier_world(db):
-    """The test city of the dossier pages: procedure 1.001193, a two-agency route, named staff (console/tests/world)."""
-    from motcua.console.tests.world import build_world
+    """The test city of the dossier pages: procedure 1.001193, a two-agency route, named staff (tests/world.py)."""
+    from tests.world import build_world
 
     return build_world()
 
@@ -51,7 +51,7 @@ def dossier_world(db):
 @pytest.fixture
 def sign_in(browser, live_server):
     """Return a function that opens a fresh browser context signed in as `user` and returns its page."""
-    from motcua.console.tests.world import PASSWORD
+    from tests.world import PASSWORD
 
     contexts = []
 

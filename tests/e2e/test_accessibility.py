@@ -31,7 +31,7 @@ def serious_violations(page):
 
 
 def test_main_pages_have_no_serious_accessibility_violation(browser, live_server):
-    from motcua.console.tests.world import PASSWORD
+    from tests.world import PASSWORD
 
     cache.clear()
     city = build_city()

@@ -4,6 +4,7 @@ The pages come from the URLconf (tests/e2e/site_pages.py), so a new page is meas
 """
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from .site_pages import build_city, page_urls, prove_feedback_sender, unlisted_routes
 
@@ -12,7 +13,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_every_page_fits_a_375px_phone(browser, live_server):
-    from motcua.console.tests.world import PASSWORD
+    from tests.world import PASSWORD
 
     city = build_city()
     assert unlisted_routes(city) == [], "a new page: give it arguments in site_pages.arguments() or list it in NOT_PAGES"
@@ -29,8 +30,13 @@ def test_every_page_fits_a_375px_phone(browser, live_server):
             else:
                 prove_feedback_sender(tabs[who], city)
         page = tabs[who]
-        response = page.goto(url)
-        assert response.status < 500, f"{url}: HTTP {response.status}"
+        try:
+            status = page.goto(url).status
+        except PlaywrightError:  # Chromium shows no page for an empty error response
+            status = page.request.get(url).status
+        if status == 405:
+            continue  # an action that only takes POST: not a page
+        assert status < 500, f"{url}: HTTP {status}"
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append((url, who, width))

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
-
-from .world import PASSWORD, build_world
+from tests.world import PASSWORD, build_world
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from motcua.console.tests.world import PASSWORD
 from motcua.guides.tests.world import birth_world
+from tests.world import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,11 @@
 
 from django.conf import settings
 
+from motcua.catalogue.models import Channel
+
 from ..events import EventKind as K
 from ..links import tracking_url
+from ..models import Delivery
 from ..services import control_sheet
 from .data import FormData, Handover, Paper
 
@@ -18,9 +21,9 @@ def _officer(dossier, kinds):
 
 
 def _return_place(dossier) -> str:
-    if dossier.delivery == "post":
+    if dossier.delivery == Delivery.POST:
         return f"Qua dịch vụ bưu chính: {dossier.delivery_address or dossier.applicant_address}"
-    if dossier.delivery == "online":
+    if dossier.delivery == Delivery.ONLINE:
         return "Trực tuyến, trên Cổng dịch vụ công"
     agency = dossier.agency
     return f"Bộ phận Một cửa — {agency.name}" + (f", {agency.address}" if agency.address else "")
@@ -32,9 +35,8 @@ def _time_limit(dossier) -> str:
     if dossier.duration_value is None:
         return ""
     value = f"{dossier.duration_value.normalize():f}"
-    units = {"working_days": "ngày làm việc", "calendar_days": "ngày", "hours": "giờ làm việc",
-             "months": "tháng", "same_day": "trong ngày"}
-    return f"{value} {units.get(dossier.duration_unit, dossier.duration_unit)}"
+    unit = dossier.duration_unit
+    return f"{value} {Channel.Unit(unit).label if unit in Channel.Unit.values else unit}"
 
 
 def _handovers(dossier) -> list[Handover]:

@@ -30,7 +30,7 @@ def accept_dossier(dossier, *, actor, at, time_limit_days=None):
     limit for the channel (see needs_time_limit); refused when the catalogue states one.
     """
     dossier = lock(dossier)
-    check_member(actor, dossier.agency)
+    check_member(actor, dossier.agency, "accept")
     return accept_locked(dossier, actor=actor, at=at, time_limit_days=time_limit_days)
 
 
@@ -101,7 +101,7 @@ def _price(dossier, channel, at):
 def refuse_intake(dossier, *, actor, at, reason):
     """Refuse to take the dossier in, with reasons (Mẫu 03, Decree 61 Art.17.1.b, 17.2)."""
     dossier = lock(dossier)
-    check_member(actor, dossier.agency)
+    check_member(actor, dossier.agency, "refuse_intake")
     if not (reason or "").strip():
         raise InvalidDossier(_("Cần nêu rõ lý do từ chối tiếp nhận."))
     check_move(dossier, Status.NOT_ACCEPTED)

@@ -22,7 +22,7 @@ def apologise(dossier, *, actor, at, reason, new_due_at):
     """Apologise for a coming delay and set the new return date; return the dossier."""
     dossier = lock(dossier)
     agency = dossier.holder_agency or dossier.agency
-    check_member(actor, agency)
+    check_member(actor, agency, "apologise")
     if dossier.status not in OPEN_STATUSES:
         raise RuleViolation(_("Chỉ hẹn lại ngày trả với hồ sơ đang giải quyết."))
     if not (reason or "").strip():

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from motcua.identity.models import StoredPaper
 from motcua.identity.store import keep
 
-from ..access import check_member, check_owner
-from ..errors import InvalidDossier, NotAllowed, RuleViolation
+from ..access import check_member, check_owner, check_staff_of_any
+from ..errors import InvalidDossier, RuleViolation
 from ..events import EventKind
 from ..models import Delivery, Outcome
 from ..uploads import InvalidUpload, StoredFiles, validate_upload
@@ -27,7 +27,7 @@ def _reason(reason, message):
 def refuse_dossier(dossier, *, actor, at, reason):
     """Refuse to grant after appraisal, with reasons; recorded as the result (Decree 61 Art.19.8)."""
     dossier = lock(dossier)
-    check_member(actor, dossier.holder_agency or dossier.agency)
+    check_member(actor, dossier.holder_agency or dossier.agency, "refuse")
     reason = _reason(reason, _("Cần nêu rõ lý do từ chối giải quyết."))
     check_move(dossier, Status.DONE)
     dossier.outcome, dossier.reason, dossier.refused_at, dossier.finished_at = Outcome.REFUSED, reason, at, at
@@ -43,7 +43,7 @@ def withdraw_dossier(dossier, *, actor, at, reason=""):
     if dossier.citizen_id and getattr(actor, "pk", None) == dossier.citizen_id:
         check_owner(actor, dossier)
     else:
-        check_member(actor, dossier.agency)
+        check_member(actor, dossier.agency, "withdraw")
     check_move(dossier, Status.WITHDRAWAL_REQUESTED)
     record(dossier, kind=EventKind.WITHDRAWAL_REQUESTED, to_status=Status.WITHDRAWAL_REQUESTED, actor=actor, at=at,
            note=reason or "")
@@ -54,7 +54,7 @@ def withdraw_dossier(dossier, *, actor, at, reason=""):
 def stop_dossier(dossier, *, actor, at, reason):
     """Stop processing (status 8): after a withdrawal, or for a legal reason given in the notice."""
     dossier = lock(dossier)
-    check_member(actor, dossier.agency)
+    check_member(actor, dossier.agency, "stop")
     reason = _reason(reason, _("Cần nêu rõ lý do dừng xử lý."))
     check_move(dossier, Status.STOPPED)
     dossier.reason, dossier.finished_at = reason, at
@@ -105,17 +105,14 @@ def _keep_in_citizen_store(dossier, result_file, kind, at):
 
 def _check_issuer(dossier, actor):
     agencies = {dossier.agency_id} | set(dossier.steps.values_list("agency_id", flat=True))
-    from motcua.units.models import Membership
-
-    if not Membership.objects.filter(user=actor, agency_id__in=agencies).exists():
-        raise NotAllowed(_("Cán bộ không thuộc cơ quan giải quyết hồ sơ này."))
+    check_staff_of_any(actor, agencies, "issue_result", _("Cán bộ không thuộc cơ quan giải quyết hồ sơ này."))
 
 
 @transaction.atomic
 def return_result(dossier, *, actor, at, delivery=None, note=""):
     """Hand the result back (status 10): at the counter, by post or online (Decree 61 Art.20)."""
     dossier = lock(dossier)
-    check_member(actor, dossier.agency)
+    check_member(actor, dossier.agency, "return_result")
     delivery = delivery or dossier.delivery
     if delivery not in Delivery.values:
         raise InvalidDossier(_("Hình thức trả kết quả không hợp lệ."))

@@ -156,7 +156,7 @@ def _check_intake(version, *, channel, applicant, components, agency, actor, del
         raise InvalidDossier(_("Thủ tục này không tiếp nhận hồ sơ qua kênh “%(c)s”.") % {
             "c": Channel(channel).label})
     if channel in (Channel.DIRECT, Channel.POSTAL):
-        check_member(actor, agency)
+        check_member(actor, agency, "accept")
     if channel == Channel.ONLINE:
         _check_required(version, components, situation)
 

@@ -20,7 +20,7 @@ def outstanding(dossier):
 def request_payment(dossier, *, actor, at, note=""):
     """Ask the applicant to pay what is owed (status 6)."""
     dossier = lock(dossier)
-    check_member(actor, dossier.holder_agency or dossier.agency)
+    check_member(actor, dossier.holder_agency or dossier.agency, "request_payment")
     if outstanding(dossier) == 0:
         raise RuleViolation(_("Hồ sơ không còn khoản phí, lệ phí nào phải nộp."))
     check_move(dossier, Status.PAYMENT_REQUESTED)
@@ -33,7 +33,7 @@ def request_payment(dossier, *, actor, at, note=""):
 def record_payment(dossier, *, actor, at, amount, method=Payment.Method.CASH, reference=""):
     """Record a payment in cash or by transfer received by an officer."""
     dossier = lock(dossier)
-    check_member(actor, dossier.agency)
+    check_member(actor, dossier.agency, "record_payment")
     if method not in (Payment.Method.CASH, Payment.Method.TRANSFER):
         raise InvalidDossier(_("Hình thức nộp tiền không hợp lệ."))
     payment = Payment.objects.create(dossier=dossier, amount=_amount(dossier, amount), method=method,

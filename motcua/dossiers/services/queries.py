@@ -8,8 +8,8 @@ public sees about a dossier is `dossiers.tracking.tracking_of`.
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy
 
-from motcua.units.access import agency_ids_of, roles_in
-from motcua.units.models import Membership
+from motcua.units import policy
+from motcua.units.access import agency_ids_of
 
 from .. import deadlines
 from ..access import dossiers_visible_to
@@ -79,7 +79,7 @@ def actions_for(dossier, user):
     if status == Status.SUBMITTED and at_reception:
         actions += ["accept", "request_supplement", "refuse_intake"]
     if status in (Status.ACCEPTED, Status.PROCESSING):
-        if my_steps and Membership.Role.HEAD in roles_in(user, [s.agency_id for s in my_steps]):
+        if my_steps and policy.may(user, "assign", [s.agency_id for s in my_steps]):
             actions.append("assign")
         if my_steps:
             actions.append("complete_step")
@@ -100,9 +100,13 @@ def actions_for(dossier, user):
         actions.append("record_payment")
     if status == Status.DONE and at_reception:
         actions.append("return_result")
+    if at_reception and can_move(status, Status.WITHDRAWAL_REQUESTED):
+        actions.append("withdraw")
     if at_reception and can_move(status, Status.STOPPED):
         actions.append("stop")
-    return actions
+    # Who may take each one (units.policy), at the dossier's agencies the user belongs to.
+    involved = mine & ({dossier.agency_id, dossier.holder_agency_id} | {s.agency_id for s in dossier.steps.all()})
+    return [a for a in actions if a == "assign" or policy.may(user, a, involved)]
 
 
 def hasattr_apology(dossier):

@@ -92,7 +92,7 @@ def assign_handler(dossier, *, actor, handler, at, step=None, note=""):
     dossier = lock(dossier)
     _check_workable(dossier)
     step = _step_for(dossier, actor, step)
-    check_member(actor, step.agency, roles=[Membership.Role.HEAD])
+    check_member(actor, step.agency, "assign")
     check_member(handler, step.agency)
     check_move(dossier, Status.PROCESSING)
     step.handler, step.handed_by = handler, actor
@@ -109,6 +109,7 @@ def complete_step(dossier, *, actor, at, step=None, note=""):
     dossier = lock(dossier)
     _check_workable(dossier)
     step = _step_for(dossier, actor, step)
+    check_member(actor, step.agency, "complete_step")
     check_move(dossier, Status.PROCESSING)
     step.state, step.finished_at, step.finished_by, step.note = StepState.DONE, at, actor, note
     step.on_time = step.due_at is None or at <= step.due_at

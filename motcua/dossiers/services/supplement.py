@@ -27,7 +27,7 @@ def request_supplement(dossier, *, actor, at, reason, items=()):
     """Ask the applicant to complete the dossier; stop the clock while waiting."""
     dossier = lock(dossier)
     at_intake = dossier.status == Status.SUBMITTED
-    check_member(actor, dossier.agency if at_intake else dossier.holder_agency)
+    check_member(actor, dossier.agency if at_intake else dossier.holder_agency, "request_supplement")
     if not (reason or "").strip():
         raise InvalidDossier(_("Cần ghi rõ giấy tờ cần bổ sung và hướng dẫn."))
     check_move(dossier, Status.SUPPLEMENT_REQUESTED)
@@ -111,7 +111,7 @@ def _check_supplier(dossier, actor):
     if dossier.citizen_id and getattr(actor, "pk", None) == dossier.citizen_id:
         return check_owner(actor, dossier)
     try:
-        check_member(actor, dossier.agency)
+        check_member(actor, dossier.agency, "supplement")
     except NotAllowed:
         raise NotAllowed(_("Chỉ chủ hồ sơ hoặc cán bộ tiếp nhận mới được nộp bổ sung.")) from None
 

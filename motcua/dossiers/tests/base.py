@@ -1,6 +1,6 @@
 """Named people and deterministic factories for dossier tests.
 
-Lan: reception officer at agency A. Minh: head of agency A. Hùng: officer at agency B, always refused.
+Lan: reception officer at agency A, signing results by Minh's recorded delegation. Minh: head of agency A. Hùng: reception officer at agency B, always refused.
 Chi: a citizen with a local account. Agency C (head Tú, handler Bình) is the second agency of a two-step route.
 """
 
@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
 from motcua.dossiers import services
 from motcua.dossiers.models import RouteStep, RouteTemplate
-from motcua.units.models import Agency, Membership, Province
+from motcua.units.models import Agency, Delegation, Membership, Province
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 # Tuesday 01/12/2026, 09:00 in Hanoi: an ordinary working day.
@@ -56,7 +56,8 @@ def make_people():
     tu, binh, chi = make_user("tu", "Tú", "Phạm Anh"), make_user("binh", "Bình", "Đỗ Thanh"), make_user("chi", "Chi", "Vũ Thị")
     Membership.objects.create(user=lan, agency=a, role="reception", title="Cán bộ một cửa")
     Membership.objects.create(user=minh, agency=a, role="head", title="Giám đốc chi nhánh")
-    Membership.objects.create(user=hung, agency=b, role="handler", title="Chuyên viên")
+    Delegation.objects.create(agency=a, delegate=lan, power="issue_result", granted_by=minh, granted_at=T0)
+    Membership.objects.create(user=hung, agency=b, role="reception", title="Công chức một cửa")
     Membership.objects.create(user=tu, agency=c, role="head", title="Trưởng phòng")
     Membership.objects.create(user=binh, agency=c, role="handler", title="Chuyên viên")
     return People(a=a, b=b, c=c, lan=lan, minh=minh, hung=hung, chi=chi, tu=tu, binh=binh)

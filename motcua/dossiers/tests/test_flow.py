@@ -74,7 +74,7 @@ def test_refusal_at_intake_gives_reasons(people, version):
 
 def test_refusal_after_appraisal_is_the_result(people, version):
     dossier = accepted_dossier(version, people)
-    dossier = services.refuse_dossier(dossier, actor=people.lan, at=T0 + timedelta(days=1), reason="Không đủ điều kiện")
+    dossier = services.refuse_dossier(dossier, actor=people.minh, at=T0 + timedelta(days=1), reason="Không đủ điều kiện")
     assert (dossier.status, dossier.outcome) == (Status.DONE, "refused")
     assert dossier.finished_at == T0 + timedelta(days=1)
     dossier = services.return_result(dossier, actor=people.lan, at=T0 + timedelta(days=1))

@@ -88,8 +88,8 @@ def test_console_backend_prints_the_message():
 
 @pytest.mark.django_db
 def test_accepting_a_dossier_texts_the_citizen_in_the_background(locmem_sms, django_capture_on_commit_callbacks):
-    from motcua.console.tests.world import build_world
     from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
+    from tests.world import build_world
 
     w = build_world()
     with django_capture_on_commit_callbacks(execute=True):

@@ -74,5 +74,5 @@ def test_withdraw_then_stop(people, version):
     dossier = services.accept_dossier(dossier, actor=people.lan, at=T0)
     dossier = services.withdraw_dossier(dossier, actor=people.chi, at=T0, reason="Không còn nhu cầu")
     assert dossier.status == Status.WITHDRAWAL_REQUESTED
-    dossier = services.stop_dossier(dossier, actor=people.lan, at=T0, reason="Công dân rút hồ sơ")
+    dossier = services.stop_dossier(dossier, actor=people.minh, at=T0, reason="Công dân rút hồ sơ")
     assert dossier.status == Status.STOPPED and dossier.finished_at == T0

@@ -1,4 +1,4 @@
-"""Named people: Lan (officer at the Justice Department), Hùng (officer at a ward, always refused elsewhere)."""
+"""Named people: Lan (officer at the Justice Department, publishing answers by its head's recorded delegation), Hùng (officer at a ward, always refused elsewhere)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.cache import cache
 
-from motcua.units.models import Agency, Membership, Province
+from motcua.units.models import Agency, Delegation, Membership, Province
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -50,6 +50,10 @@ def lan(django_user_model, justice, centre):
     user = django_user_model.objects.create_user("lan", first_name="Lan")
     Membership.objects.create(user=user, agency=justice, role=Membership.Role.HANDLER)
     Membership.objects.create(user=user, agency=centre, role=Membership.Role.RECEPTION)
+    head = django_user_model.objects.create_user("thanh", first_name="Thanh")
+    Membership.objects.create(user=head, agency=justice, role=Membership.Role.HEAD)
+    Delegation.objects.create(agency=justice, delegate=user, power="feedback_publish", granted_by=head,
+                              granted_at=vn(2026, 1, 5, 8, 0))
     return user
 
 

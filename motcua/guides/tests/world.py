@@ -6,8 +6,8 @@ from pathlib import Path
 from django.utils import timezone
 
 from motcua.catalogue.importer import import_catalogue
-from motcua.console.tests.world import build_world
 from motcua.guides.loading import load_layers
+from tests.world import build_world
 
 RECORD = Path(__file__).parent / "data" / "dvcqg_1.001193.jsonl"
 

@@ -17,6 +17,7 @@ from .board import (
                     board,
                     board_and_city,
                     city_agencies,
+                    city_sources,
                     feedback_by_agency,
                     index_counts,
                     index_for,
@@ -31,7 +32,7 @@ from .figures import Figures, current, open_at_end, overdue_q, unit_figures
 from .periods import KINDS, Period
 from .trends import case_mix, due_now, has_synthetic_data, trend, waived_total, worst_procedures, worst_steps
 
-__all__ = ["KINDS", "DRILL_KINDS", "BoardRow", "Figures", "Period", "board", "board_and_city", "case_mix",
+__all__ = ["KINDS", "DRILL_KINDS", "BoardRow", "Figures", "Period", "board", "board_and_city", "city_sources", "case_mix",
            "catalogue_counts", "city_agencies", "current", "drilldown", "due_now", "feedback_by_agency",
            "has_synthetic_data", "index_counts", "index_for", "open_at_end", "overdue_q",
            "procedures_with_online_dossiers", "satisfaction_by_agency", "satisfaction_rate", "sort_rows", "trend",

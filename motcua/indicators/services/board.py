@@ -11,7 +11,7 @@ from motcua.feedback import facts as feedback_facts
 from motcua.ratings.facts import satisfaction_facts
 from motcua.units.models import Agency
 
-from .. import evaluation
+from .. import evaluation, sources
 from ..config import config_for
 from ..formulas import rank_units, rate, tthc_satisfaction
 from ..index766 import compute_index
@@ -21,8 +21,12 @@ from .periods import Period
 from .trends import case_mix, due_now, trend, worst_procedures
 
 
-def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, satisfaction=None) -> dict:
-    """Build {indicator: (numerator, denominator)} for the 766 index from the figures of one unit."""
+def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, satisfaction=None, sync=None) -> dict:
+    """Build {indicator: (numerator, denominator)} for the 766 index from the figures of one unit.
+
+    `sync` = (synced, total, online synced) dossiers of the period (sources "dossier_sync"): 1.4 is the synced
+    share; 3.3 is the online share times the sync rate (F766), so without sync figures it is the plain share.
+    """
     c = fig.counts
     counts = {
         "2.1": (fig.timely, fig.timeliness_n),
@@ -49,6 +53,10 @@ def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, 
             "5.2": (fb["received"] - fb["overdue"], fb["received"]),
             "5.3": (max(0, fb["received"] - fb.get("disliked", 0) - fb["overdue"] - fb["reopened"]), fb["received"]),
         }
+    if sync and sync[1]:
+        synced, total = sync[0], sync[1]
+        counts["1.4"] = (synced, total)
+        counts["3.3"] = (round(c["online"] * synced / total), c["received"])
     complaints = satisfaction.evaluation_complaints if satisfaction else 0
     if c["finished"]:
         share = tthc_satisfaction(c["finished"], c["late"], complaints)
@@ -56,8 +64,13 @@ def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, 
     return counts
 
 
-def index_for(fig: Figures, config=None, **sources):
-    return compute_index(index_counts(fig, **sources), config)
+def index_for(fig: Figures, config=None, **given):
+    return compute_index(index_counts(fig, **given), config)
+
+
+def city_sources(period) -> dict:
+    """The city-wide figures of the registered suppliers, as index_for keywords."""
+    return {"sync": sources.city("dossier_sync", period)}
 
 
 def city_agencies():
@@ -134,11 +147,12 @@ def board_and_city(period: Period, *, now=None, kinds=None) -> tuple[list[BoardR
     used = procedures_with_online_dossiers(period)
     feedback = feedback_by_agency(period)
     satisfaction = satisfaction_by_agency(period)
+    synced = sources.per_agency("dossier_sync", period)
     rows = []
     for a in agencies:
         fig = figures.get(a.id, Figures())
         idx = index_for(fig, config, catalogue=catalogue.get(a.id), used_online=used.get(a.id, 0),
-                        feedback=feedback.get(a.id), satisfaction=satisfaction.get(a.id))
+                        feedback=feedback.get(a.id), satisfaction=satisfaction.get(a.id), sync=synced.get(a.id))
         sat, sat_n = satisfaction_rate(satisfaction.get(a.id))
         rows.append(BoardRow(a, fig, idx.total, sat, sat_n))
     ranked = rank_units([(r, r.score, r.n) for r in rows], min_n=config["min_dossiers_for_rank"])
@@ -176,8 +190,9 @@ def unit_report(agency, period, *, now=None) -> dict:
     unit_index = index_for(
         mine, config, catalogue=catalogue, used_online=procedures_with_online_dossiers(period).get(agency.id, 0),
         feedback=feedback, satisfaction=satisfaction_by_agency(period, [agency.id]).get(agency.id),
+        sync=sources.per_agency("dossier_sync", period, [agency.id]).get(agency.id),
     )
-    city_index = index_for(city, config)
+    city_index = index_for(city, config, **city_sources(period))
     city_scores = {i.id: i for i in city_index.indicators}
     return {
         "mine": mine, "city": city, "unit_index": unit_index, "city_index": city_index,

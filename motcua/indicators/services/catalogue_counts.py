@@ -41,7 +41,7 @@ def _catalogue_counts(agency_ids):
         return Procedure.objects.filter(q).values("id")
 
     channels = Channel.objects.values("version_id")
-    online, fee = has(channels.filter(kind="online")), has(FeeItem.objects.filter(amount__gt=0).values("channel__version_id"))
+    online, fee = has(channels.filter(kind=Channel.Kind.ONLINE)), has(FeeItem.objects.filter(amount__gt=0).values("channel__version_id"))
     # A channel with a time limit implies a channel, so "has a channel" needs no test of its own.
     complete = (~Q(current__subjects="") & ~Q(current__implementing_agency="")
                 & has(Step.objects.values("version_id")) & has(Component.objects.values("version_id"))

@@ -50,3 +50,28 @@ def test_simulate_is_reproducible_with_a_seed(small_city):
     first = simulate(params=Params(days=5, seed=3, per_10k=20, end=END), log=lambda *_: None).dossiers
     again = simulate(params=Params(days=5, seed=3, per_10k=20, end=END), log=lambda *_: None).dossiers
     assert first == again
+
+
+def test_the_bulk_path_writes_what_the_services_write(small_city):
+    """The simulation's documented bulk path: every story is a legal run of the workflow, with the services'
+    event kinds and snapshot fields, ending in the dossier's status."""
+    from motcua.dossiers.events import EventKind
+    from motcua.dossiers.services._core import snapshot
+    from motcua.dossiers.workflow import can_move
+
+    simulate(params=Params(days=5, seed=3, per_10k=20, end=END), log=lambda *_: None)
+    dossier = Dossier.objects.filter(is_synthetic=True).select_related("procedure", "version", "agency").first()
+    service_fields = set(snapshot(dossier))
+    checked = 0
+    for d in Dossier.objects.filter(is_synthetic=True).prefetch_related("events"):
+        events = sorted(d.events.all(), key=lambda e: e.seq)
+        assert [e.seq for e in events] == list(range(1, len(events) + 1))
+        for before, after in zip(events, events[1:], strict=False):
+            assert after.from_status == before.to_status and can_move(before.to_status, after.to_status)
+        for e in events:
+            assert e.kind in EventKind.values
+            assert set(e.data["snapshot"]) <= service_fields
+        if events:
+            assert events[-1].to_status == d.status
+            checked += 1
+    assert checked > 10

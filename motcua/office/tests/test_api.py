@@ -57,3 +57,22 @@ def test_slots_booking_programmes_and_home_visits(office, client):
     schema = client.get("/api/openapi.json").json()
     assert "requestBody" in schema["paths"]["/api/home-visits"]["post"]
     assert "requestBody" in schema["paths"]["/api/queue/tickets"]["post"]
+
+
+def test_the_public_board_summary_shows_waiting_programmes_and_home_visits(office, client):
+    from django.core.cache import cache
+
+    from motcua.office import queue
+
+    cache.clear()
+    now = timezone.now()
+    queue.issue_ticket(office.base.centre, at=now)
+    queue.call_next(office.counters[0], actor=office.base.lan, at=now)
+    post(client, "/api/home-visits", {"agency": "T01-X09832", "requester_name": "A", "requester_phone": "0912000111",
+                                      "person_name": "B", "address": "C", "reason": "age", "procedure_text": "D"})
+    from django.template import Context, Template
+
+    html = Template("{% load office_tags %}{% office_summary %}").render(Context({}))
+    assert "Lượt được mời (30 ngày)</h3><p>1</p>" in html
+    assert "1 đề nghị, 0 lần đến, 0 hồ sơ trực tuyến" in html
+    assert "Ngày thứ sáu xanh (Hoài Đức)" in html

@@ -1,16 +1,18 @@
-"""The office's test city: the console's world (console/tests/world.py) plus counters, a service area, the seeded
+"""The office's test city: the shared world (tests/world.py) plus counters, a service area, the seeded
 priority groups and programmes, the ward of Hoài Đức with procedure 1.001266 (a Green Friday procedure) and a
 home-visit team. Time limits and channels of the test procedures are test configuration, not catalogue facts."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
+
 from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
 from motcua.catalogue.services import refresh_current
-from motcua.console.tests.world import _user, build_world
 from motcua.office.models import Counter, HomeTeam, ServiceArea
 from motcua.office.seed import seed_office
-from motcua.units.models import Agency, Membership
+from motcua.units.models import Agency, Delegation, Membership
+from tests.world import _user, build_world
 
 
 @dataclass
@@ -20,7 +22,7 @@ class OfficeWorld:
     area: ServiceArea
     hoai_duc: Agency
     business_end: Procedure
-    thu: object  # reception officer at Xã Hoài Đức
+    thu: object  # reception officer at Xã Hoài Đức, signing results by delegation
     team: HomeTeam
 
 
@@ -49,6 +51,10 @@ def build_office_world():
         refresh_current(procedure)  # the search entry, so officers can type a name
     seed_office()
     thu = _user("thu", "Vũ Thị Thu", agency=hoai_duc, role=Membership.Role.RECEPTION, title="Công chức một cửa")
+    # Thu signs results of the ward by its chairman's recorded delegation (units.policy).
+    chairman = _user("son", "Lê Văn Sơn", agency=hoai_duc, role=Membership.Role.HEAD, title="Chủ tịch UBND xã")
+    Delegation.objects.create(agency=hoai_duc, delegate=thu, power="issue_result", granted_by=chairman,
+                              granted_at=timezone.now())
     team = HomeTeam.objects.create(agency=hoai_duc, name="Tổ cơ động số 1")
     team.members.add(thu)
     return OfficeWorld(base=base, counters=counters, area=area, hoai_duc=hoai_duc, business_end=business_end,

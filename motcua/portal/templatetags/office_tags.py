@@ -1,5 +1,5 @@
-"""The one-stop office's figures where the dashboards and the public board show them: waiting (last 30 days)
-and the programmes' compliance. `{% office_summary %}` for the city, `{% office_summary agency %}` for a unit."""
+"""The one-stop office's figures where the dashboards and the public board show them: waiting and home visits
+(last 30 days) and the programmes' compliance. `{% office_summary %}` for the city, `{% office_summary agency %}` for a unit."""
 
 from datetime import timedelta
 
@@ -7,7 +7,8 @@ from django import template
 from django.core.cache import cache
 from django.utils import timezone
 
-from motcua.office import programmes, waiting
+from motcua.office import home_visits, programmes, waiting
+from motcua.office.models import HomeVisit
 
 register = template.Library()
 
@@ -37,4 +38,8 @@ def _figures(agency):
             rows.append((row["programme"], row["compliance"]))
         else:
             rows += [(row["programme"], pa) for pa in row["per_agency"] if pa["agency"].pk == agency.pk]
-    return {"report": report, "total": report["total"], "programmes": rows, "days": DAYS}
+    visits = HomeVisit.objects.filter(requested_at__date__gte=today - timedelta(days=DAYS))
+    if agency is not None:
+        visits = visits.filter(agency=agency)
+    return {"report": report, "total": report["total"], "programmes": rows, "days": DAYS,
+            "visits": home_visits.report(visits)}

@@ -83,3 +83,13 @@ def test_sending_without_the_birth_certificate_is_refused_and_writes_nothing(cli
     r = client.post(step("kiem-tra"))
     assert r.status_code == 400 and "Còn thiếu giấy tờ" in r.content.decode()
     assert not Dossier.objects.exists()
+
+
+def test_the_docs_table_counts_the_standard_case():
+    from motcua.portal.apply_counts import count, table
+
+    birth_world()
+    c = count("1.001193")
+    # 3 situation questions, 5 about the applicant, 3 declaration pages, 1 upload, delivery, check
+    assert (c.screens, c.uploads, c.declaration_pages, c.looked_up, c.catalogue_rows) == (14, 1, 3, 2, 33)
+    assert "| 1.001193 | Thủ tục đăng ký khai sinh | 14 | 1 |" in table()

@@ -7,9 +7,9 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from motcua.console.tests.world import PASSWORD, build_world
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
+from tests.world import PASSWORD, build_world
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 pytestmark = pytest.mark.django_db

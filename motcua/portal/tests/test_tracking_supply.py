@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from motcua.console.tests.world import build_world
 from motcua.dossiers.models import DossierEvent
 from motcua.dossiers.services import assign_handler, request_supplement
+from tests.world import build_world
 
 from .test_dossier_pages import accepted, pdf
 

@@ -1,6 +1,6 @@
 """Named people and a returned dossier built through the dossiers services.
 
-Lan: reception officer at the one-stop A. Minh: head of A. Tú (head) and Bình (handler) at department C, the second
+Lan: reception officer at the one-stop A, signing results by Minh's recorded delegation. Minh: head of A. Tú (head) and Bình (handler) at department C, the second
 step of a two-agency route. Hùng: officer at agency B, never A's officer. Chi: a citizen with an account.
 """
 
@@ -9,13 +9,13 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from motcua.catalogue.models import Channel, Component, Procedure, ProcedureVersion
 from motcua.dossiers import services as dossiers
 from motcua.dossiers.models import RouteStep, RouteTemplate
-from motcua.units.models import Agency, Membership, Province
+from motcua.dossiers.tests.base import make_people as make_dossier_people
+from motcua.units.models import Agency, Membership
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 # Tuesday 01/12/2026, 09:00 in Hanoi: an ordinary working day.
@@ -38,25 +38,11 @@ class People:
     hung_at_b: Membership
 
 
-def _user(username, first, last):
-    # No password: hashing one costs ~0.5 s per user and the tests sign people in with force_login.
-    return get_user_model().objects.create_user(username, password=None, first_name=first,
-                                                last_name=last)
-
-
 def make_people():
-    hanoi, _ = Province.objects.get_or_create(code="1", defaults={"name": "Thành phố Hà Nội", "short_name": "Hà Nội"})
-    a = Agency.objects.create(code="T01-RT-A", name="Chi nhánh số 1 Trung tâm PVHCC", kind="chi_nhanh", province=hanoi)
-    b = Agency.objects.create(code="T01-RT-B", name="UBND phường thử nghiệm", kind="ubnd_xa", province=hanoi)
-    c = Agency.objects.create(code="T01-RT-C", name="Sở thử nghiệm", kind="so", province=hanoi)
-    lan, minh, hung = _user("lan", "Lan", "Nguyễn Thị"), _user("minh", "Minh", "Trần Văn"), _user("hung", "Hùng", "Lê Văn")
-    tu, binh, chi = _user("tu", "Tú", "Phạm Anh"), _user("binh", "Bình", "Đỗ Thanh"), _user("chi", "Chi", "Vũ Thị")
-    lan_at_a = Membership.objects.create(user=lan, agency=a, role="reception", title="Cán bộ một cửa")
-    Membership.objects.create(user=minh, agency=a, role="head", title="Giám đốc chi nhánh")
-    hung_at_b = Membership.objects.create(user=hung, agency=b, role="reception", title="Công chức một cửa")
-    Membership.objects.create(user=tu, agency=c, role="head", title="Trưởng phòng")
-    Membership.objects.create(user=binh, agency=c, role="handler", title="Chuyên viên")
-    return People(a, b, c, lan, minh, hung, tu, binh, chi, lan_at_a, hung_at_b)
+    """The dossiers tests' people (dossiers/tests/base.py), with Lan's and Hùng's memberships at hand."""
+    p = make_dossier_people()
+    return People(p.a, p.b, p.c, p.lan, p.minh, p.hung, p.tu, p.binh, p.chi,
+                  Membership.objects.get(user=p.lan, agency=p.a), Membership.objects.get(user=p.hung, agency=p.b))
 
 
 def make_version(people, *, days=5, route=True):

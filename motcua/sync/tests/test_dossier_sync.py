@@ -124,3 +124,20 @@ def test_invalid_record_is_held_and_blocks_only_its_stream(version, people, port
     assert bad.sent_at is None and "KenhThucHien" in bad.last_error and bad.next_attempt_at
     assert OutboxRecord.objects.get(stream=f"hoso:{first.reference}", seq=2).sent_at is None
     assert len(records(portal_url, f"hoso:{second.reference}")) == 2
+
+
+def test_766_indicators_1_4_and_3_3_use_the_sync_records(version, people, portal):
+    from motcua.indicators import sources
+    from motcua.indicators.services import Figures, index_counts, periods
+
+    for _ in range(2):
+        accepted_dossier(version, people)
+    period = periods.Period.of("month", T0.date())
+    assert sources.per_agency("dossier_sync", period)[people.a.id] == (0, 2, 0)
+    sender.drain(PORTAL, portal)
+    synced = sources.per_agency("dossier_sync", period)[people.a.id]
+    assert synced == (2, 2, 2)
+    fig = Figures()
+    fig.counts.update(online=2, received=4)
+    counts = index_counts(fig, sync=(1, 2, 1))
+    assert counts["1.4"] == (1, 2) and counts["3.3"] == (1, 4)  # online share × sync rate

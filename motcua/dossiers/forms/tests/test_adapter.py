@@ -3,10 +3,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from motcua.console.tests.world import BIRTH_CERTIFICATE, build_world
 from motcua.dossiers.forms import render_form
 from motcua.dossiers.forms.adapter import form_data
 from motcua.dossiers.services import Applicant, ComponentInput, submit_dossier
+from tests.world import BIRTH_CERTIFICATE, build_world
 
 from .test_render import pdf_text
 

@@ -1,0 +1,34 @@
+"""gunicorn settings for production: `gunicorn -c deploy/gunicorn.conf.py motcua.wsgi`.
+
+Servers listen on loopback; the reverse proxy (nginx) terminates TLS. The access log never shows the query
+string of paths that carry personal data or secrets (tracking, searches, account and staff pages): the path
+is kept, the query replaced by "?…".
+"""
+
+import os
+
+from gunicorn.glogging import Logger
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+timeout = 30  # PostgreSQL's statement timeout (20 s) answers first, with a 503 page
+graceful_timeout = 30
+accesslog = "-"
+access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+SENSITIVE = ("/api/dossiers", "/tra-cuu", "/phan-anh/tra-cuu", "/tai-khoan", "/can-bo", "/nop-ho-so",
+             "/quan-tri", "/open311")
+
+
+class QuietLogger(Logger):
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        path = environ.get("PATH_INFO", "")
+        if environ.get("QUERY_STRING") and path.startswith(SENSITIVE):
+            atoms["q"] = "…"
+            atoms["r"] = f"{environ.get('REQUEST_METHOD')} {path}?… {environ.get('SERVER_PROTOCOL')}"
+            atoms["U"] = path
+        return atoms
+
+
+logger_class = QuietLogger
