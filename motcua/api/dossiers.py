@@ -22,6 +22,7 @@ from motcua.dossiers.actions import ACTIONS, take
 from motcua.dossiers.errors import InvalidDossier, NotAllowed
 from motcua.dossiers.models import Channel
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
+from motcua.ops.bad_input import CONTROL, JSON_ESCAPED
 from motcua.units.models import Agency
 
 from .validation import describe
@@ -223,6 +224,8 @@ def _parse_submission(request):
 
 
 def _parse(schema, body):
+    if CONTROL.search(body.decode("utf-8", "replace")) or JSON_ESCAPED.search(body):
+        raise InvalidDossier(_("Dữ liệu gửi lên chứa ký tự điều khiển không hợp lệ (ví dụ ký tự NUL)."))
     try:
         return schema.model_validate(json.loads(body or b"{}"))
     except (ValueError, pydantic.ValidationError) as exc:

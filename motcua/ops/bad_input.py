@@ -3,6 +3,7 @@ fields or a JSON body: they are never meaningful here, and PostgreSQL cannot sto
 
 import re
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
@@ -31,10 +32,21 @@ def check_request(request):
             body = request.body
             if CONTROL.search(body.decode("utf-8", "replace")) or JSON_ESCAPED.search(body):
                 raise BadCharacters(message)
-        elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        elif content_type == "application/x-www-form-urlencoded" or _small_multipart(request):
             for key, values in request.POST.lists():
                 if any(CONTROL.search(v) for v in (key, *values)):
                     raise BadCharacters(message)
+
+
+def _small_multipart(request):
+    """A multipart body small enough to keep in memory: read it first, so views that read request.body after
+    the fields are parsed still can. Larger ones (file uploads) are checked by the views' own parsing."""
+    if request.content_type != "multipart/form-data":
+        return False
+    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        return False
+    request.body  # noqa: B018 (reads and keeps the body)
+    return True
 
 
 class RefuseControlCharacters:

@@ -75,7 +75,11 @@ def my_dossiers(request):
 def identity_start(request):
     """Off to the national identity provider; `next` comes back with the citizen."""
     request.session["identity_next"] = safe_next(request, "portal:my_dossiers")
-    return oidc.start(request, request.build_absolute_uri(reverse("portal:identity_return")))
+    try:
+        return oidc.start(request, request.build_absolute_uri(reverse("portal:identity_return")))
+    except OSError:  # the provider cannot be reached (requests' errors are OSErrors)
+        message = "Chưa kết nối được hệ thống định danh điện tử. Vui lòng thử lại sau ít phút."
+        return render(request, "portal/account/identity_failed.html", {"message": message}, status=503)
 
 
 def identity_return(request):
