@@ -52,7 +52,7 @@ class ProcedureVersion(models.Model):
         COMMUNE = "commune", _("Cổng Dịch vụ công quốc gia, bản có cấu trúc cấp xã")
         EDITOR = "editor", _("Biên tập viên")
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions")
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions", verbose_name=_("thủ tục"))
     number = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     effective_from = models.DateField(_("có hiệu lực từ"), default=timezone.localdate)
     author = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.utils import timezone
 from motcua.dossiers.models import ApplicantKind, Channel, Delivery
 from motcua.dossiers.services.intake import Applicant, ComponentInput, submit_dossier
 from motcua.guides import declaration
+from motcua.health_pilot import services as health_pilot
 from motcua.identity import store
 from motcua.identity.services import identity_of
 from motcua.lib.errors import DomainError
@@ -15,6 +16,7 @@ SOURCE = "applicant_source"  # where the applicant's data came from (dossiers.mo
 LOCKED = "locked"  # applicant fields verified by the national identity or the registry
 NOTICE = "registry_notice"  # what the citizen is told when the registry could not be asked
 STORED = "stored"  # {paper key: id of the citizen's stored paper reused instead of an upload}
+HEALTH_CONSENT = "health_consent"  # {paper key: consent source}: the citizen agreed to its being taken from there
 
 
 def situation_lines(plan):
@@ -50,6 +52,8 @@ def summary_rows(flow):
     for i, paper in enumerate(plan.uploads, 1):
         info = flow.draft.files.get(paper.key)
         value = "Dùng lại từ kho dữ liệu của bạn" if paper.key in stored else (info["name"] if info else "Không nộp")
+        if paper.key in a.get(HEALTH_CONSENT, {}) and not info:
+            value = "Lấy từ nguồn dữ liệu y tế (bạn đã đồng ý)"
         rows.append((paper.label, value, f"{v.PAPER_PREFIX}{i}"))
     where = deliveries.get(a.get("delivery"), "")
     if a.get("delivery") == Delivery.POST:
@@ -89,12 +93,15 @@ def send(request, flow):
                           source=a.get(SOURCE, ""))
     agency = next((x for x in flow.agencies if str(x.pk) == a.get("agency")), None)
     notes = "; ".join(f"{q.text} {answer}" for q, answer in situation_lines(flow.plan))
+    fields = dict(channel=Channel.ONLINE, agency=agency, applicant=applicant, components=papers, at=timezone.now(),
+                  delivery=a.get("delivery") or Delivery.COUNTER, delivery_address=a.get("delivery_address", ""),
+                  idempotency_key=flow.draft.key, citizen=request.user if request.user.is_authenticated else None,
+                  situation=flow.plan.answers, notes=notes)
     try:
-        dossier = submit_dossier(flow.version, channel=Channel.ONLINE, agency=agency, applicant=applicant,
-                                 components=papers, at=timezone.now(), delivery=a.get("delivery") or Delivery.COUNTER,
-                                 delivery_address=a.get("delivery_address", ""), idempotency_key=flow.draft.key,
-                                 citizen=request.user if request.user.is_authenticated else None,
-                                 situation=flow.plan.answers, notes=notes)
+        if a.get(HEALTH_CONSENT):  # the pilot's papers are taken from the health-record source
+            dossier, _lookup = health_pilot.submit_with_health_records(flow.version, consent=True, **fields)
+        else:
+            dossier = submit_dossier(flow.version, **fields)
     except DomainError as e:
         return None, e.message, e.status
     finally:

@@ -30,7 +30,7 @@ from motcua.lib.errors import DomainError
 from motcua.limits import services as limits
 
 from . import apply_forms as f
-from .apply_submit import LOCKED, NOTICE, SITUATION, SOURCE, STORED, send, summary_rows
+from .apply_submit import HEALTH_CONSENT, LOCKED, NOTICE, SITUATION, SOURCE, STORED, send, summary_rows
 from .drafts import Draft
 
 QUESTIONS = {
@@ -189,6 +189,12 @@ def _paper(request, flow, step):
     have = draft.files.get(paper.key)
     me = identity_of(request.user)
     stored = store.reusable_for(me.pid, paper.label.split()) if me else []
+    consents = draft.answers.setdefault(HEALTH_CONSENT, {})
+    if request.method == "POST" and request.POST.get("consent") and paper.consent_source:
+        draft.drop_file(paper.key)
+        draft.answers.get(STORED, {}).pop(paper.key, None)
+        consents[paper.key] = paper.consent_source
+        return _saved(request, flow, step)
     if request.method == "POST" and request.POST.get("stored"):
         try:
             chosen = store.take(int(request.POST["stored"]), pid=me.pid if me else "")
@@ -196,6 +202,7 @@ def _paper(request, flow, step):
             form.add_error(None, getattr(e, "message", "Giấy tờ không hợp lệ."))
         else:
             draft.drop_file(paper.key)
+            consents.pop(paper.key, None)
             draft.answers.setdefault(STORED, {})[paper.key] = chosen.pk
             return _saved(request, flow, step)
     elif request.method == "POST" and form.is_valid():
@@ -209,14 +216,16 @@ def _paper(request, flow, step):
                 form.add_error("file", e.message)
             else:
                 draft.put_file(paper.key, upload, ext)
+                consents.pop(paper.key, None)
         elif form.cleaned_data["skip"] and paper.optional:
             draft.drop_file(paper.key)
-        elif not have:
+        elif not have and paper.key not in consents:
             form.add_error("file", "Hãy chọn tệp để tải lên.")
         if not form.errors:
             return _saved(request, flow, step)
     return _question(request, flow, step, form, component=paper, have=have, optional=paper.optional,
-                     multipart=True, stored=stored, chosen=draft.answers.get(STORED, {}).get(paper.key))
+                     multipart=True, stored=stored, chosen=draft.answers.get(STORED, {}).get(paper.key),
+                     consented=paper.key in consents)
 
 
 def _upload_quota(request, draft, upload):

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -165,3 +165,20 @@ def test_the_board_and_the_unit_dashboard_give_a_unit_the_same_766_score():
     # chose the configuration of the period's first day would show another score.
     counts = {i.id: (i.numerator, i.denominator) for i in report["unit_index"].indicators}
     assert compute_index(counts, config_on(date(2026, 3, 1))).total != row.score
+
+
+def test_dossiers_due_now_are_those_due_soon_by_the_working_calendar():
+    """The dashboards' "due now" list uses the one "due soon" rule (workdays: one working day of office time),
+    not 24 wall-clock hours: on a Friday morning, a dossier due Monday morning is due soon."""
+    from motcua.dossiers.deadlines import due_soon_until
+    from motcua.indicators.services import due_now
+
+    agency, procedure = make_agency(), make_procedure()
+    friday = at(3, 6, 10)
+    until = due_soon_until(friday, agency=None)
+    assert until > friday + timedelta(hours=48)  # over the weekend
+    soon = Story(agency, procedure).move("submitted", at(3, 2, 8)).accept(at(3, 2, 9), due=until)
+    later = Story(agency, procedure).move("submitted", at(3, 2, 8)).accept(at(3, 2, 9),
+                                                                         due=until + timedelta(minutes=1))
+    listed = {f.dossier_id for f in due_now(now=friday)}
+    assert soon.dossier.pk in listed and later.dossier.pk not in listed

@@ -19,6 +19,14 @@ def test_a_too_short_password_is_refused_in_vietnamese_on_sign_up(client):
 def test_the_admin_speaks_vietnamese_to_an_english_browser(client):
     client.force_login(User.objects.create_superuser("admin", "a@example.org", "pw"))
     body = client.get("/quan-tri/auth/user/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    for english in ('>Run<', "Pagination ", 'alt="Search"', "- Select an option -", "Search users"):
+    for english in (">Run<", "Pagination ", 'alt="Search"', "- Select an option -", "Search users"):
         assert english not in body
     assert ">Thực hiện<" in body and "Tìm kiếm" in body and "Phân trang" in body
+
+
+def test_the_sign_in_lockout_of_django_axes_is_in_vietnamese():
+    from django.utils.translation import gettext, override
+
+    with override("vi"):
+        assert gettext("Account locked: too many login attempts. Please try again later.").startswith(
+            "Tài khoản tạm khóa")
