@@ -19,6 +19,9 @@ def _media_in_tmp(settings, tmp_path):
     # Each test's rate-limit counters live in the test database (motcua.limits) and roll back with it; the
     # cache of computed pages stays in this process so cache.clear() needs no database.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()  # page-cache keys hold row ids, which a rolled-back test database hands out again
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,

@@ -6,8 +6,11 @@ from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from motcua.catalogue.models import Field as CatalogueField
+from motcua.catalogue.models import Procedure
 from motcua.catalogue.parsing.papers import DATABASES
 from motcua.catalogue.queries import find_procedures, get_procedure
+from motcua.lib.errors import NotFound
+from motcua.lib.page_cache import public_response
 
 router = Router(tags=["Thủ tục hành chính"])
 
@@ -140,6 +143,22 @@ def list_procedures(request, q: str = "", field: str = "", level: str = ""):
 
 @router.get("/{code}", response=ProcedureDetail, summary="Chi tiết một thủ tục (phiên bản đang có hiệu lực)")
 def procedure_detail(request, code: str):
+    """Public and the same for everyone: kept in the shared page cache under the version in force (its id is in the
+    key, so a new version is served at once), with an ETag and public Cache-Control."""
+    current = Procedure.objects.filter(code=code).values_list("current_id", flat=True).first()
+    if current is None:
+        raise NotFound(f"Không tìm thấy thủ tục có mã {code}.")
+    return public_response(request, "api_procedure", (code, current), lambda: _detail_response(request, code))
+
+
+def _detail_response(request, code):
+    data = ProcedureDetail.model_validate(_detail(code)).model_dump(mode="json")
+    from .main import api  # main imports this module's router
+
+    return api.create_response(request, data, status=200)
+
+
+def _detail(code):
     procedure, v = get_procedure(code)
     return {
         **_summary(procedure, v),
