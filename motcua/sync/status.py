@@ -64,7 +64,7 @@ def dossier_sync_counts(start, end, agency_ids=None) -> dict:
     if agency_ids is not None:
         rows = rows.filter(agency_id__in=agency_ids)
     per_stream = rows.values("stream", "agency_id").annotate(
-        pending=Count("id", filter=Q(sent_at__isnull=True)), online=Max("online")).order_by()
+        pending=Count("id", filter=Q(sent_at__isnull=True)), online=Count("id", filter=Q(online=True))).order_by()
     out = {}
     for r in per_stream:
         synced, total, online_synced = out.get(r["agency_id"], (0, 0, 0))
