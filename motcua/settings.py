@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "motcua.ops.middleware.DatabaseUnavailable",
+    "motcua.ops.private_pages.PrivatePages",
 ]
 
 ROOT_URLCONF = "motcua.urls"

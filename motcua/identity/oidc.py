@@ -5,6 +5,7 @@ RS256 signature against the provider's JWKS, its issuer, audience, expiry and no
 `settings.IDENTITY_PROVIDER` (issuer, client id and secret, whether it is a sandbox).
 """
 
+import requests
 from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.django_client import OAuth
 from django.conf import settings
@@ -45,7 +46,7 @@ def finish(request):
         raise SignInFailed(request.GET.get("error_description") or request.GET["error"])
     try:
         token = client().authorize_access_token(request)
-    except (AuthlibBaseError, JoseError, ValueError, KeyError) as e:
+    except (AuthlibBaseError, JoseError, ValueError, KeyError, requests.RequestException) as e:
         raise SignInFailed(str(e)) from e
     claims = dict(token.get("userinfo") or {})
     if not claims:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from motcua.dossiers.models import Channel
+from motcua.dossiers.models import ApplicantSource, Channel
 from motcua.dossiers.workflow import national_code
 from motcua.units.models import Membership
 
@@ -40,7 +40,8 @@ def build(event) -> dict:
         "TrangThaiHoSo": national_code(event.to_status),
         "DonViXuLy": (dossier.holder_agency or dossier.agency).code,
         "HoSoCoThanhPhanSoHoa": int(any(c.digitised for c in components)),
-        "TaiKhoanDuocXacThucVoiVNeID": 0,  # no VNeID sign-in yet
+        # Signed in with the national identity (VNeID is the single account since 01/07/2024).
+        "TaiKhoanDuocXacThucVoiVNeID": int(dossier.applicant_source == ApplicantSource.IDENTITY),
         "DuocThanhToanTrucTuyen": 2 if dossier.paid_online else 0,  # 2 = the province's own gateway
         "TaiLieuNop": [{
             "TenTaiLieu": c.name[:500], "DuocSoHoa": int(c.digitised), "DuocTaiSuDung": int(c.reused),

@@ -27,6 +27,7 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator
 
 from motcua.connections import breaker, registry
+from motcua.connections import status as connection_status
 from motcua.connections.errors import Rejected, Unavailable
 
 from .models import OutboxRecord, Target
@@ -160,7 +161,11 @@ def follow(targets, *, interval=1.0, batch=BATCH, stop=lambda: False, out=print)
     """Send for ever (`sync_send --follow`): keeps going through receiver outages (the breaker paces the
     probes) and dropped database connections (reconnects on the next round)."""
     adapters = {t: registry.adapter(t) for t in targets}
+    pruned_at = 0.0
     while not stop():
+        if time.monotonic() - pruned_at > 3600:  # recorded calls are read for one hour, kept two days
+            connection_status.prune()
+            pruned_at = time.monotonic()
         busy = False
         for target, adapter in adapters.items():
             system = adapter.system

@@ -167,3 +167,14 @@ def test_accept_takes_the_officers_time_limit_when_the_catalogue_has_none(client
     assert refused.status_code == 400 and "từ 1 đến 365" in refused.json()["detail"]
     accepted = client.post(url, {"time_limit_days": 5}, content_type="application/json")
     assert accepted.status_code == 200 and accepted.json()["due_at"] is not None
+
+
+def test_tracking_by_post_keeps_the_digits_out_of_the_address(client, people, version):
+    dossier = submit_online(version, people)
+    response = client.post("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"},
+                           content_type="application/json")
+    assert response.status_code == 200 and response.json()["code"] == dossier.public_id
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    wrong = client.post("/api/dossiers/tracking", {"code": dossier.reference, "last4": "0000"},
+                        content_type="application/json")
+    assert wrong.status_code == 404

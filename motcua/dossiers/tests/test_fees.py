@@ -60,3 +60,24 @@ def test_counter_dossier_pays_in_full(people):
                                       at=datetime(2026, 12, 1, 9, tzinfo=HCM), actor=people.lan, agency=people.a,
                                       components=[])
     assert (dossier.fee_payable, dossier.fee_waived) == (30_000, 0)
+
+
+def test_the_online_waiver_wording_comes_from_the_rules_in_force():
+    """The home page's fee line (portal home) is generated here, so it names every rule: since NQ 77/2025 the
+    Ministry of Finance fees too, appraisal fees excepted; under NQ 07/2023 only the city's own fees."""
+    sentences, bases = fees.online_waivers(province_code="1", on=date(2026, 12, 6))
+    assert any("Bộ Tài chính" in s for s in sentences) and any("HĐND Thành phố" in s for s in sentences)
+    assert "Không áp dụng với phí thẩm định." in sentences
+    assert bases == [fees.NQ77]
+    sentences, bases = fees.online_waivers(province_code="1", on=date(2025, 6, 1))
+    assert not any("Bộ Tài chính" in s for s in sentences) and bases == [fees.NQ07]
+    assert fees.online_waivers(province_code="79", on=date(2026, 12, 6)) == ([], [])
+
+
+def test_the_home_page_shows_the_waivers_in_force(client, db):
+    from django.conf import settings
+    from django.utils import timezone
+
+    page = client.get("/").content.decode()
+    sentences, _ = fees.online_waivers(province_code=settings.MOTCUA_CITY_PROVINCE_CODE, on=timezone.localdate())
+    assert sentences and all(s in page for s in sentences)

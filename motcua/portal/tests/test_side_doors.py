@@ -49,3 +49,12 @@ def test_wrong_passwords_are_throttled_then_even_the_right_one_waits(client, log
     other = client.post(login_url, {"username": "can-bo", "password": "mat-khau-dai-2026"},
                         REMOTE_ADDR="192.0.2.77")
     assert other.status_code == 302  # the lock is on the pair (user name, address), not on the account
+
+
+def test_personal_pages_are_not_cached_public_ones_may_be(client):
+    assert "no-store" in client.get("/tra-cuu/")["Cache-Control"]
+    assert "private" in client.get("/tai-khoan/dang-nhap/")["Cache-Control"]
+    assert "no-store" not in client.get("/thu-tuc/").get("Cache-Control", "")
+    user = get_user_model().objects.create_user("dan2", password="mat-khau-dai-2026")
+    client.force_login(user)
+    assert "no-store" in client.get("/thu-tuc/")["Cache-Control"]  # signed in: every page is personal
