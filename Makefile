@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup data bench lint clean
+.PHONY: run test setup data bench lint clean prod-local prod-local-stop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || "$$(sh scripts/find-python.sh)" -m venv $(VENV)
@@ -37,6 +37,12 @@ test: setup
 
 bench: setup
 	$(PY) -m bench
+
+prod-local: data  # the production stack on loopback: nginx (TLS), gunicorn, workers; see README
+	sh deploy/prod-local.sh start
+
+prod-local-stop:
+	sh deploy/prod-local.sh stop
 
 lint: setup
 	$(VENV)/bin/ruff check .

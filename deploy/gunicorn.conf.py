@@ -5,16 +5,22 @@ string of paths that carry personal data or secrets (tracking, searches, account
 is kept, the query replaced by "?…".
 """
 
+import multiprocessing
 import os
 
 from gunicorn.glogging import Logger
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))  # gunicorn's advice
+keepalive = 5  # nginx keeps upstream connections open (deploy/nginx-site.conf)
+forwarded_allow_ips = "127.0.0.1"
+max_requests = 5000  # recycle a worker now and then, so a slow leak cannot grow without bound
+max_requests_jitter = 500
 timeout = 30  # PostgreSQL's statement timeout (20 s) answers first, with a 503 page
 graceful_timeout = 30
-accesslog = "-"
-access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# The request line as method, path alone (%(U)s, no query string: searches stay out of the logs too), protocol.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 
 SENSITIVE = ("/api/dossiers", "/tra-cuu", "/phan-anh/tra-cuu", "/tai-khoan", "/can-bo", "/nop-ho-so",
              "/quan-tri", "/open311")

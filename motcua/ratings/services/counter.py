@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from motcua.limits import services as limits
 from motcua.units.models import Membership
 
 from .. import conf
@@ -63,6 +64,8 @@ def record_counter_rating(device, *, score, client_id, at, officer_id=None, rate
     existing = CounterRating.objects.filter(device=device, client_id=client_id).first()
     if existing is not None:
         return existing
+    # A citizen presses once; a stuck button or a script must not fill the officer's record (motcua.limits).
+    limits.take("counter_press", device.pk, _("Thiết bị gửi quá nhiều lượt đánh giá trong một phút."))
     membership = _officer_for(device, officer_id)
     when, queued = _when(rated_at, at)
     rating = CounterRating(

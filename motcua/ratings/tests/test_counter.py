@@ -160,3 +160,14 @@ def test_staff_claim_the_counter_from_the_tablet(client, device, people):
     assert CounterDevice.objects.get().officer.user == people.minh
     client.force_login(people.hung)
     assert client.post(url, {"action": "claim"}).status_code == 403
+
+
+def test_a_device_cannot_press_faster_than_its_budget(device, settings):
+    from motcua.limits.services import TooManyRequests
+
+    settings.MOTCUA_LIMITS = {"counter_press": (3, 60)}
+    for _ in range(3):
+        press(device)
+    with pytest.raises(TooManyRequests):
+        press(device)
+    assert CounterRating.objects.filter(device=device).count() == 3

@@ -1,0 +1,67 @@
+#!/bin/sh
+# The production stack on loopback: nginx (TLS) → gunicorn, task worker, facts folder, housekeeping, sync sender,
+# sandboxes; DEBUG=0, Redis as the shared cache. `deploy/prod-local.sh start|stop` (make prod-local / -stop).
+# Uses the database of `make run` (or DATABASE_URL). Ports: HTTPS_PORT (8443), HTTP_PORT (8080), WEB_PORT (8100).
+set -eu
+cd "$(dirname "$0")/.."
+RUN=var/prod
+PY=.venv/bin/python
+HTTPS_PORT=${HTTPS_PORT:-8443}
+HTTP_PORT=${HTTP_PORT:-8080}
+WEB_PORT=${WEB_PORT:-8100}
+
+stop() {
+  for name in nginx web worker facts housekeeping sync sandboxes; do
+    pidfile=$RUN/$name.pid
+    [ -s "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null && echo "stopped $name"
+    rm -f "$pidfile"
+  done
+}
+
+start() {
+  mkdir -p $RUN/logs $RUN/nginx-temp
+  deploy/make-cert.sh $RUN/tls
+  [ -s $RUN/secret ] || $PY -c "import secrets; print(secrets.token_urlsafe(50))" > $RUN/secret
+  export DEBUG=0 SECRET_KEY="$(cat $RUN/secret)" ALLOWED_HOSTS=127.0.0.1,localhost \
+    CSRF_TRUSTED_ORIGINS="https://127.0.0.1:$HTTPS_PORT,https://localhost:$HTTPS_PORT" \
+    SECURE_HSTS_SECONDS=0 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}" \
+    MOTCUA_PUBLIC_BASE_URL="https://127.0.0.1:$HTTPS_PORT" GUNICORN_BIND="127.0.0.1:$WEB_PORT" GUNICORN_ACCESS_LOG=$RUN/logs/access.log
+  $PY manage.py migrate --noinput >/dev/null
+  $PY manage.py collectstatic --noinput >/dev/null
+  static=$(pwd)/var/static media=$(pwd)/var/media
+  sed -e "s#@UPSTREAM@#127.0.0.1:$WEB_PORT#" -e "s#@HTTP_LISTEN@#127.0.0.1:$HTTP_PORT#" \
+      -e "s#@HTTPS_LISTEN@#127.0.0.1:$HTTPS_PORT#" -e "s#@HTTPS_PORT@#$HTTPS_PORT#" \
+      -e "s#@CERT@#$(pwd)/$RUN/tls/cert.pem#" -e "s#@KEY@#$(pwd)/$RUN/tls/key.pem#" \
+      -e "s#@STATIC_ROOT@#$static#" -e "s#@MEDIA_ROOT@#$media#" deploy/nginx-site.conf > $RUN/site.conf
+  cat > $RUN/nginx.conf <<CONF
+worker_processes 1;
+pid $(pwd)/$RUN/nginx.pid;
+error_log $(pwd)/$RUN/logs/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  access_log $(pwd)/$RUN/logs/nginx-access.log;
+  client_body_temp_path $(pwd)/$RUN/nginx-temp/body;
+  proxy_temp_path $(pwd)/$RUN/nginx-temp/proxy;
+  fastcgi_temp_path $(pwd)/$RUN/nginx-temp/fastcgi;
+  uwsgi_temp_path $(pwd)/$RUN/nginx-temp/uwsgi;
+  scgi_temp_path $(pwd)/$RUN/nginx-temp/scgi;
+  include $(pwd)/$RUN/site.conf;
+}
+CONF
+  .venv/bin/gunicorn -c deploy/gunicorn.conf.py --daemon --pid $RUN/web.pid \
+    --error-logfile $RUN/logs/web.log motcua.wsgi:application
+  $PY manage.py db_worker --queue-name '*' >$RUN/logs/worker.log 2>&1 & echo $! > $RUN/worker.pid
+  $PY manage.py fold_facts --follow >$RUN/logs/facts.log 2>&1 & echo $! > $RUN/facts.pid
+  $PY manage.py housekeeping --follow >$RUN/logs/housekeeping.log 2>&1 & echo $! > $RUN/housekeeping.pid
+  $PY manage.py sync_send --follow >$RUN/logs/sync.log 2>&1 & echo $! > $RUN/sync.pid
+  if [ "${SANDBOXES:-1}" = 1 ]; then $PY -m sandboxes >$RUN/logs/sandboxes.log 2>&1 & echo $! > $RUN/sandboxes.pid; fi
+  /usr/sbin/nginx -p "$(pwd)/$RUN" -c "$(pwd)/$RUN/nginx.conf" -e "$(pwd)/$RUN/logs/nginx-error.log"
+  echo "Serving https://127.0.0.1:$HTTPS_PORT/ (self-signed certificate: $RUN/tls/cert.pem); stop: make prod-local-stop"
+}
+
+case "${1:-}" in
+  start) stop >/dev/null; start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
