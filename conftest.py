@@ -1,4 +1,10 @@
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check behaviour, not speed: no per-example deadline (on a loaded machine an example can take over
+# Hypothesis's default 200 ms and the run then reports a spurious DeadlineExceeded / Flaky failure).
+hypothesis_settings.register_profile("motcua", deadline=None)
+hypothesis_settings.load_profile("motcua")
 
 pytest_plugins = ["motcua.identity.tests.fixtures"]  # the identity and registry sandboxes
 
