@@ -28,14 +28,14 @@ def test_sign_in_file_with_registry_data_and_verify_the_signed_result(page, nati
 
     page.goto("/tai-khoan/dang-nhap/")
     page.get_by_role("link", name="Đăng nhập bằng tài khoản định danh điện tử (VNeID)").click()
-    assert page.get_by_text("MÔI TRƯỜNG MÔ PHỎNG").is_visible()  # the sandbox names itself
+    page.get_by_text("MÔI TRƯỜNG MÔ PHỎNG").wait_for()  # the provider's page, which names itself a sandbox
     page.get_by_label("Số định danh cá nhân").fill(mother.pid)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url("**/tai-khoan/ho-so/")
 
     page.goto("/nop-ho-so/1.001193/")
-    assert page.get_by_text("được điền sẵn").is_visible()
+    page.get_by_text("được điền sẵn").wait_for()
     page.get_by_role("button", name="Bắt đầu").click()
     for answer in ("cha-me", "co", "khong"):  # parents file; a birth certificate exists; no special case
         page.locator(f"input[value='{answer}']").check()

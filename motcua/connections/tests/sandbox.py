@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,10 +22,18 @@ def running(name, *args, env=None):
         line = process.stdout.readline()
         if not line.startswith("listening "):
             raise RuntimeError(f"sandbox {name} did not start: {line}{process.stdout.read()[:2000]}")
+        # Keep reading what the sandbox prints (a line per request): a pipe nobody reads fills up after 64 KiB
+        # and the sandbox then blocks on its next log line, which looks like an outage to the tests.
+        threading.Thread(target=_drain, args=(process.stdout,), daemon=True).start()
         yield line.split()[1].rstrip("/")
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _drain(stream):
+    for _line in stream:
+        pass
 
 
 def set_mode(url, **mode):
