@@ -28,6 +28,11 @@ def _media_in_tmp(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()  # page-cache keys hold row ids, which a rolled-back test database hands out again
+    from motcua.workdays.services import clear_cache
+
+    # The built working calendar is kept per process and dropped on save/delete of the calendar rows; a rolled-back
+    # or flushed test database sends no such signal, so a test's make-up day or holiday would outlive the test.
+    clear_cache()
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
