@@ -35,6 +35,7 @@ STATE_KEY = "replica:state"
 PROBE_LOCK_KEY = "replica:probing"
 
 _reading = contextvars.ContextVar("motcua_replica_reads", default=False)
+_pinned = contextvars.ContextVar("motcua_primary_pinned", default=False)
 
 
 def configured() -> bool:
@@ -53,13 +54,20 @@ def reads_from_replica(wanted=True):
 
 def use_replica():
     """From here to the end of the enclosing `reads_from_replica()` block, read from the replica if healthy."""
-    if configured() and healthy():
+    if configured() and not _pinned.get() and healthy():
         _reading.set(True)
 
 
+@contextlib.contextmanager
 def on_primary():
-    """Inside this block every read goes to the primary (e.g. building a page cached under a fresh version key)."""
-    return reads_from_replica(False)
+    """Inside this block every read goes to the primary, whatever a view's place: e.g. building a page that will
+    be cached under a version key just bumped by a write, which a lagging replica may not have seen yet."""
+    pinned, reading = _pinned.set(True), _reading.set(False)
+    try:
+        yield
+    finally:
+        _reading.reset(reading)
+        _pinned.reset(pinned)
 
 
 def reading_from_replica() -> bool:
