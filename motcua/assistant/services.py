@@ -134,8 +134,8 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         if offered:
             return _choose(offered, asked)
 
-    vocabulary = citizen_vocabulary.current()
     retriever = retriever or get_retriever()
+    vocabulary = retriever.vocabulary or citizen_vocabulary.current()  # get_retriever has just checked it is current
     allowed = allowed_codes(agency=agency, commune=commune)
     if vocabulary.is_offtopic(question):
         return Reply(declined=True, answer=decline_text(), facets=asked)
