@@ -4,8 +4,10 @@
     style; the held-out half was never tuned on), and catalogue search top-1 / top-3 / MRR on the documented query
     set `bench/search_queries.tsv`.
 (b) Latency in process: the lexical stage alone (baseline), the question embedding, and a full answer.
-(c) HTTP: POST /api/assistant behind gunicorn on loopback (WORKERS sync workers, numeric threads fixed per process:
-    motcua/__init__.py), 1 client then 8 concurrent clients, beside the minimal Django view in the same run.
+(c) HTTP: POST /api/assistant behind gunicorn on loopback with the production settings (deploy/gunicorn.conf.py:
+    every worker builds its index and loads the model before taking requests), WORKERS sync workers, numeric
+    threads fixed per process (motcua/__init__.py), 1 client then 8 concurrent clients, beside the minimal Django
+    view in the same run.
     Target: answers/s at 8 clients ≥ 2 × the single-client figure, p95 < 300 ms.
 
 Reads the configured database (DATABASE_URL or the SQLite default): it needs the catalogue imported and embedded
@@ -14,6 +16,7 @@ Reads the configured database (DATABASE_URL or the SQLite default): it needs the
 
 import json
 import os
+from pathlib import Path
 
 from bench import load
 from bench.timing import measure, summary
@@ -102,8 +105,9 @@ def _http():
 
     for q in _questions():  # the shared cache of question vectors holds every question, for both levels alike
         embed_query(q)
-    with _server(env) as port:
-        load.run(port, asks, concurrency=WORKERS * 2, seconds=max(3.0, SECONDS))  # every worker builds its index
+    env["GUNICORN_ACCESS_LOG"] = os.devnull
+    with _server(env, config=Path(__file__).parent.parent / "deploy" / "gunicorn.conf.py") as port:
+        load.run(port, asks, concurrency=WORKERS * 2, seconds=max(3.0, SECONDS))  # warm-up (workers warmed at start)
         one = load.run(port, asks, concurrency=1, seconds=SECONDS)
         eight = load.run(port, asks, concurrency=8, seconds=SECONDS)
         m1 = load.run(port, minimal, concurrency=1, seconds=SECONDS / 2)

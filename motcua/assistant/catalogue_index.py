@@ -17,7 +17,7 @@ from .lexical import Doc
 from .models import VersionEmbedding
 from .retrieval import Retriever
 
-__all__ = ["get_retriever", "allowed_codes", "reset"]
+__all__ = ["get_retriever", "allowed_codes", "reset", "warm"]
 
 MIN_EMBEDDED_SHARE = 0.95
 _lock = threading.Lock()
@@ -68,6 +68,15 @@ def get_retriever():
             _cache["retriever"] = build()
             _cache["stamp"] = stamp
         return _cache["retriever"]
+
+
+def warm():
+    """Build this process's index and load the model before its first question (gunicorn's post_worker_init:
+    deploy/gunicorn.conf.py), so no citizen waits for them and a benchmark measures answers, not start-up."""
+    from .embeddings import load_engine
+
+    if get_retriever().semantic_enabled:
+        load_engine()
 
 
 def reset():

