@@ -112,12 +112,14 @@ class Retriever:
     def semantic_enabled(self):
         return self.vectors is not None and self.embed_query is not None
 
-    def search(self, question, *, limit=5, allowed=None, lexical_only=False):
+    def search(self, question, *, limit=5, allowed=None, lexical_only=False, context=None):
+        """`context`: the whole question when `question` is one sentence of it (a story's ask): qualifiers and
+        actions told elsewhere in it ("bạn gái tôi quốc tịch Nhật Bản. ... đăng ký kết hôn?") still count."""
         w = self.w
         question = facets.without_facets(question) or question
         hits = self.index.search(question, limit=50, allowed=allowed)
         terms = set(self.index.terms(question))
-        q_seq = self.index.sequence(question)
+        q_seq = self.index.sequence(context or question)
         by_key = {}
         top_bm25 = hits[0].score if hits else 1.0
         for h in hits:
