@@ -105,7 +105,9 @@ class Retriever:
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
         # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
-        self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in self.name_words]
+        # A name listing several cases ("... của Việt Nam; ... của nước ngoài; ...") is narrowed by its first one.
+        first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
+        self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in first_clauses]
         self.actions = [[p for p in _SECONDARY_ACTIONS if _has(name[:6], p)] for name in self.name_words]
 
     @property
