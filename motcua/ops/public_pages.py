@@ -27,6 +27,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 from motcua.lib.page_cache import bump, versions
+from motcua.lib.replica import on_primary
 
 # Which apps' rows each group of public pages shows.
 GROUP_APPS = {"catalogue": {"catalogue", "units", "guides"}, "calendar": {"workdays"}, "feedback": {"feedback"}}
@@ -99,7 +100,8 @@ class PublicPages:
             for name, value in headers:
                 response[name] = value
             return _public(response, etag, built, max_age)
-        response = self.get_response(request)
+        with on_primary():  # a lagging replica could build the page as it was and store it under the new version
+            response = self.get_response(request)
         if _keepable(response):
             built = int(time.time())
             headers = [(k, v) for k, v in response.items() if k not in ("ETag", "Cache-Control", "Last-Modified")]
