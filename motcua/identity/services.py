@@ -25,7 +25,7 @@ def sign_in(claims, *, at, earlier_account=None):
     if not PID.match(pid) or level not in AssuranceLevel.values:
         raise SignInFailed("claims without a 12-digit pid or a known level of assurance")
     name = " ".join(str(claims.get("name") or "").split())[:150]
-    identity = CitizenIdentity.objects.select_for_update().select_related("user").filter(pid=pid).first()
+    identity = CitizenIdentity.objects.select_for_update().select_related("user").filter(pid_hash__matches=pid).first()
     if identity is None:
         user = earlier_account if _linkable(earlier_account) else None
         if user is None:

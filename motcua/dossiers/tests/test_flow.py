@@ -102,14 +102,14 @@ def test_result_file_is_stored_signed_by_the_agency(people, version, settings, t
     assert dossier.events.order_by("-seq").first().data["snapshot"]["has_result_file"] is True
     verdict = verify(dossier.result_file.read())
     assert verdict.valid and dossier.agency.name in verdict.signer
-    kept = StoredPaper.objects.get(owner_pid="001190012345", origin="result")  # in the applicant's data store
+    kept = StoredPaper.objects.get(owner_pid_hash__matches="001190012345", origin="result")  # in the applicant's data store
     assert kept.source_dossier == dossier.code and verify(kept.file.read()).valid
 
 
 def test_a_stored_paper_replaces_the_upload_and_is_flagged(people, version):
     from motcua.identity.store import keep
 
-    paper = keep(owner_pid="001190012345", title="Tờ khai", content=b"%PDF-1.7 x", origin="result", at=T0)
+    paper = keep(owner_pid_hash__matches="001190012345", title="Tờ khai", content=b"%PDF-1.7 x", origin="result", at=T0)
     first = version.components.get(order=1)
     dossier = services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, citizen=people.chi,
                                       components=[services.ComponentInput(component=first, stored_paper=paper)])
