@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja import Status as Answer
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
@@ -178,9 +179,9 @@ def track_post(request, payload: TrackingIn):
             summary="Tra cứu hồ sơ bằng GET: đã ngừng, luôn trả lỗi 400 (dùng POST)")
 def track(request):
     """Refused: four digits in the address reach browser histories, proxies and access logs."""
-    return 400, {"detail": _("Tra cứu hồ sơ bằng địa chỉ (GET) đã ngừng để số điện thoại, số giấy tờ không lộ "
+    return Answer(400, {"detail": _("Tra cứu hồ sơ bằng địa chỉ (GET) đã ngừng để số điện thoại, số giấy tờ không lộ "
                              "trong nhật ký. Gửi mã hồ sơ và 4 số cuối bằng POST /api/dossiers/tracking, "
-                             "trong thân yêu cầu dạng JSON: {\"code\": \"…\", \"last4\": \"…\"}.")}
+                             "trong thân yêu cầu dạng JSON: {\"code\": \"…\", \"last4\": \"…\"}.")})
 
 
 def inline_schema(model):

@@ -109,7 +109,7 @@ def test_result_file_is_stored_signed_by_the_agency(people, version, settings, t
 def test_a_stored_paper_replaces_the_upload_and_is_flagged(people, version):
     from motcua.identity.store import keep
 
-    paper = keep(owner_pid_hash__matches="001190012345", title="Tờ khai", content=b"%PDF-1.7 x", origin="result", at=T0)
+    paper = keep(owner_pid="001190012345", title="Tờ khai", content=b"%PDF-1.7 x", origin="result", at=T0)
     first = version.components.get(order=1)
     dossier = services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, citizen=people.chi,
                                       components=[services.ComponentInput(component=first, stored_paper=paper)])

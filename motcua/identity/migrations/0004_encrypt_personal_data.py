@@ -11,10 +11,21 @@ from motcua.lib.crypto_fields import reseal_step, unseal_step
 MODELS = ['identity.CitizenIdentity', 'identity.StoredPaper']
 
 
+def rename_accounts(apps, schema_editor):
+    """Accounts made at sign-in were named after the personal number ("dinhdanh-<pid>"): a random suffix now."""
+    import secrets
+
+    for identity in apps.get_model("identity", "CitizenIdentity").objects.select_related("user"):
+        if identity.user.username == f"dinhdanh-{identity.pid}":
+            identity.user.username = f"dinhdanh-{secrets.token_hex(6)}"
+            identity.user.save(update_fields=["username"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('identity', '0003_registry_lookup'),
+        ('auth', '0012_alter_user_first_name_max_length'),
     ]
 
     operations = [
@@ -39,6 +50,7 @@ class Migration(migrations.Migration):
             field=motcua.lib.crypto_fields.EncryptedField(max_length=12, verbose_name='số định danh của chủ giấy tờ'),
         ),
         migrations.RunPython(partial(reseal_step, labels=MODELS), partial(unseal_step, labels=MODELS)),
+        migrations.RunPython(rename_accounts, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='citizenidentity',
             name='pid_hash',
