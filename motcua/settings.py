@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "motcua.ops",  # before django_tasks_db: its db_worker reconnects after a dropped connection
     "django_tasks_db",
-    "axes",
+    "motcua.lib.signin_app.SignInThrottleConfig",  # django-axes under a Vietnamese heading
     "motcua.limits",
     "motcua.workdays",
     "motcua.units",

@@ -62,7 +62,8 @@ def take_ticket(request, payload: TicketIn):
     else:
         ticket = queue.issue_ticket(agency, at=now, area=lookup.area(agency, payload.area_id),
                                     procedure=lookup.procedure(payload.procedure, required=False),
-                                    priority=lookup.priority(payload.priority), phone=payload.phone)
+                                    priority=lookup.priority(payload.priority), phone=payload.phone,
+                                    kiosk=request.META.get("REMOTE_ADDR", ""))
     return Status(201, ticket_out(ticket))
 
 

@@ -55,6 +55,12 @@ from . import facts
 from .models import SimulationRun
 
 CITIES = {"hanoi": "1"}
+# The words of every synthetic feedback item: marked as simulated, and published with its answer when answered.
+SYNTHETIC_FEEDBACK = {
+    "title": "Phản ánh mô phỏng",
+    "content": "Nội dung phản ánh mô phỏng (dữ liệu giả lập).",
+    "answer": "Nội dung trả lời mô phỏng (dữ liệu giả lập).",
+}
 
 
 @dataclass
@@ -421,9 +427,13 @@ def _satisfaction_and_feedback(p, rng, agencies, now, first_day):
             late = rng.random() < 0.08
             answered = received + timedelta(days=rng.uniform(25, 30) if late else rng.uniform(2, 18))
             done = answered <= now
+            answer = SYNTHETIC_FEEDBACK["answer"] if done else ""
+            published = dict(public_title=SYNTHETIC_FEEDBACK["title"], public_content=SYNTHETIC_FEEDBACK["content"],
+                             public_answer=answer,
+                             search_text=fold(" ".join(SYNTHETIC_FEEDBACK.values()))) if done else {}
             items.append(Feedback(
                 code=f"MP-{tag}-{next(seq):06d}", category=rng.choice(["thu_tuc", "thu_tuc", "can_bo", "quy_dinh"]),
-                title="Phản ánh mô phỏng", content="Nội dung phản ánh mô phỏng (dữ liệu giả lập).",
+                title=SYNTHETIC_FEEDBACK["title"], content=SYNTHETIC_FEEDBACK["content"], answer=answer, **published,
                 channel=rng.choice(["web", "web", "phone"]), agency=agency, state="published" if done else "in_progress",
                 received_at=received, clock_started_at=received, answer_due_at=due, due_at=None if done else due,
                 answered_at=answered if done else None, published_at=answered if done else None,

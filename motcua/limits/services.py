@@ -34,8 +34,10 @@ DEFAULTS = {
     "feedback_contact": (3, 86400),
     # Feedback progress look-ups (code + four digits) per client address per hour.
     "feedback_lookup": (20, 3600),
-    # Counter rating device: presses per device per minute (a citizen presses once; a stuck button or a
-    # script does not fill the officer's record).
+    # Devices of the office hall: presses per device per minute. The counter rating tablet (a citizen presses
+    # once; a stuck button or a script does not fill the officer's record), a ticket kiosk (per agency and
+    # address: a script does not fill the queue), a counter's call and recall buttons (a stuck button does not
+    # call the queue empty).
     "counter_press": (30, 60),
     # The office: tickets and bookings that text a phone number, per number; help-at-home requests per address.
     # (No limit per address on tickets: a kiosk issues every ticket of its hall from one address.)

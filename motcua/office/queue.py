@@ -34,8 +34,19 @@ def office_settings(agency):
     return found or AgencyOfficeSettings(agency=agency)
 
 
-def issue_ticket(agency, *, at, area=None, procedure=None, priority=None, phone="", rank=None, synthetic=False):
-    """Give the next number of the day at `agency` for `area` (or the area of `procedure`); return the ticket."""
+def _press(device, message):
+    """Count one press of a hall device (a ticket kiosk, a counter's call buttons; the counter rating tablet in
+    ratings): limit "counter_press" of motcua.limits, so a stuck button or a script can neither fill the queue nor
+    call it empty."""
+    limits.take("counter_press", device, message)
+
+
+def issue_ticket(agency, *, at, area=None, procedure=None, priority=None, phone="", rank=None, synthetic=False,
+                 kiosk=None):
+    """Give the next number of the day at `agency` for `area` (or the area of `procedure`); return the ticket.
+
+    `kiosk`: the address of the kiosk (or app) that pressed for it, whose presses are limited; None for tickets
+    the system issues (an appointment's check-in is limited by its code, simulated days by nothing)."""
     if not agency.is_active:
         raise OfficeError(_("Cơ quan này không còn tiếp nhận hồ sơ."))
     if area is not None and area.agency_id != agency.pk:
@@ -45,6 +56,9 @@ def issue_ticket(agency, *, at, area=None, procedure=None, priority=None, phone=
     phone = "".join(ch for ch in phone or "" if ch.isdigit() or ch == "+")
     if phone and not 9 <= len(phone.lstrip("+")) <= 12:
         raise OfficeError(_("Số điện thoại không hợp lệ (9 đến 12 chữ số)."))
+    if kiosk is not None:
+        _press(f"kiosk:{agency.pk}:{kiosk}", _("Máy lấy số vừa cấp quá nhiều số trong một phút. Vui lòng chờ giây "
+                                               "lát rồi bấm lại."))
     limits.take("ticket_phone", phone, _("Số điện thoại này đã nhận quá nhiều số thứ tự hôm nay."))
     if rank is None:
         rank = Ticket.Rank.PRIORITY if priority is not None else Ticket.Rank.NORMAL
@@ -101,6 +115,7 @@ def ticket_at(counter, ticket_id):
 
 def call_next(counter, *, actor, at):
     """Call the next ticket to `counter` (finishing the one it was serving); return it, or None if none waits."""
+    _counter_press(counter)
     day = today(at)
     with transaction.atomic():
         current = Ticket.objects.select_for_update().filter(counter=counter, status=Ticket.Status.CALLED, day=day)
@@ -132,6 +147,11 @@ def _text_the_one_near(counter, day):
     transaction.on_commit(lambda: send_sms(ticket.phone, text, fail_silently=True))
 
 
+def _counter_press(counter):
+    _press(f"counter:{counter.pk}", _("Quầy vừa bấm gọi số quá nhiều lần trong một phút. Vui lòng chờ giây lát rồi "
+                                     "bấm lại."))
+
+
 def _called_here(ticket, counter):
     if ticket.status != Ticket.Status.CALLED or ticket.counter_id != counter.pk:
         raise OfficeConflict(_("Số %(n)s không đang được phục vụ tại quầy này.") % {"n": ticket.number})
@@ -139,6 +159,7 @@ def _called_here(ticket, counter):
 
 def recall(ticket, counter, *, actor, at):
     """Call the same ticket again (the display shows and says it once more)."""
+    _counter_press(counter)
     with transaction.atomic():
         ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
         _called_here(ticket, counter)

@@ -50,7 +50,8 @@ def kiosk(request, agency_code):
             else:
                 ticket = queue.issue_ticket(agency, at=timezone.now(), area=lookup.area(agency, p.get("khu_vuc")),
                                             procedure=lookup.procedure(p.get("thu_tuc"), required=False),
-                                            priority=lookup.priority(p.get("uu_tien")), phone=p.get("dien_thoai", ""))
+                                            priority=lookup.priority(p.get("uu_tien")), phone=p.get("dien_thoai", ""),
+                                            kiosk=request.META.get("REMOTE_ADDR", ""))
         except DomainError as e:
             context["error"] = e.message
             return render(request, T + "kiosk.html", context, status=e.status)

@@ -1,25 +1,15 @@
 """The authorisation matrix: every URL of the URLconf × every role, discovered, not listed by hand.
 
-For each route the path parameters are filled with real values of a small city (a dossier of the citizen Ánh
-received by the service centre, a feedback item, the agencies and staff). Each role asks for each URL (GET,
+For each route the path parameters are filled with real values of a small city (conftest.py: a dossier of the
+citizen Ánh received by the service centre, a feedback item, the agencies and staff). Each role asks for each URL (GET,
 then an empty POST). Nothing may answer 500, and no role outside the dossier's circle (anonymous, another
 citizen, staff of an unrelated ward) may see its applicant's ID number, phone or e-mail, or reach a staff page.
 """
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from motcua.console.tests.world import build_world
-from motcua.dossiers.services import Applicant, ComponentInput, accept_dossier, submit_dossier
-from motcua.feedback import services as feedback
-
 pytestmark = pytest.mark.django_db
-HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 SECRETS = ("001190012345", "0912345678", "0912 345 678", "anh.secret@example.vn")
 
 
@@ -46,23 +36,6 @@ def fill(route, values):
         return str(values(route, name))
 
     return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", value, route)
-
-
-@pytest.fixture
-def city(db):
-    w = build_world()
-    scan = SimpleUploadedFile("a.pdf", b"%PDF-1.4 a", content_type="application/pdf")
-    dossier = submit_dossier(w.version, channel="online", at=datetime(2026, 11, 27, 8, 0, tzinfo=HCM),
-                             citizen=w.anh, applicant=Applicant(name="Nguyễn Thị Ngọc Ánh", phone="0912345678",
-                                                                id_number="001190012345",
-                                                                email="anh.secret@example.vn"),
-                             components=[ComponentInput(component=w.version.components.first(), files=[scan])])
-    dossier = accept_dossier(dossier, actor=w.lan, at=datetime(2026, 11, 27, 9, 0, tzinfo=HCM))
-    item = feedback.file_feedback(category="thu_tuc", title="Chậm trả kết quả", content="Hồ sơ chậm.",
-                                  channel="web", at=datetime(2026, 11, 27, 10, 0, tzinfo=HCM), ip="192.0.2.1",
-                                  citizen_name="Nguyễn Thị Ngọc Ánh", phone="0912345678", agency=w.centre)
-    other = get_user_model().objects.create_user("khac", password="mat-khau-dai-2026")
-    return w, dossier, item, other
 
 
 def _values(w, dossier, item):

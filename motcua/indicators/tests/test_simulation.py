@@ -75,3 +75,13 @@ def test_the_bulk_path_writes_what_the_services_write(small_city):
             assert events[-1].to_status == d.status
             checked += 1
     assert checked > 10
+
+
+def test_published_synthetic_feedback_shows_its_public_text(small_city):
+    from motcua.feedback.models import Feedback
+    simulate(params=Params(days=20, seed=7, per_10k=20, end=END), log=lambda *_: None)
+    published = Feedback.objects.filter(state="published")
+    assert published.exists()
+    for item in published:
+        assert "mô phỏng" in item.public_title and "giả lập" in item.public_answer and item.search_text
+    assert not Feedback.objects.exclude(state="published").exclude(public_title="").exists()

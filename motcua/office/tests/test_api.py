@@ -76,3 +76,26 @@ def test_the_public_board_summary_shows_waiting_programmes_and_home_visits(offic
     assert "Lượt được mời (30 ngày)</h3><p>1</p>" in html
     assert "1 đề nghị, 0 lần đến, 0 hồ sơ trực tuyến" in html
     assert "Ngày thứ sáu xanh (Hoài Đức)" in html
+
+
+def test_a_kiosk_and_a_counter_press_within_their_budget(office, client, settings):
+    """A script behind a kiosk cannot fill the queue, nor a stuck call button call it empty (limit
+    "counter_press" of motcua.limits, per kiosk address and agency, per counter)."""
+    settings.MOTCUA_LIMITS = {"counter_press": (3, 60)}
+    taken = [post(client, "/api/queue/tickets", {"agency": "T01-TTPVHCC"}).status_code for _ in range(3)]
+    page = client.post("/mot-cua/T01-TTPVHCC/lay-so/", {})
+    refused = post(client, "/api/queue/tickets", {"agency": "T01-TTPVHCC"})
+    assert taken == [201, 201, 201] and page.status_code == 429 and refused.status_code == 429
+    assert "quá nhiều số trong một phút" in refused.json()["detail"]
+    assert "quá nhiều số trong một phút" in page.content.decode()
+    assert Ticket.objects.count() == 3
+    other = client.post("/mot-cua/T01-TTPVHCC/lay-so/", {}, REMOTE_ADDR="192.0.2.7")  # another kiosk
+    assert other.status_code == 302 and Ticket.objects.count() == 4
+
+    client.force_login(office.base.lan)
+    counter = office.counters[0]
+    calls = [post(client, f"/api/queue/counters/{counter.pk}/call", {}).status_code for _ in range(3)]
+    stuck = client.post(f"/can-bo/mot-cua/quay/{counter.pk}/goi-tiep/")
+    assert calls == [200, 200, 200] and stuck.status_code == 429 and "quá nhiều lần" in stuck.content.decode()
+    assert Ticket.objects.filter(status__in=["called", "done"]).count() == 3
+    assert post(client, f"/api/queue/counters/{office.counters[1].pk}/call", {}).status_code == 200

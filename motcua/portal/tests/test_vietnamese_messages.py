@@ -30,3 +30,10 @@ def test_the_sign_in_lockout_of_django_axes_is_in_vietnamese():
     with override("vi"):
         assert gettext("Account locked: too many login attempts. Please try again later.").startswith(
             "Tài khoản tạm khóa")
+
+
+def test_every_app_heading_of_the_admin_index_is_in_vietnamese(client):
+    client.force_login(User.objects.create_superuser("admin", "a@example.org", "pw"))
+    body = client.get("/quan-tri/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Đăng nhập sai và tạm khóa" in body
+    assert ">Axes<" not in body
