@@ -37,7 +37,8 @@ start() {
   sed -e "s#@UPSTREAM@#127.0.0.1:$WEB_PORT#" -e "s#@HTTP_LISTEN@#127.0.0.1:$HTTP_PORT#" \
       -e "s#@HTTPS_LISTEN@#127.0.0.1:$HTTPS_PORT#" -e "s#@HTTPS_PORT@#$HTTPS_PORT#" \
       -e "s#@CERT@#$(pwd)/$RUN/tls/cert.pem#" -e "s#@KEY@#$(pwd)/$RUN/tls/key.pem#" \
-      -e "s#@STATIC_ROOT@#$static#" -e "s#@MEDIA_ROOT@#$media#" deploy/nginx-site.conf > $RUN/site.conf
+      -e "s#@STATIC_ROOT@#$static#" -e "s#@MEDIA_ROOT@#$media#" \
+      -e "s#@ACCESS_LOG@#$(pwd)/$RUN/logs/nginx-access.log#" deploy/nginx-site.conf > $RUN/site.conf
   cat > $RUN/nginx.conf <<CONF
 worker_processes 1;
 pid $(pwd)/$RUN/nginx.pid;

@@ -20,6 +20,7 @@ import base64
 import functools
 import hashlib
 import hmac
+import json
 import os
 
 from cryptography.exceptions import InvalidTag
@@ -29,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ImproperlyConfigured
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, models, transaction
 from django.db.models import lookups
 
@@ -179,6 +181,20 @@ class EncryptedField(models.TextField):
         return None  # Django reports "Unsupported lookup": an encrypted column cannot be searched
 
 
+class EncryptedJSONField(EncryptedField):
+    """A JSON value kept encrypted (a record bound for another system that carries personal data)."""
+
+    def from_db_value(self, value, expression, connection):
+        text = super().from_db_value(value, expression, connection)
+        return json.loads(text) if text else text
+
+    def get_prep_value(self, value):
+        return None if value is None else json.dumps(value, ensure_ascii=False, cls=DjangoJSONEncoder)
+
+    def to_python(self, value):
+        return value
+
+
 class _EmptyOnly(lookups.Exact):
     def get_db_prep_lookup(self, value, connection):
         if value:
@@ -205,8 +221,10 @@ class BlindIndexField(models.CharField):
         kwargs.update(of=self.of, kind=self.kind)
         for default in ("max_length", "blank", "editable"):
             kwargs.pop(default, None)
-        if kwargs.get("unique"):
+        if self.unique:
             kwargs.pop("db_index", None)
+        else:
+            kwargs["db_index"] = self.db_index  # always written: the default here is True, Django's False
         return name, path, args, kwargs
 
     def pre_save(self, model_instance, add):
@@ -302,4 +320,4 @@ def unseal_step(apps, schema_editor, labels):
             with conn.cursor() as cursor:
                 cursor.execute(f"UPDATE {conn.ops.quote_name(model._meta.db_table)} SET {sets} WHERE "
                                f"{conn.ops.quote_name(model._meta.pk.column)} = %s",
-                               [getattr(row, f.attname) for f in fields] + [row.pk])
+                               [f.get_prep_value(getattr(row, f.attname)) for f in fields] + [row.pk])

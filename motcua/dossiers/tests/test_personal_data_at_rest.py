@@ -12,6 +12,7 @@ from motcua.identity.models import CitizenIdentity
 from motcua.lib import crypto_fields
 from motcua.lib.crypto_fields import DataKeyError
 from motcua.office.models import Appointment, HomeVisit, Ticket
+from motcua.sync.models import OutboxRecord
 
 from .base import make_people, make_version, submit_online
 
@@ -47,6 +48,10 @@ def test_the_columns_hold_no_plaintext_and_the_model_reads_it_back(people, versi
     assert all(v.startswith(crypto_fields.PREFIX) for v in stored[:3])
     fresh = Dossier.objects.get(pk=dossier.pk)
     assert (fresh.applicant_id_number, fresh.applicant_phone, fresh.applicant_email) == SECRETS
+    # The record bound for the national portal carries the ID number: encrypted too, and read back as JSON.
+    record = OutboxRecord.objects.filter(payload__isnull=False).last()
+    assert record is not None and "001190012345" in str(record.payload)
+    assert "001190012345" not in raw(OutboxRecord, record.pk, "payload")[0]
     # The same value written twice gives two different ciphertexts (a fresh nonce each time).
     fresh.save()
     assert raw(Dossier, dossier.pk, "applicant_phone") != stored[1:2]
@@ -125,7 +130,8 @@ def test_every_personal_column_of_the_project_is_encrypted():
                 ("feedback.Feedback", "email"), ("office.Ticket", "phone"), ("office.Appointment", "phone"),
                 ("office.Appointment", "email"), ("office.HomeVisit", "requester_phone"),
                 ("office.HomeVisit", "person_phone"), ("identity.CitizenIdentity", "pid"),
-                ("identity.StoredPaper", "owner_pid"), ("health_pilot.HealthRecordUse", "subject_id_number")}
+                ("identity.StoredPaper", "owner_pid"), ("health_pilot.HealthRecordUse", "subject_id_number"),
+                ("sync.OutboxRecord", "payload")}
     found = {(m._meta.label, f.name) for m in crypto_fields.models_with_encrypted_fields()
              for f in crypto_fields.encrypted_fields(m)}
     assert found == expected

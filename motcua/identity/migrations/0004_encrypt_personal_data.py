@@ -32,7 +32,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='citizenidentity',
             name='pid_hash',
-            field=motcua.lib.crypto_fields.BlindIndexField(kind='id', of='pid'),
+            # No index yet: the values are filled below, then the field becomes unique (which indexes it).
+            field=motcua.lib.crypto_fields.BlindIndexField(db_index=False, kind='id', of='pid'),
         ),
         migrations.AddField(
             model_name='storedpaper',
