@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "motcua.ops.middleware.DatabaseUnavailable",
     "motcua.ops.private_pages.PrivatePages",
+    "motcua.ops.replica_reads.ReplicaReads",  # last: it retries on the primary a view that the replica failed
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -144,6 +145,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A PostgreSQL streaming replica for public reads and dashboards (motcua.lib.replica, docs/scaling.md). Without
+# DATABASE_REPLICA_URL the alias names the primary itself and nothing is routed to it. In tests it mirrors the
+# default database, so the router's test runs in the normal suite.
+MOTCUA_REPLICA = bool(os.environ.get("DATABASE_REPLICA_URL"))
+DATABASES["replica"] = {
+    **(dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+                             conn_health_checks=True) if MOTCUA_REPLICA else DATABASES["default"]),
+    "TEST": {"MIRROR": "default"},
+}
+if MOTCUA_REPLICA:
+    # A stopped replica must fail fast: the request is then answered from the primary.
+    DATABASES["replica"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "connect_timeout": 2}
+DATABASE_ROUTERS = ["motcua.lib.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every app process: Redis when REDIS_URL is set, otherwise the database (`createcachetable`, run by

@@ -9,7 +9,10 @@ class AssistantConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from motcua.catalogue.models import ProcedureVersion
+        from motcua.indicators import sources
 
         from .receivers import version_saved
+        from .review import votes_by_agency
 
         post_save.connect(version_saved, sender=ProcedureVersion, dispatch_uid="assistant-embed-version")
+        sources.register("assistant_votes", votes_by_agency)

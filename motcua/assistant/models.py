@@ -66,10 +66,16 @@ class DeclinedQuestion(models.Model):
 
 
 class AnswerVote(models.Model):
-    """👍/👎 of a citizen on one answer of the assistant."""
+    """👍/👎 of a citizen on one answer of the assistant, about the agency the answer concerned (766 indicator 5.3
+    per unit: `review.votes_by_agency`); no agency when the procedure is received by several and the citizen gave
+    no commune or agency."""
 
     question = models.TextField(_("câu hỏi"))
     code = models.CharField(_("thủ tục đã trả lời"), max_length=20, blank=True)
+    agency = models.ForeignKey(
+        "units.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("cơ quan được đánh giá"),
+    )
     useful = models.BooleanField(_("hữu ích"))
     channel = models.CharField(_("kênh"), max_length=10, default="page")
     voted_at = models.DateTimeField(_("thời điểm đánh giá"), db_index=True)

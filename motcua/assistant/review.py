@@ -1,14 +1,21 @@
 """The learning loop without code: citizens' 👍/👎 and the staff review queue.
 
-    vote(question, code, useful, *, channel, at) -> AnswerVote     (a 👎 also queues the question)
+    vote(question, code, useful, *, channel, at, agency, commune) -> AnswerVote   (a 👎 also queues the question)
     resolve(item, *, user, code=None, offtopic=False, at=None)   (mapping -> vocabulary at once)
     queue_summary() -> {"waiting", "declined", "disliked", "oldest"}
     vote_counts(start, end) -> {"answers_rated", "useful", "not_useful"}
+    votes_by_agency(start, end, agency_ids=None) -> {agency_id: (rated, disliked)}   (766 indicator 5.3)
+
+A vote records the agency the answer was about (`agency_voted`): the asker's agency context, else the agency of
+the asker's commune that receives the procedure, else the procedure's only receiving agency; none otherwise (the
+vote then counts in `vote_counts` but for no unit).
 
 A mapping becomes a `CitizenTerm` of kind "procedure" (the question's words -> the code), an off-topic mark one of
 kind "offtopic"; both carry the officer and the reason. `vocabulary.current()` sees them on the next question in
 every process, so the same question is answered (or declined without queuing) immediately.
 """
+
+from datetime import datetime, time
 
 from django.db import transaction
 from django.db.models import Count, Min, Q
@@ -17,25 +24,40 @@ from django.utils import timezone
 from motcua.catalogue.models import CitizenTerm, Procedure
 from motcua.catalogue.vocabulary import fold_phrase
 from motcua.lib.errors import DomainError
+from motcua.units.models import Agency
 
 from .models import AnswerVote, DeclinedQuestion
 
-__all__ = ["vote", "resolve", "queue_summary", "vote_counts"]
+__all__ = ["vote", "agency_voted", "resolve", "queue_summary", "vote_counts", "votes_by_agency"]
 
 
 @transaction.atomic
-def vote(question, code, useful, *, channel="page", at=None):
+def vote(question, code, useful, *, channel="page", at=None, agency=None, commune=None):
     at = at or timezone.now()
     question = " ".join((question or "").split())[:500]
     if not question:
         raise DomainError("Không có câu trả lời nào để đánh giá.")
-    v = AnswerVote.objects.create(question=question, code=code or "", useful=bool(useful), channel=channel, voted_at=at)
+    v = AnswerVote.objects.create(question=question, code=code or "", useful=bool(useful), channel=channel, voted_at=at,
+                                  agency=agency_voted(code, agency=agency, commune=commune))
     if not useful:
         DeclinedQuestion.objects.create(
             question=question, asked_at=at, channel=channel if channel in DeclinedQuestion.Channel.values else "page",
             reason=DeclinedQuestion.Reason.DISLIKED, answered_code=code or "",
         )
     return v
+
+
+def agency_voted(code, *, agency=None, commune=None):
+    """The agency an answer about procedure `code` concerned, for the asker's context (see the module docstring)."""
+    if agency is not None:
+        return agency
+    if not code:
+        return None
+    receiving = Agency.objects.filter(procedures__code=code).order_by("pk")
+    if commune is not None:
+        return receiving.filter(commune=commune).first()
+    only = list(receiving[:2])
+    return only[0] if len(only) == 1 else None
 
 
 @transaction.atomic
@@ -90,3 +112,17 @@ def vote_counts(start=None, end=None):
         qs = qs.filter(voted_at__lt=end)
     s = qs.aggregate(n=Count("id"), up=Count("id", filter=Q(useful=True)))
     return {"answers_rated": s["n"], "useful": s["up"], "not_useful": s["n"] - s["up"]}
+
+
+def votes_by_agency(start, end, agency_ids=None):
+    """Votes given on the days [start, end), per agency voted about: {agency_id: (rated, disliked)}.
+    Registered as the indicators' source "assistant_votes" (766 indicator 5.3)."""
+    qs = AnswerVote.objects.filter(agency__isnull=False, voted_at__gte=_midnight(start), voted_at__lt=_midnight(end))
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    rows = qs.values("agency_id").annotate(n=Count("id"), down=Count("id", filter=Q(useful=False))).order_by()
+    return {r["agency_id"]: (r["n"], r["down"]) for r in rows}
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.combine(day, time.min))

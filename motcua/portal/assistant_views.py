@@ -4,6 +4,8 @@ The conversation (last turns), the procedure being discussed and the numbered li
 session, so a follow-up such as "phí bao nhiêu?" answers about the procedure of the previous answer and "2" picks
 the second procedure offered. Every answer has 👍/👎 (`assistant.review.vote`); a 👎 queues the question for staff.
 The widget on procedure pages posts to the same view with `procedure=<code>` to start the conversation about it.
+`?xa=<commune code>` or `?co-quan=<agency code>` (kept in the session) limits the answers to the procedures received
+there and tells the 👍/👎 which unit it rates (766 indicator 5.3).
 """
 
 from django.contrib import messages
@@ -14,22 +16,25 @@ from motcua.assistant import review
 from motcua.assistant.services import MAX_QUESTION_LENGTH, ask
 from motcua.catalogue.models import Procedure
 from motcua.lib.errors import DomainError
+from motcua.units.models import Agency, Commune
 
 HISTORY = 10
 SESSION_TURNS = "assistant_turns"
 SESSION_CODE = "assistant_code"
 SESSION_OFFERED = "assistant_offered"
+SESSION_PLACE = "assistant_place"
 
 
 @require_http_methods(["GET", "POST"])
 def chat(request):
+    agency, commune = _place(request)
     if request.method == "POST":
         if "reset" in request.POST:
-            for key in (SESSION_TURNS, SESSION_CODE, SESSION_OFFERED):
+            for key in (SESSION_TURNS, SESSION_CODE, SESSION_OFFERED, SESSION_PLACE):
                 request.session.pop(key, None)
             return redirect("portal:assistant")
         if "vote" in request.POST:
-            _vote(request)
+            _vote(request, agency=agency, commune=commune)
             return redirect("portal:assistant")
         question = (request.POST.get("question") or "").strip()[:MAX_QUESTION_LENGTH]
         context = request.session.get(SESSION_CODE)
@@ -38,7 +43,7 @@ def chat(request):
             context = from_widget
         if question:
             reply = ask(question, context_code=context, offered=request.session.get(SESSION_OFFERED),
-                        channel="widget" if from_widget else "page")
+                        agency=agency, commune=commune, channel="widget" if from_widget else "page")
             turns = request.session.get(SESSION_TURNS, [])
             turns.append({
                 "question": question, "answer": reply.answer, "declined": reply.declined, "code": reply.code or "",
@@ -57,11 +62,26 @@ def chat(request):
     return render(
         request,
         "portal/assistant/chat.html",
-        {"turns": turns, "current_code": current, "current_name": name, "max_length": MAX_QUESTION_LENGTH},
+        {"turns": turns, "current_code": current, "current_name": name, "max_length": MAX_QUESTION_LENGTH,
+         "place": agency or commune},
     )
 
 
-def _vote(request):
+def _place(request):
+    """The asker's agency or commune: from `co-quan` / `xa` in the query or the form, else from the session."""
+    place = dict(request.session.get(SESSION_PLACE) or {})
+    for param, key in (("co-quan", "agency"), ("xa", "commune")):
+        code = request.GET.get(param) or request.POST.get(param)
+        if code:
+            place = {key: code[:50]}
+    if place != (request.session.get(SESSION_PLACE) or {}):
+        request.session[SESSION_PLACE] = place
+    agency = Agency.objects.filter(code=place["agency"]).first() if place.get("agency") else None
+    commune = Commune.objects.filter(code=place["commune"]).first() if place.get("commune") else None
+    return agency, commune
+
+
+def _vote(request, *, agency=None, commune=None):
     """👍/👎 on one turn of this session's conversation, once per turn."""
     turns = request.session.get(SESSION_TURNS, [])
     try:
@@ -74,7 +94,7 @@ def _vote(request):
         return
     useful = request.POST.get("vote") == "up"
     try:
-        review.vote(turn["question"], turn.get("code", ""), useful, channel="page")
+        review.vote(turn["question"], turn.get("code", ""), useful, channel="page", agency=agency, commune=commune)
     except DomainError as exc:
         messages.error(request, exc.message)
         return

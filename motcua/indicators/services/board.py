@@ -21,11 +21,15 @@ from .periods import Period
 from .trends import case_mix, due_now, trend, worst_procedures
 
 
-def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, satisfaction=None, sync=None) -> dict:
+def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, satisfaction=None, sync=None,
+                 votes=None) -> dict:
     """Build {indicator: (numerator, denominator)} for the 766 index from the figures of one unit.
 
     `sync` = (synced, total, online synced) dossiers of the period (sources "dossier_sync"): 1.4 is the synced
     share; 3.3 is the online share times the sync rate (F766), so without sync figures it is the plain share.
+    `votes` = (rated, disliked) answers of the virtual assistant about the unit (sources "assistant_votes"): for
+    5.3, (total − disliked − overdue − repeated) / total, each rated answer is one more item handled and each 👎
+    one disliked, beside the feedback items (received, overdue, reopened as repeated).
     """
     c = fig.counts
     counts = {
@@ -51,8 +55,12 @@ def index_counts(fig: Figures, *, catalogue=None, used_online=0, feedback=None, 
         counts |= {
             "5.1": (fb["answered"] + fb["refused"], fb["received"]),
             "5.2": (fb["received"] - fb["overdue"], fb["received"]),
-            "5.3": (max(0, fb["received"] - fb.get("disliked", 0) - fb["overdue"] - fb["reopened"]), fb["received"]),
         }
+    fb = feedback or {}
+    rated, disliked = votes or (0, 0)
+    total = fb.get("received", 0) + rated
+    if total:
+        counts["5.3"] = (max(0, total - disliked - fb.get("overdue", 0) - fb.get("reopened", 0)), total)
     if sync and sync[1]:
         synced, total = sync[0], sync[1]
         counts["1.4"] = (synced, total)
@@ -148,11 +156,13 @@ def board_and_city(period: Period, *, now=None, kinds=None) -> tuple[list[BoardR
     feedback = feedback_by_agency(period)
     satisfaction = satisfaction_by_agency(period)
     synced = sources.per_agency("dossier_sync", period)
+    votes = sources.per_agency("assistant_votes", period)
     rows = []
     for a in agencies:
         fig = figures.get(a.id, Figures())
         idx = index_for(fig, config, catalogue=catalogue.get(a.id), used_online=used.get(a.id, 0),
-                        feedback=feedback.get(a.id), satisfaction=satisfaction.get(a.id), sync=synced.get(a.id))
+                        feedback=feedback.get(a.id), satisfaction=satisfaction.get(a.id), sync=synced.get(a.id),
+                        votes=votes.get(a.id))
         sat, sat_n = satisfaction_rate(satisfaction.get(a.id))
         rows.append(BoardRow(a, fig, idx.total, sat, sat_n))
     ranked = rank_units([(r, r.score, r.n) for r in rows], min_n=config["min_dossiers_for_rank"])
@@ -191,6 +201,7 @@ def unit_report(agency, period, *, now=None) -> dict:
         mine, config, catalogue=catalogue, used_online=procedures_with_online_dossiers(period).get(agency.id, 0),
         feedback=feedback, satisfaction=satisfaction_by_agency(period, [agency.id]).get(agency.id),
         sync=sources.per_agency("dossier_sync", period, [agency.id]).get(agency.id),
+        votes=sources.per_agency("assistant_votes", period, [agency.id]).get(agency.id),
     )
     city_index = index_for(city, config, **city_sources(period))
     city_scores = {i.id: i for i in city_index.indicators}
