@@ -2,21 +2,9 @@
 
 import json
 
-import pytest
-
 from motcua.api.dossiers import TrackingOut
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.tests.base import PDF, applicant, make_people, make_version, submit_online
-
-
-@pytest.fixture
-def people(db):
-    return make_people()
-
-
-@pytest.fixture
-def version(people):
-    return make_version(people.a)
+from motcua.dossiers.tests.base import PDF, applicant, submit_online
 
 
 def body(version, **overrides):
