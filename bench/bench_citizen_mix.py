@@ -4,14 +4,13 @@ The stack runs on loopback ports of its own (BENCH_HTTPS_PORT, default 9202; gun
 Redis as the shared cache (BENCH_REDIS_URL, default db 4, emptied first), on the database of the environment
 (`make data`'s SQLite, or DATABASE_URL: PostgreSQL as in production). Rounds of the minimal Django view, the mix
 and the procedure page alone are interleaved, so other load on the machine hits each alike; a mixed run with 5%
-writes (online submissions through the API, tracking) follows on PostgreSQL. It takes the bench lock
-(/tmp/motcua-bench.lock), stops the stack when done, and reports req/s, p50/p95/p99, the ratios and each gunicorn
-worker's resident memory.
+writes (online submissions through the API, tracking) follows on PostgreSQL. Run it under the bench lock
+(`flock /tmp/motcua-bench.lock make bench`); it stops the stack when done, and reports req/s, p50/p95/p99, the
+ratios and each gunicorn worker's resident memory.
 
 Targets (issue 18): mix ≥ 0.25 × minimal with p99 < 100 ms; procedure page ≥ 0.50 × minimal.
 """
 
-import fcntl
 import json
 import os
 import random
@@ -62,19 +61,17 @@ def run():
 
     if not Procedure.objects.filter(current__isnull=False).exists():
         return ["no procedures in the database: run `make data` first (or set DATABASE_URL)"]
-    with open("/tmp/motcua-bench.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # one load benchmark at a time on the machine
-        writes = _write_targets()
-        urls = _urls()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "REDIS_URL": REDIS_URL, "SANDBOXES": "0",
-               "HTTPS_PORT": str(HTTPS_PORT), "HTTP_PORT": str(HTTPS_PORT + 1), "WEB_PORT": str(WEB_PORT)}
-        subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
-        subprocess.run(["sh", "deploy/prod-local.sh", "start"], cwd=ROOT, env=env, check=True, capture_output=True)
-        try:
-            _wait()
-            return _measure(urls, writes)
-        finally:
-            subprocess.run(["sh", "deploy/prod-local.sh", "stop"], cwd=ROOT, env=env, capture_output=True)
+    writes = _write_targets()
+    urls = _urls()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "REDIS_URL": REDIS_URL, "SANDBOXES": "0",
+           "HTTPS_PORT": str(HTTPS_PORT), "HTTP_PORT": str(HTTPS_PORT + 1), "WEB_PORT": str(WEB_PORT)}
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
+    subprocess.run(["sh", "deploy/prod-local.sh", "start"], cwd=ROOT, env=env, check=True, capture_output=True)
+    try:
+        _wait()
+        return _measure(urls, writes)
+    finally:
+        subprocess.run(["sh", "deploy/prod-local.sh", "stop"], cwd=ROOT, env=env, capture_output=True)
 
 
 def _urls():

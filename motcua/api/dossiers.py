@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja import Status as Answer
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
@@ -157,12 +158,13 @@ def track_post(request, payload: TrackingIn):
     return HttpResponse(view, content_type="application/json")
 
 
-@router.get("/tracking", response={200: TrackingOut, 404: Error, 429: Error},
-            summary="Tra cứu hồ sơ (cũ: 4 số cuối trong địa chỉ; dùng POST)", deprecated=True)
-def track(request, code: str, last4: str):
-    # The stored view already has TrackingOut's shape (dossiers.tracking.to_json): sent as stored, unparsed.
-    view = tracking_json_for(code, last4, client=request.META.get("REMOTE_ADDR", ""))
-    return HttpResponse(view, content_type="application/json")
+@router.get("/tracking", response={400: Error}, deprecated=True,
+            summary="Tra cứu hồ sơ bằng GET: đã ngừng, luôn trả lỗi 400 (dùng POST)")
+def track(request):
+    """Refused: four digits in the address reach browser histories, proxies and access logs."""
+    return Answer(400, {"detail": _("Tra cứu hồ sơ bằng địa chỉ (GET) đã ngừng để số điện thoại, số giấy tờ không lộ "
+                             "trong nhật ký. Gửi mã hồ sơ và 4 số cuối bằng POST /api/dossiers/tracking, "
+                             "trong thân yêu cầu dạng JSON: {\"code\": \"…\", \"last4\": \"…\"}.")})
 
 
 def inline_schema(model):
