@@ -36,7 +36,7 @@ xacts() {  # read transactions the database has committed so far on one server (
   psql -h 127.0.0.1 -p "$1" -U postgres -d "$DB" -Atc "SELECT xact_commit FROM pg_stat_database WHERE datname = '$DB'" 2>/dev/null || echo "-"
 }
 load() {  # wrk for SECONDS_PER_RUN seconds: requests/s, errors and non-2xx answers
-  wrk -t 2 -c 8 -d "${SECONDS_PER_RUN}s" --latency -s $RUN/paths.lua "$URL" > "$RUN/wrk-$1.txt" 2>&1
+  wrk -t 2 -c 8 -d "${SECONDS_PER_RUN}s" --timeout 10s --latency -s $RUN/paths.lua "$URL" > "$RUN/wrk-$1.txt" 2>&1
   rps=$(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-$1.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$RUN/wrk-$1.txt")
   bad=$(awk '/Non-2xx/ {print $5}' "$RUN/wrk-$1.txt"); errors=$(awk '/Socket errors/ {print}' "$RUN/wrk-$1.txt")
@@ -46,7 +46,7 @@ served() {  # requests each web node answered so far
   for node in 0 1; do printf "web%s=%s " $node "$(wc -l < $RUN/logs/access-web$node.log)"; done
 }
 
-curl -ks -o /dev/null "$URL/thu-tuc/"  # warm both nodes a little
+load "0 warm-up (workers start, caches fill)" >/dev/null
 primary0=$(xacts 5432) replica0=$(xacts 5433)
 load "1 replica up"
 primary1=$(xacts 5432) replica1=$(xacts 5433)
