@@ -21,6 +21,7 @@ data: setup
 	$(MANAGE) health_pilot --apply
 	$(MANAGE) sandbox_ca
 	$(MANAGE) simulate --city hanoi --days 30 --seed 1
+	$(MANAGE) sync_backfill  # the sync records of the simulated events; `make run` sends them
 
 run: data
 	@echo "Serving http://127.0.0.1:8000  (admin: see the credentials printed above)"

@@ -77,15 +77,16 @@ def _prepare(env, worker="bench.dossiers_worker"):
 class _server:
     """gunicorn on a free loopback port, stopped on exit."""
 
-    def __init__(self, env):
+    def __init__(self, env, config=None):
         self.env = env
+        self.config = ["-c", str(config)] if config else []  # a gunicorn config file; the arguments below win
 
     def __enter__(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}",
+            [sys.executable, "-m", "gunicorn", *self.config, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}",
              "--log-level", "warning", "--backlog", "2048", "motcua.wsgi:application"],
             cwd=ROOT, env=self.env)
         for _ in range(300):

@@ -38,3 +38,14 @@ class QuietLogger(Logger):
 
 
 logger_class = QuietLogger
+
+
+def post_worker_init(worker):
+    """Each worker builds the assistant's index and loads its model before taking requests (seconds on a busy
+    machine: the first citizens would wait for them, or the worker would time out)."""
+    from motcua.assistant.catalogue_index import warm
+
+    try:
+        warm()
+    except Exception:  # noqa: BLE001 — a worker must start even without a catalogue; the first question builds it
+        worker.log.exception("assistant warm-up failed")

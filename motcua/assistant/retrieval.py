@@ -104,6 +104,9 @@ class Retriever:
         self.embed_query = embed_query
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
+        # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
+        self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in self.name_words]
+        self.actions = [[p for p in _SECONDARY_ACTIONS if _has(name[:6], p)] for name in self.name_words]
 
     @property
     def semantic_enabled(self):
@@ -133,14 +136,12 @@ class Retriever:
         for c in by_key.values():
             c.bigrams, c.evidence = self._evidence(c.key, terms)
             sem = min(1.0, max(0.0, (c.semantic - w.sem_floor) / w.sem_span)) if c.semantic else 0.0
-            name = self.name_words[self.position[c.key]]
+            i = self.position[c.key]
             penalty = 0.0
-            for phrase in _RARE_QUALIFIERS:
-                if _has(name, phrase):
-                    penalty += -w.rare_penalty if _has(q_seq, phrase) else w.rare_penalty
-            head = name[:6]
-            for phrase in _SECONDARY_ACTIONS:
-                if _has(head, phrase) and not _has(q_seq, phrase):
+            for phrase in self.rare[i]:
+                penalty += -w.rare_penalty if _has(q_seq, phrase) else w.rare_penalty
+            for phrase in self.actions[i]:
+                if not _has(q_seq, phrase):
                     penalty += w.action_penalty
             c.score = (
                 w.lexical * c.lexical

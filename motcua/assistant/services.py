@@ -31,6 +31,9 @@ __all__ = ["Reply", "ask", "MAX_QUESTION_LENGTH"]
 STORY_WORDS = 14  # a question this long is treated as a story that may hide its ask
 _SENTENCES = re.compile(r"[.!?;\n]+|,\s+(?=(?:gio|bay gio|vay|nen|thi|cho hoi|xin hoi|cho em hoi|cho toi hoi)\b)")
 
+# An ask for the procedures of a situation in general (folded words), as opposed to one precise procedure.
+_LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhung gi|lo gi|lo nhung gi|nhung buoc|cac buoc)\b")
+
 MAX_QUESTION_LENGTH = 500
 SHOWN = 3
 
@@ -101,7 +104,7 @@ def _search(retriever, question, allowed):
     result = retriever.search(question, allowed=allowed)
     if result.confident or len(question.split()) < STORY_WORDS:
         return result
-    sentences = [x.strip() for x in _SENTENCES.split(question) if x and len(x.split()) >= 2]
+    sentences = _sentences(question)
     # The ask with the sentence before it ("... chưa lấy vợ. Xin giấy đó ở đâu?"), then each sentence alone.
     parts = [" ".join(sentences[-2:])] if len(sentences) > 2 else []
     for part in parts + sentences[::-1]:
@@ -109,6 +112,22 @@ def _search(retriever, question, allowed):
         if found.confident:
             return found
     return result
+
+
+def _sentences(question):
+    return [x.strip() for x in _SENTENCES.split(question) if x and len(x.split()) >= 2]
+
+
+def _event_in_narrative_only(question, vocabulary):
+    """A story whose life event is told before its last sentence (the ask), and whose ask does not ask for the
+    procedures in general ("cần lo những thủ tục nào?"): the event is background, not the question."""
+    sentences = _sentences(question)
+    if len(question.split()) < STORY_WORDS or len(sentences) < 2:
+        return False
+    ask_sentence = sentences[-1]
+    if vocabulary.life_event(ask_sentence)[0] is not None:
+        return False
+    return not _LIST_ASK.search(vocabulary.prepare(ask_sentence))
 
 
 def ask(question, *, context_code=None, offered=None, agency=None, commune=None, channel="api", at=None, log=True,
@@ -134,13 +153,15 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         if offered:
             return _choose(offered, asked)
 
-    vocabulary = citizen_vocabulary.current()
     retriever = retriever or get_retriever()
+    vocabulary = retriever.vocabulary or citizen_vocabulary.current()  # get_retriever has just checked it is current
     allowed = allowed_codes(agency=agency, commune=commune)
     if vocabulary.is_offtopic(question):
         return Reply(declined=True, answer=decline_text(), facets=asked)
 
     event, rest = vocabulary.life_event(facets.without_facets(question) or question)
+    if event is not None and _event_in_narrative_only(question, vocabulary):
+        event = None  # "Em trai tôi mất ... Tôi muốn đứng ra nuôi cháu thì làm thủ tục gì?": the ask decides
     if event is not None:
         # A story often mentions a life event on the way to a precise ask ("... chưa lấy vợ. Xin giấy đó ở đâu?"):
         # the rest of the question, read as a story, wins when it names one procedure clearly.

@@ -11,6 +11,18 @@ logger = logging.getLogger("motcua.resilience")
 DROPPED = (OperationalError, InterfaceError)
 
 
+def connection_lost(exc):
+    """Whether `exc` says the connection itself went away (a restart, pg_terminate_backend, a broken socket),
+    not that a query failed on a live connection (a lock or statement timeout, a missing table)."""
+    if isinstance(exc, InterfaceError):
+        return True
+    cause = exc.__cause__ if isinstance(exc, OperationalError) else None
+    if not hasattr(cause, "sqlstate"):
+        return False  # not PostgreSQL: SQLite is a file and has no connection to lose
+    # No SQLSTATE: psycopg lost the socket; class 08: connection exception; 57P0x: the server shut the session.
+    return cause.sqlstate is None or cause.sqlstate.startswith(("08", "57P"))
+
+
 def recover(exc, *, attempt):
     """Forget every connection of this thread after `exc`, then back off (0.5 s, 1 s, 2 s ... at most 30 s)."""
     logger.warning("database connection lost (%s); reconnecting, attempt %d", exc.__class__.__name__, attempt)

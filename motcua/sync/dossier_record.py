@@ -62,7 +62,10 @@ def build(event) -> dict:
 
 def steps(dossier, event):
     """QuaTrinhXuLy: one line per event up to this one: who, with which title, at which unit, what, when."""
-    events = list(dossier.events.filter(seq__lte=event.seq).select_related("actor", "agency").order_by("seq"))
+    if "events" in getattr(dossier, "_prefetched_objects_cache", {}):  # a backfill batch
+        events = sorted((e for e in dossier.events.all() if e.seq <= event.seq), key=lambda e: e.seq)
+    else:
+        events = list(dossier.events.filter(seq__lte=event.seq).select_related("actor", "agency").order_by("seq"))
     titles = {(m["user_id"], m["agency_id"]): m["title"] or Membership.Role(m["role"]).label for m in
               Membership.objects.filter(user_id__in={e.actor_id for e in events if e.actor_id})
               .values("user_id", "agency_id", "title", "role")}

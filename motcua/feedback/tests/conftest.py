@@ -1,4 +1,5 @@
-"""Named people: Lan (officer at the Justice Department, publishing answers by its head's recorded delegation), Hùng (officer at a ward, always refused elsewhere)."""
+"""The shared test city (tests/world.py): Bình (handler, Sở Tư pháp) works feedback and publishes answers by her
+head Minh's recorded delegation; Hùng (reception at a ward) is always refused elsewhere."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -6,7 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.cache import cache
 
-from motcua.units.models import Agency, Delegation, Membership, Province
+from motcua.units.models import Delegation
+from tests.world import build_world
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -23,45 +25,35 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def hanoi(db):
-    return Province.objects.create(code="1", name="Thành phố Hà Nội", short_name="Hà Nội")
+def world(db):
+    return build_world()
 
 
 @pytest.fixture
-def centre(hanoi):
-    return Agency.objects.create(code="T01-TTPVHCC", name="Trung tâm Phục vụ hành chính công thành phố Hà Nội",
-                                 kind=Agency.Kind.CENTRE, province=hanoi)
+def centre(world):
+    return world.centre
 
 
 @pytest.fixture
-def justice(hanoi):
-    return Agency.objects.create(code="T01-SO-TP", name="Sở Tư pháp Hà Nội", kind=Agency.Kind.DEPARTMENT,
-                                 province=hanoi)
+def justice(world):
+    return world.justice
 
 
 @pytest.fixture
-def ward(hanoi):
-    return Agency.objects.create(code="T01-X00004", name="UBND phường Ba Đình", kind=Agency.Kind.COMMUNE_PC,
-                                 province=hanoi)
+def ward(world):
+    return world.ward
 
 
 @pytest.fixture
-def lan(django_user_model, justice, centre):
-    user = django_user_model.objects.create_user("lan", first_name="Lan")
-    Membership.objects.create(user=user, agency=justice, role=Membership.Role.HANDLER)
-    Membership.objects.create(user=user, agency=centre, role=Membership.Role.RECEPTION)
-    head = django_user_model.objects.create_user("thanh", first_name="Thanh")
-    Membership.objects.create(user=head, agency=justice, role=Membership.Role.HEAD)
-    Delegation.objects.create(agency=justice, delegate=user, power="feedback_publish", granted_by=head,
-                              granted_at=vn(2026, 1, 5, 8, 0))
-    return user
+def binh(world):
+    Delegation.objects.create(agency=world.justice, delegate=world.binh, power="feedback_publish",
+                              granted_by=world.minh, granted_at=vn(2026, 1, 5, 8, 0))
+    return world.binh
 
 
 @pytest.fixture
-def hung(django_user_model, ward):
-    user = django_user_model.objects.create_user("hung", first_name="Hùng")
-    Membership.objects.create(user=user, agency=ward, role=Membership.Role.HANDLER)
-    return user
+def hung(world):
+    return world.hung
 
 
 @pytest.fixture

@@ -21,13 +21,13 @@ def test_stage_deadlines_skip_reunification_and_labour_day(file_web, justice):
     assert item.due_at == item.answer_due_at
 
 
-def test_publication_deadline_skips_the_hung_kings_day(file_web, lan, justice):
+def test_publication_deadline_skips_the_hung_kings_day(file_web, binh, justice):
     item = file_web(agency=justice, at=vn(2026, 4, 20, 9, 0))
-    services.accept_feedback(item, actor=lan, at=vn(2026, 4, 20, 10, 0))
+    services.accept_feedback(item, actor=binh, at=vn(2026, 4, 20, 10, 0))
     # Answered Thu 23/04 16:00: 1 h on Thu, 8 h on Fri 24/04, Mon 27/04 is Giỗ Tổ (observed), 7 h on Tue 28/04.
-    item = services.answer_feedback(item, actor=lan, at=vn(2026, 4, 23, 16, 0), answer="Đã xử lý.")
+    item = services.answer_feedback(item, actor=binh, at=vn(2026, 4, 23, 16, 0), answer="Đã xử lý.")
     assert item.publish_due_at == vn(2026, 4, 28, 16, 0)
-    item = services.publish_answer(item, actor=lan, at=vn(2026, 4, 28, 16, 30))
+    item = services.publish_answer(item, actor=binh, at=vn(2026, 4, 28, 16, 30))
     assert item.events.last().on_time is False
     assert item.finished_late
 
@@ -40,17 +40,17 @@ def test_publication_deadline_skips_the_hung_kings_day(file_web, lan, justice):
         (vn(2026, 5, 5, 10, 1), False),  # one minute late
     ],
 )
-def test_refusal_within_two_working_days_across_the_holidays(file_web, lan, justice, refused_at, on_time):
+def test_refusal_within_two_working_days_across_the_holidays(file_web, binh, justice, refused_at, on_time):
     item = file_web(agency=justice, at=vn(2026, 4, 29, 10, 0))
-    item = services.refuse_feedback(item, actor=lan, at=refused_at, reason="Không thuộc phạm vi phản ánh")
+    item = services.refuse_feedback(item, actor=binh, at=refused_at, reason="Không thuộc phạm vi phản ánh")
     assert item.events.last().on_time is on_time
     assert item.finished_late is not on_time
 
 
-def test_supplied_information_restarts_the_clock(file_web, lan, justice):
+def test_supplied_information_restarts_the_clock(file_web, binh, justice):
     item = file_web(agency=justice, at=vn(2026, 11, 23, 9, 0))
-    services.accept_feedback(item, actor=lan, at=vn(2026, 11, 23, 10, 0))
-    services.request_information(item, actor=lan, at=vn(2026, 11, 27, 9, 0), note="Cần số hồ sơ")
+    services.accept_feedback(item, actor=binh, at=vn(2026, 11, 23, 10, 0))
+    services.request_information(item, actor=binh, at=vn(2026, 11, 27, 9, 0), note="Cần số hồ sơ")
     item.refresh_from_db()
     assert item.due_at is None
     item = services.supply_information(item, at=vn(2026, 12, 1, 9, 0), note="Số hồ sơ 000.00.01.H26-261120-0001")

@@ -33,7 +33,7 @@ def test_it_masks_the_senders_name_anywhere():
 
 
 @pytest.mark.django_db
-def test_published_answer_carries_no_personal_data(file_web, lan, justice):
+def test_published_answer_carries_no_personal_data(file_web, binh, justice):
     item = file_web(
         agency=justice,
         citizen_name="Nguyễn Văn An",
@@ -41,10 +41,10 @@ def test_published_answer_carries_no_personal_data(file_web, lan, justice):
         title="Nguyễn Văn An phản ánh chậm trả kết quả",
         content="Tôi là Nguyễn Văn An, CCCD 001203004567, điện thoại 0912 345 678, thư an.nguyen@example.vn.",
     )
-    services.accept_feedback(item, actor=lan, at=vn(2026, 11, 23, 10, 0))
-    services.answer_feedback(item, actor=lan, at=vn(2026, 11, 23, 11, 0),
+    services.accept_feedback(item, actor=binh, at=vn(2026, 11, 23, 10, 0))
+    services.answer_feedback(item, actor=binh, at=vn(2026, 11, 23, 11, 0),
                              answer="Sở đã liên hệ ông Nguyễn Văn An qua số 0912345678 và trả kết quả.")
-    item = services.publish_answer(item, actor=lan, at=vn(2026, 11, 23, 14, 0))
+    item = services.publish_answer(item, actor=binh, at=vn(2026, 11, 23, 14, 0))
     public = " ".join([item.public_title, item.public_content, item.public_answer, item.search_text])
     for secret in ("Nguyễn Văn An", "nguyen van an", "001203004567", "0912", "345 678", "an.nguyen", "example.vn"):
         assert secret.lower() not in public.lower()

@@ -64,34 +64,34 @@ def test_tracking_needs_code_and_last_four_digits(client, file_web, centre):
     assert page.status_code == 200 and "Chờ tiếp nhận" in page.content.decode()
 
 
-def _answered(file_web, lan, justice, **kwargs):
+def _answered(file_web, binh, justice, **kwargs):
     item = file_web(agency=justice, **kwargs)
     now = timezone.now()
-    services.accept_feedback(item, actor=lan, at=now)
-    return services.answer_feedback(item, actor=lan, at=now, answer="Đã trả kết quả ngày 20/11.")
+    services.accept_feedback(item, actor=binh, at=now)
+    return services.answer_feedback(item, actor=binh, at=now, answer="Đã trả kết quả ngày 20/11.")
 
 
 def _prove(client, item):
     client.post("/phan-anh/tra-cuu/", {"code": item.code, "tail": item.contact_tail})
 
 
-def test_sender_reopens_then_confirms_through_the_page(client, file_web, lan, justice):
-    item = _answered(file_web, lan, justice, at=timezone.now())
+def test_sender_reopens_then_confirms_through_the_page(client, file_web, binh, justice):
+    item = _answered(file_web, binh, justice, at=timezone.now())
     _prove(client, item)
     client.post(f"/phan-anh/tra-cuu/{item.code}/xu-ly-lai/", {"note": "Tôi vẫn chưa nhận được."})
     item.refresh_from_db()
     assert (item.state, item.reopened_count) == (State.IN_PROGRESS, 1)
-    services.answer_feedback(item, actor=lan, at=timezone.now(), answer="Đã gửi kết quả qua bưu điện.")
+    services.answer_feedback(item, actor=binh, at=timezone.now(), answer="Đã gửi kết quả qua bưu điện.")
     client.post(f"/phan-anh/tra-cuu/{item.code}/xac-nhan/")
     item.refresh_from_db()
     assert item.resolved_confirmed_at is not None
     assert list(item.events.values_list("action", flat=True))[-3:] == [Action.REOPEN, Action.ANSWER, Action.CONFIRM]
 
 
-def test_published_text_is_escaped(client, file_web, lan, justice):
-    item = _answered(file_web, lan, justice, at=timezone.now(), title="<script>alert('x')</script> chậm trả",
+def test_published_text_is_escaped(client, file_web, binh, justice):
+    item = _answered(file_web, binh, justice, at=timezone.now(), title="<script>alert('x')</script> chậm trả",
                      content='<img src=x onerror="alert(1)"> nội dung')
-    services.publish_answer(item, actor=lan, at=timezone.now())
+    services.publish_answer(item, actor=binh, at=timezone.now())
     listing = client.get("/phan-anh/?q=cham tra").content.decode()
     detail = client.get(f"/phan-anh/cong-khai/{item.pk}/").content.decode()
     for html in (listing, detail):
@@ -100,15 +100,15 @@ def test_published_text_is_escaped(client, file_web, lan, justice):
     assert "0912345678" not in detail and "Nguyễn Văn An" not in detail
 
 
-def test_unpublished_items_are_not_public(client, file_web, lan, justice):
-    item = _answered(file_web, lan, justice, at=timezone.now())
+def test_unpublished_items_are_not_public(client, file_web, binh, justice):
+    item = _answered(file_web, binh, justice, at=timezone.now())
     assert client.get(f"/phan-anh/cong-khai/{item.pk}/").status_code == 404
     assert item.title not in client.get("/phan-anh/").content.decode()
 
 
-def test_officer_works_an_item_from_the_console(client, file_web, lan, justice):
+def test_officer_works_an_item_from_the_console(client, file_web, binh, justice):
     item = file_web(agency=justice, at=timezone.now())
-    client.force_login(lan)
+    client.force_login(binh)
     assert item.code in client.get("/can-bo/phan-anh/").content.decode()
     assert client.get(f"/can-bo/phan-anh/{item.code}/").status_code == 200
     base = f"/can-bo/phan-anh/{item.code}/thao-tac/"
@@ -117,7 +117,7 @@ def test_officer_works_an_item_from_the_console(client, file_web, lan, justice):
     assert client.post(base + "cong-khai/").status_code == 302
     item.refresh_from_db()
     assert item.state == State.PUBLISHED
-    assert item.events.filter(actor=lan).count() == 3
+    assert item.events.filter(actor=binh).count() == 3
 
 
 def test_officer_of_another_agency_is_refused(client, file_web, hung, justice):
@@ -128,19 +128,19 @@ def test_officer_of_another_agency_is_refused(client, file_web, hung, justice):
     assert item.code not in client.get("/can-bo/phan-anh/").content.decode()
 
 
-def test_officer_files_a_letter_on_behalf_of_a_citizen(client, lan, justice):
-    client.force_login(lan)
+def test_officer_files_a_letter_on_behalf_of_a_citizen(client, binh, justice):
+    client.force_login(binh)
     response = client.post("/can-bo/phan-anh/nhap/", {
         **FORM, "channel": "letter", "agency": justice.pk, "phone": "", "email": "mai@example.vn",
     })
     item = Feedback.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/can-bo/phan-anh/{item.code}/"
-    assert (item.channel, item.filed_by, item.agency) == ("letter", lan, justice)
+    assert (item.channel, item.filed_by, item.agency) == ("letter", binh, justice)
 
 
-def test_refusal_without_reason_shows_the_rule(client, file_web, lan, justice):
+def test_refusal_without_reason_shows_the_rule(client, file_web, binh, justice):
     item = file_web(agency=justice)
-    client.force_login(lan)
+    client.force_login(binh)
     response = client.post(f"/can-bo/phan-anh/{item.code}/thao-tac/tu-choi/", {"text": ""})
     assert response.status_code == 400 and "lý do từ chối" in response.content.decode()
     item.refresh_from_db()

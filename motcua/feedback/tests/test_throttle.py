@@ -36,10 +36,10 @@ def test_it_limits_anonymous_filing_per_contact(file_web, centre, settings):
     assert Feedback.objects.count() == 3
 
 
-def test_officers_filing_on_behalf_are_not_limited(file_web, lan, justice, settings):
+def test_officers_filing_on_behalf_are_not_limited(file_web, binh, justice, settings):
     settings.MOTCUA_LIMITS = {"feedback_address": (1, 3600), "feedback_contact": (1, 86400)}
     for _ in range(3):
-        file_web(actor=lan, channel=Channel.LETTER, agency=justice)
+        file_web(actor=binh, channel=Channel.LETTER, agency=justice)
     assert Feedback.objects.count() == 3
 
 

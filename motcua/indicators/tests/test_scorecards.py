@@ -1,15 +1,14 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from motcua.dossiers.models import DossierStep
 from motcua.indicators.evaluation import evaluate_unit
 from motcua.indicators.scorecards import can_view, scorecard
 from motcua.indicators.services import Figures, Period
-from motcua.units.models import Membership
+from tests.world import build_world
 
-from .factories import Story, at, make_agency, make_procedure
+from .factories import Story, at, make_procedure
 
 pytestmark = pytest.mark.django_db
 MARCH = Period.of("month", date(2026, 3, 1))
@@ -17,32 +16,28 @@ MARCH = Period.of("month", date(2026, 3, 1))
 
 @pytest.fixture
 def people():
-    User = get_user_model()
-    agency, other = make_agency(), make_agency("T01-X00008", "UBND phường Ngọc Hà", "00008")
-    lan, minh, hung = (User.objects.create_user(n) for n in ("lan", "minh", "hung"))
-    Membership.objects.create(user=lan, agency=agency, role="handler")
-    Membership.objects.create(user=minh, agency=agency, role="head")
-    Membership.objects.create(user=hung, agency=other, role="head")
-    return agency, lan, minh, hung
+    """The shared city (tests/world.py): Bình, handler at Sở Tư pháp; Minh, its head; Hoa, head of Sở Nội vụ."""
+    world = build_world()
+    return world.justice, world.binh, world.minh, world.hoa
 
 
 def test_a_scorecard_is_seen_by_the_officer_and_their_head_only(people):
-    _, lan, minh, hung = people
-    assert can_view(lan, lan) and can_view(minh, lan)
-    assert not can_view(hung, lan) and not can_view(lan, minh)
+    _, binh, minh, hoa = people
+    assert can_view(binh, binh) and can_view(minh, binh)
+    assert not can_view(hoa, binh) and not can_view(binh, minh)
 
 
 def test_scorecard_combines_on_time_steps_and_own_online_dossiers(people):
-    agency, lan, *_ = people
+    agency, binh, *_ = people
     procedure = make_procedure()
     d1 = Story(agency, procedure).dossier
     for i, on_time in enumerate([True, True, True, False]):
-        DossierStep.objects.create(dossier=d1, order=i, title="Thẩm định", agency=agency, handler=lan,
+        DossierStep.objects.create(dossier=d1, order=i, title="Thẩm định", agency=agency, handler=binh,
                                    finished_at=at(3, 5 + i), on_time=on_time, state="done")
     own = Story(agency, procedure, channel="online").dossier
-    own.citizen = lan
+    own.citizen = binh
     own.save()
-    card = scorecard(lan, MARCH)
+    card = scorecard(binh, MARCH)
     assert card.parts == {"on_time": 0.75, "satisfaction": None, "no_complaint": None, "online_self": 1.0}
     # 40 × 0.75 + 10 × 1 over the 50 points with data → 80
     assert float(card.score) == 80.0

@@ -2,20 +2,26 @@ import io
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
 from motcua.units.models import Membership
+from tests.world import _user, build_world
 
-from .factories import Story, at, make_agency, make_procedure
+from .factories import Story, at, make_procedure
 
 pytestmark = pytest.mark.django_db
 KY = "ky=month:2026-03-01"
 
 
 @pytest.fixture
-def city():
-    big, small = make_agency(), make_agency("T01-X00008", "UBND phường Ngọc Hà", "00008")
+def world():
+    return build_world()
+
+
+@pytest.fixture
+def city(world):
+    """Sở Tư pháp (big: 52 dossiers in March) and Sở Nội vụ (small: one) of the shared city."""
+    big, small = world.justice, world.home_affairs
     procedure = make_procedure()
     for day in range(2, 28):
         for hour in (8, 10):
@@ -32,11 +38,12 @@ def test_board_shows_every_unit_ranks_fairly_and_sorts_without_js(client, city):
     r = client.get(f"/bang-chi-so/?{KY}")
     html = r.content.decode()
     assert r.status_code == 200
-    assert "UBND phường Ba Đình" in html and "UBND phường Ngọc Hà" in html
+    assert "Sở Tư pháp" in html and "Sở Nội vụ" in html and "UBND phường Ba Đình" in html  # the ward: no data
     assert "Chưa xếp hạng" in html and "Chưa đủ 30 hồ sơ" in html
     assert "<svg" in html
     by_name = client.get(f"/bang-chi-so/?{KY}&sap-xep=ten").content.decode()
-    assert by_name.index("UBND phường Ba Đình") < by_name.index("UBND phường Ngọc Hà")
+    row = '<td data-label="Đơn vị">{}'.format
+    assert by_name.index(row("Sở Nội vụ")) < by_name.index(row("Sở Tư pháp")) < by_name.index(row("UBND phường Ba Đình"))
 
 
 @time_machine.travel("2026-04-10 10:00 +07:00", tick=False)
@@ -57,29 +64,25 @@ def test_board_exports_csv_and_excel(client, city):
     assert r["Content-Type"].startswith("text/csv")
     text = r.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Mã cơ quan,Cơ quan")
-    assert "T01-X00004" in text
+    assert "T01-SO-TP" in text
     r = client.get(f"/bang-chi-so/tai-ve.xlsx?{KY}")
     ws = load_workbook(io.BytesIO(r.content)).active
-    assert ws["A1"].value == "Mã cơ quan" and ws.max_row == 3
+    assert ws["A1"].value == "Mã cơ quan" and ws.max_row == 4  # the city's three units
     assert client.get("/bang-chi-so/tai-ve.pdf").status_code == 404
 
 
 @time_machine.travel("2026-04-10 10:00 +07:00", tick=False)
-def test_unit_dashboard_is_for_its_head_and_leaders_only(client, city):
+def test_unit_dashboard_is_for_its_head_and_leaders_only(client, world, city):
     big, small = city
-    User = get_user_model()
-    minh, hung = User.objects.create_user("minh"), User.objects.create_user("hung")
-    Membership.objects.create(user=minh, agency=big, role="head")
-    Membership.objects.create(user=hung, agency=small, role="head")
+    minh, hoa = world.minh, world.hoa  # heads of Sở Tư pháp and Sở Nội vụ
     client.force_login(minh)
     r = client.get(f"/can-bo/chi-so/don-vi/{big.id}/?{KY}")
     assert r.status_code == 200 and "Bộ chỉ số 766" in r.content.decode()
     assert client.get(f"/can-bo/chi-so/don-vi/{small.id}/").status_code == 403
     assert client.get("/can-bo/chi-so/").status_code == 302  # a head is sent to their unit
-    client.force_login(hung)
+    client.force_login(hoa)
     assert client.get(f"/can-bo/chi-so/the-diem/{minh.id}/").status_code == 403
-    leader = User.objects.create_user("leader")
-    Membership.objects.create(user=leader, agency=big, role="leader")
+    leader = _user("tuan", "Đặng Anh Tuấn", agency=big, role=Membership.Role.LEADER, title="Lãnh đạo thành phố")
     client.force_login(leader)
     r = client.get(f"/can-bo/chi-so/?{KY}")
     assert r.status_code == 200 and "Hồ sơ đến hạn" in r.content.decode()

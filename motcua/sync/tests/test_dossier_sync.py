@@ -1,9 +1,11 @@
 """Every dossier event writes its sync record in the event's transaction; the sender delivers them in order,
 loses nothing through an outage and duplicates nothing when it resends."""
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 
 from motcua.connections.tests.sandbox import records, set_mode, stats
@@ -141,3 +143,21 @@ def test_766_indicators_1_4_and_3_3_use_the_sync_records(version, people, portal
     fig.counts.update(online=2, received=4)
     counts = index_counts(fig, sync=(1, 2, 1))
     assert counts["1.4"] == (1, 2) and counts["3.3"] == (1, 4)  # online share × sync rate
+
+
+def test_backfill_writes_the_records_the_hook_writes_and_drops_those_of_a_replaced_synthetic_city(version, people):
+    """`sync_backfill` (run by `make data` after the bulk simulation) gives each event the record the hook gave it
+    — built from the dossier as it stands now, which for a finished dossier is its state after its last event."""
+    d = whole_life(version, people)
+    by_hook = {r.key: r.payload for r in OutboxRecord.objects.filter(target=PORTAL)}
+    last = max(by_hook, key=lambda key: int(key.rsplit(":", 1)[1]))
+    OutboxRecord.objects.all().delete()
+    OutboxRecord.objects.create(target=PORTAL, key="hoso:GONE:1", stream="hoso:GONE", seq=1, payload={},
+                                agency_id=d.agency_id, received_on=T0.date(), synthetic=True, created_at=T0)
+    call_command("sync_backfill", batch=2, stdout=io.StringIO())
+    backfilled = {r.key: r.payload for r in OutboxRecord.objects.filter(target=PORTAL)}
+    assert set(backfilled) == set(by_hook) and "hoso:GONE:1" not in backfilled
+    assert backfilled[last] == by_hook[last]
+    for key, payload in backfilled.items():  # each record's history stops at its own event
+        assert [s["NoiDungXuLy"] for s in payload["QuaTrinhXuLy"]] == \
+            [s["NoiDungXuLy"] for s in by_hook[key]["QuaTrinhXuLy"]]

@@ -4,6 +4,11 @@ The library's worker exits on the first OperationalError that is not a locked SQ
 PostgreSQL left every notification waiting until someone restarted the worker. This one reconnects and goes
 on; a task that was running when the connection dropped (still marked running by this worker) is put back in
 the queue, so it runs again rather than never: notifications may then be sent twice, never lost.
+
+The library records any exception of a task as the task's failure. When the drop met the task inside a
+transaction, Django opens a new connection on leaving it, so that record succeeded and the task was lost as
+"failed" (the worker-recovery test stopped short of its 60 tasks now and then). A lost connection is not the
+task's failure: the worker recovers and the task runs again.
 """
 
 from django.tasks import TaskResultStatus
@@ -11,7 +16,7 @@ from django_tasks_db.management.commands.db_worker import Command as BaseCommand
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from motcua.lib.resilience import DROPPED, recover
+from motcua.lib.resilience import DROPPED, connection_lost, recover
 
 
 class ResilientWorker(Worker):
@@ -24,6 +29,17 @@ class ResilientWorker(Worker):
             except DROPPED as exc:
                 failures += 1
                 recover(exc, attempt=failures)
+
+    def run_task(self, db_task_result):
+        record_failure = db_task_result.set_failed
+
+        def fail_unless_connection_lost(exc):
+            if connection_lost(exc):
+                raise exc  # left running: run() recovers and requeue_interrupted() puts the task back
+            record_failure(exc)
+
+        db_task_result.set_failed = fail_unless_connection_lost
+        super().run_task(db_task_result)
 
     def requeue_interrupted(self):
         """Put back in the queue the tasks this worker was running when its connection dropped."""
