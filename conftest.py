@@ -6,7 +6,10 @@ from hypothesis import settings as hypothesis_settings
 hypothesis_settings.register_profile("motcua", deadline=None)
 hypothesis_settings.load_profile("motcua")
 
-pytest_plugins = ["motcua.identity.tests.fixtures"]  # the identity and registry sandboxes
+pytest_plugins = [
+    "motcua.identity.tests.fixtures",  # the identity and registry sandboxes
+    "motcua.dossiers.tests.fixtures",  # people and version of dossiers/tests/base.py
+]
 
 
 def pytest_sessionstart(session):

@@ -97,6 +97,7 @@ def _http():
         url = f"postgres://{db.get('USER') or 'postgres'}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0",
            "SECRET_KEY": "bench-only-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
+           "MOTCUA_DATA_KEYS": ",".join(settings.MOTCUA_DATA_KEYS),  # the keys the database was written with
            "LOG_LEVEL": "ERROR"}
     headers = {"Content-Type": "application/json"}
     asks = [("POST", "/api/assistant", json.dumps({"question": q}), headers) for q in _questions()]

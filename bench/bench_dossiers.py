@@ -54,7 +54,7 @@ def bench_env(db_name):
     """The environment of a production-like server on the benchmark database `db_name`."""
     return {**os.environ, "DATABASE_URL": PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + db_name,
             "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0", "SECRET_KEY": "bench-only-" + "x" * 40,
-            "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "ERROR"}
+            "MOTCUA_DATA_KEYS": "bench-only-data-key-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "ERROR"}
 
 
 def _prepare_with(db_name, worker):
@@ -105,8 +105,8 @@ class _server:
 
 def _measure(port, prepared):
     minimal = [("GET", "/bench-minimal/", None, {})]
-    tracking = [("GET", "/api/dossiers/tracking?" + urllib.parse.urlencode({"code": code, "last4": last4}), None, {})
-                for code, last4 in prepared["samples"]]
+    tracking = [("POST", "/api/dossiers/tracking", json.dumps({"code": code, "last4": last4}).encode(),
+                 {"Content-Type": "application/json"}) for code, last4 in prepared["samples"]]
     clients = 2 * WORKERS
     load.run(port, minimal + tracking, concurrency=clients, seconds=1)  # warm both up
     t_rounds, m_rounds = [], []

@@ -71,25 +71,11 @@ def _run():
 
 
 def _one_life():
-    from datetime import timedelta
-
-    from motcua.dossiers import services
-    from motcua.dossiers.tests.base import T0, accepted_dossier, make_people, make_version, pdf, two_agency_route
+    from motcua.dossiers.tests.base import make_people, make_version, whole_life
     from motcua.sync.models import OutboxRecord
 
     people = make_people()
-    version = make_version(people.a, fees=[(0, "hdnd", False), (50_000, "mof", True)])
-    two_agency_route(version, people)
-    d = accepted_dossier(version, people)
-    d = services.assign_handler(d, actor=people.minh, handler=people.lan, at=T0 + timedelta(minutes=5))
-    d = services.request_supplement(d, actor=people.lan, at=T0 + timedelta(hours=1), reason="Thiếu bản sao")
-    d = services.supplement_dossier(d, actor=people.chi, at=T0 + timedelta(days=1), components=[
-        services.ComponentInput(name="Bản sao bổ sung", files=[pdf("bo-sung.pdf")])])
-    d = services.complete_step(d, actor=people.lan, at=T0 + timedelta(days=1, hours=2))
-    d = services.assign_handler(d, actor=people.tu, handler=people.binh, at=T0 + timedelta(days=1, hours=3))
-    d = services.complete_step(d, actor=people.binh, at=T0 + timedelta(days=2))
-    d = services.issue_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=1))
-    services.return_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=2))
+    whole_life(make_version(people.a, fees=[(0, "hdnd", False), (50_000, "mof", True)]), people)
     return list(OutboxRecord.objects.order_by("seq").values("seq", "payload", "agency_id", "received_on"))
 
 

@@ -32,6 +32,7 @@ def setup():
     from motcua.units.models import Agency, Membership, Province
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable")  # the shared cache when REDIS_URL is unset: saved rows bump page versions
     province, _ = Province.objects.get_or_create(code="1", defaults={"name": "Thành phố Hà Nội", "short_name": "Hà Nội"})
     agency, _ = Agency.objects.get_or_create(code=AGENCY, defaults={"name": "Đơn vị đo hiệu năng", "kind": "khac",
                                                                     "province": province})
@@ -70,13 +71,14 @@ INSERT INTO dossiers_dossier (code, reference, procedure_id, version_id, agency_
   applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, notes,
   delivery, delivery_address, duration_value, duration_unit, duration_text, submitted_at, accepted_at, due_at,
   original_due_at, reason, holder_agency_id, supplement_count, fee_total, fee_payable, fee_waived, fee_paid,
-  paid_online, result_file, created_at, is_synthetic, tracking)
+  paid_online, result_file, created_at, is_synthetic, tracking, applicant_source, idempotency_digest)
 SELECT code, 'BENCH' || lpad(g::text, 11, '0'), %(procedure)s, %(version)s, %(agency)s, 'online', status, '',
        'person', 'Người nộp ' || g, lpad((g * 7919 %% 1000000000000)::text, 12, '0'),
        '09' || lpad((g * 104729 %% 100000000)::text, 8, '0'), '', 'Hà Nội', '', 'online', '', 5, 'working_days', '',
        d + time '09:00', d + time '09:00', d + interval '7 days', d + interval '7 days', '', %(agency)s, 0, 0, 0, 0, 0,
        false, '', now(), true,
-       jsonb_set(jsonb_set(%(template)s::jsonb, '{code}', to_jsonb(code)), '{status}', to_jsonb(status))
+       jsonb_set(jsonb_set(%(template)s::jsonb, '{code}', to_jsonb(code)), '{status}', to_jsonb(status)),
+       '', ''
 FROM (SELECT g, d, %(agency_code)s || '-' || to_char(d, 'YYMMDD') || '-' || lpad(((g %% 9000) + 1)::text, 4, '0')
              AS code, (ARRAY['accepted','processing','done','returned'])[1 + g %% 4] AS status
       FROM (SELECT g::bigint AS g, date '2024-01-01' + (g / 9000)::int AS d
@@ -84,9 +86,10 @@ FROM (SELECT g, d, %(agency_code)s || '-' || to_char(d, 'YYMMDD') || '-' || lpad
 """
 
 EVENTS_SQL = """
-INSERT INTO dossiers_dossierevent (dossier_id, seq, kind, at, agency_id, from_status, to_status, note, data)
+INSERT INTO dossiers_dossierevent (dossier_id, seq, kind, at, agency_id, from_status, to_status, note, data, folded)
 SELECT id, n, CASE n WHEN 1 THEN 'submitted' ELSE 'accepted' END, submitted_at, agency_id,
-       CASE n WHEN 1 THEN '' ELSE 'submitted' END, CASE n WHEN 1 THEN 'submitted' ELSE 'accepted' END, '', '{}'::jsonb
+       CASE n WHEN 1 THEN '' ELSE 'submitted' END, CASE n WHEN 1 THEN 'submitted' ELSE 'accepted' END, '', '{}'::jsonb,
+       true
 FROM dossiers_dossier, generate_series(1, 2) AS n WHERE reference >= %(lo)s AND reference <= %(hi)s
 """
 

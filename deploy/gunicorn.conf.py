@@ -42,7 +42,11 @@ logger_class = QuietLogger
 
 def post_worker_init(worker):
     """Each worker builds the assistant's index and loads its model before taking requests (seconds on a busy
-    machine: the first citizens would wait for them, or the worker would time out)."""
+    machine: the first citizens would wait for them, or the worker would time out). The model adds some 48 MB to
+    each worker: MOTCUA_ASSISTANT_WARM=0 leaves it out of a pool that does not answer the assistant's questions
+    (issue 18: ≤ 100 MB per web worker where the model need not live in every worker)."""
+    if os.environ.get("MOTCUA_ASSISTANT_WARM", "1") == "0":
+        return
     from motcua.assistant.catalogue_index import warm
 
     try:

@@ -26,7 +26,11 @@ start() {
   mkdir -p $RUN/logs $RUN/nginx-temp
   deploy/make-cert.sh $RUN/tls
   [ -s $RUN/secret ] || $PY -c "import secrets; print(secrets.token_urlsafe(50))" > $RUN/secret
+  [ -s $RUN/data-key ] || $PY -c "import secrets; print(secrets.token_urlsafe(32))" > $RUN/data-key
+  # `make data` wrote with the development key: it stays listed (second) until rotate_data_key below is done.
+  dev_key="$(DEBUG=1 $PY -c 'import motcua.settings as s; print(s.MOTCUA_DATA_KEYS[0])')"
   export DEBUG=0 SECRET_KEY="$(cat $RUN/secret)" ALLOWED_HOSTS=127.0.0.1,localhost \
+    MOTCUA_DATA_KEYS="$(cat $RUN/data-key),$dev_key" \
     CSRF_TRUSTED_ORIGINS="https://127.0.0.1:$HTTPS_PORT,https://localhost:$HTTPS_PORT" \
     SECURE_HSTS_SECONDS=0 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}" \
     MOTCUA_PUBLIC_BASE_URL="https://127.0.0.1:$HTTPS_PORT"
@@ -37,6 +41,7 @@ start() {
     export DATABASE_REPLICA_URL="$(echo "$DATABASE_URL" | sed -E "s#(@[^:/]+)(:[0-9]+)?/#\1:${REPLICA_PORT:-5433}/#")"
   fi
   $PY manage.py migrate --noinput >/dev/null
+  $PY manage.py rotate_data_key >/dev/null
   $PY manage.py collectstatic --noinput >/dev/null
   static=$(pwd)/var/static media=$(pwd)/var/media
   servers=""
@@ -46,7 +51,8 @@ start() {
   sed -e "s#@UPSTREAM_SERVERS@#$servers#" -e "s#@HTTP_LISTEN@#127.0.0.1:$HTTP_PORT#" \
       -e "s#@HTTPS_LISTEN@#127.0.0.1:$HTTPS_PORT#" -e "s#@HTTPS_PORT@#$HTTPS_PORT#" \
       -e "s#@CERT@#$(pwd)/$RUN/tls/cert.pem#" -e "s#@KEY@#$(pwd)/$RUN/tls/key.pem#" \
-      -e "s#@STATIC_ROOT@#$static#" -e "s#@MEDIA_ROOT@#$media#" deploy/nginx-site.conf > $RUN/site.conf
+      -e "s#@STATIC_ROOT@#$static#" -e "s#@MEDIA_ROOT@#$media#" \
+      -e "s#@ACCESS_LOG@#$(pwd)/$RUN/logs/nginx-access.log#" deploy/nginx-site.conf > $RUN/site.conf
   cat > $RUN/nginx.conf <<CONF
 worker_processes 1;
 pid $(pwd)/$RUN/nginx.pid;

@@ -45,6 +45,15 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "dev-only-insecure-key-for-make-run-never-in-production-0123456789"
+
+# Keys of personal data at rest (motcua.lib.crypto_fields): comma-separated secrets of 32+ characters, newest
+# first; after adding a new one, `manage.py rotate_data_key` re-encrypts every row, then the old one may go.
+MOTCUA_DATA_KEYS = env_list("MOTCUA_DATA_KEYS", [])
+if not MOTCUA_DATA_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured("MOTCUA_DATA_KEYS must be set when DEBUG is off (see README)")
+    MOTCUA_DATA_KEYS = ["dev-only-data-key-derived-from:" + SECRET_KEY]
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -83,6 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "motcua.ops.public_pages.PublicPages",  # anonymous reads of public pages answered from the shared cache
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

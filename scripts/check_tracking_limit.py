@@ -58,16 +58,21 @@ def setup_world():
 
 
 def get(base, code, last4):
-    url = f"{base}/api/dossiers/tracking?" + urllib.parse.urlencode({"code": code, "last4": last4})
+    body = json.dumps({"code": code, "last4": last4}).encode()
+    request = urllib.request.Request(f"{base}/api/dossiers/tracking", data=body,
+                                     headers={"Content-Type": "application/json"})
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=30) as response:
             return response.status
     except urllib.error.HTTPError as e:
         return e.code
 
 
 def start(port):
+    from django.conf import settings
+
     env = dict(os.environ, DEBUG="0", SECRET_KEY=os.environ.get("SECRET_KEY", "check-" + "x" * 50),
+               MOTCUA_DATA_KEYS=",".join(settings.MOTCUA_DATA_KEYS),  # the keys setup_world wrote with
                ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0")
     server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "-c", str(ROOT / "deploy/gunicorn.conf.py"),
                                "--bind", f"127.0.0.1:{port}", "--workers", "3", "motcua.wsgi"],

@@ -59,6 +59,14 @@ def _user(username, full_name, *, agency=None, role=None, title=""):
     return user
 
 
+def free_channels(version, *, days):
+    """Online and at the counter, `days` working days, free of charge."""
+    for kind in (Channel.Kind.ONLINE, Channel.Kind.DIRECT):
+        channel = Channel.objects.create(version=version, kind=kind, duration_value=Decimal(days),
+                                         duration_unit=Channel.Unit.WORKING_DAYS, duration_text=f"{days} ngày làm việc")
+        FeeItem.objects.create(channel=channel, amount=0, kind=FeeItem.Kind.NONE, description="Miễn phí")
+
+
 def build_world() -> World:
     hanoi = Province.objects.create(code="1", name="Thành phố Hà Nội", short_name="Hà Nội")
     centre = Agency.objects.create(code="T01-TTPVHCC", name="Trung tâm Phục vụ hành chính công thành phố Hà Nội",
@@ -76,10 +84,7 @@ def build_world() -> World:
                                                          "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7")
     procedure.current = version
     procedure.save()
-    for kind in (Channel.Kind.ONLINE, Channel.Kind.DIRECT):
-        channel = Channel.objects.create(version=version, kind=kind, duration_value=Decimal(1),
-                                         duration_unit=Channel.Unit.WORKING_DAYS, duration_text="1 ngày làm việc")
-        FeeItem.objects.create(channel=channel, amount=0, kind=FeeItem.Kind.NONE, description="Miễn phí")
+    free_channels(version, days=1)
     Component.objects.create(version=version, order=1, name=BIRTH_CERTIFICATE, originals=1)
     Component.objects.create(version=version, order=2, name=AUTHORISATION, originals=1,
                              condition="ủy quyền thực hiện việc đăng ký khai sinh")

@@ -2,8 +2,9 @@
 renders. Errors are {"detail": "<Vietnamese>"} with 400/403/404/409 (motcua/api/errors.py)."""
 
 import json
+from dataclasses import fields
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_type_hints
 
 import pydantic
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja import Status as Answer
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
@@ -21,6 +23,7 @@ from motcua.dossiers.access import dossiers_visible_to, get_dossier_for_staff, t
 from motcua.dossiers.actions import ACTIONS, take
 from motcua.dossiers.errors import InvalidDossier, NotAllowed
 from motcua.dossiers.models import Channel
+from motcua.dossiers.tracking import Tracking
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
 from motcua.ops.bad_input import CONTROL, JSON_ESCAPED
 from motcua.units.models import Agency
@@ -116,32 +119,13 @@ class ActionIn(Schema):
     name: str = Field("", max_length=500)  # the paper supplied, for "supplement"
 
 
-class HistoryOut(Schema):
-    at: datetime
-    status: str
-    status_label: str
-    kind: str
-    agency: str
-    note: str
+def schema_of(service_type, name):
+    """A response schema with the fields of a service's dataclass: the service defines the shape once."""
+    hints = get_type_hints(service_type)
+    return pydantic.create_model(name, __base__=Schema, **{f.name: (hints[f.name], ...) for f in fields(service_type)})
 
 
-class TrackingOut(Schema):
-    code: str
-    status: str
-    status_label: str
-    national_status: int
-    procedure: str
-    receiving_agency: str
-    holder_agency: str
-    holder_name: str
-    holder_title: str
-    submitted_at: datetime
-    accepted_at: datetime | None
-    due_at: datetime | None
-    finished_at: datetime | None
-    returned_at: datetime | None
-    to_do: str
-    history: list[HistoryOut]
+TrackingOut = schema_of(Tracking, "TrackingOut")  # the history lines: dossiers.tracking.HistoryLine
 
 
 class Error(Schema):
@@ -174,12 +158,13 @@ def track_post(request, payload: TrackingIn):
     return HttpResponse(view, content_type="application/json")
 
 
-@router.get("/tracking", response={200: TrackingOut, 404: Error, 429: Error},
-            summary="Tra cứu hồ sơ (cũ: 4 số cuối trong địa chỉ; dùng POST)", deprecated=True)
-def track(request, code: str, last4: str):
-    # The stored view already has TrackingOut's shape (dossiers.tracking.to_json): sent as stored, unparsed.
-    view = tracking_json_for(code, last4, client=request.META.get("REMOTE_ADDR", ""))
-    return HttpResponse(view, content_type="application/json")
+@router.get("/tracking", response={400: Error}, deprecated=True,
+            summary="Tra cứu hồ sơ bằng GET: đã ngừng, luôn trả lỗi 400 (dùng POST)")
+def track(request):
+    """Refused: four digits in the address reach browser histories, proxies and access logs."""
+    return Answer(400, {"detail": _("Tra cứu hồ sơ bằng địa chỉ (GET) đã ngừng để số điện thoại, số giấy tờ không lộ "
+                             "trong nhật ký. Gửi mã hồ sơ và 4 số cuối bằng POST /api/dossiers/tracking, "
+                             "trong thân yêu cầu dạng JSON: {\"code\": \"…\", \"last4\": \"…\"}.")})
 
 
 def inline_schema(model):

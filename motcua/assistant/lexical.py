@@ -139,6 +139,7 @@ class LexicalIndex:
                 self.idf[t] *= 0.5
         self.name_mass = [sum(self.idf.get(t, 0) for t in name if "_" not in t) or 1.0 for name in self.name_terms]
         self.avg_len = (sum(self.name_len) / n) if self.docs else 1.0
+        self.norm = [self.k1 * (1 - self.b + self.b * length / self.avg_len) for length in self.name_len]
         self.unknown_idf = math.log(1 + (n + 0.5) / 1.5)
         self.vocabulary = dict(syllables)
 
@@ -158,20 +159,19 @@ class LexicalIndex:
         q_mass = (sum(self.idf[t] for t in q) + self.unknown_idf * len(unknown)) or 1.0
         scores = defaultdict(float)
         matched = defaultdict(float)
+        norm, k1 = self.norm, self.k1
         for term in q:
             idf = self.idf[term]
             for i, (ntf, etf) in self.postings[term].items():
                 tf = ntf + self.extra_weight * etf
-                norm = self.k1 * (1 - self.b + self.b * self.name_len[i] / self.avg_len)
-                scores[i] += idf * tf * (self.k1 + 1) / (tf + norm)
+                scores[i] += idf * tf * (k1 + 1) / (tf + norm[i])
                 matched[i] += idf * (1.0 if ntf else self.extra_weight)
+        ranked = sorted(((s, self.docs[i].key, i) for i, s in scores.items()
+                         if allowed is None or self.docs[i].key in allowed), key=lambda r: (-r[0], r[1]))[:limit]
+        words = [t for t in q if "_" not in t]
         hits = []
-        for i, s in scores.items():
-            key = self.docs[i].key
-            if allowed is not None and key not in allowed:
-                continue
+        for s, key, i in ranked:  # name coverage for the hits kept only
             name = self.name_terms[i]
-            name_hit = sum(self.idf[t] for t in q if "_" not in t and t in name)
+            name_hit = sum(self.idf[t] for t in words if t in name)
             hits.append(Hit(key, s, min(1.0, matched[i] / q_mass), name_hit / self.name_mass[i]))
-        hits.sort(key=lambda h: (-h.score, h.key))
-        return hits[:limit]
+        return hits

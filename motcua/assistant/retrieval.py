@@ -105,19 +105,23 @@ class Retriever:
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
         # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
-        self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in self.name_words]
+        # A name listing several cases ("... của Việt Nam; ... của nước ngoài; ...") is narrowed by its first one.
+        first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
+        self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in first_clauses]
         self.actions = [[p for p in _SECONDARY_ACTIONS if _has(name[:6], p)] for name in self.name_words]
 
     @property
     def semantic_enabled(self):
         return self.vectors is not None and self.embed_query is not None
 
-    def search(self, question, *, limit=5, allowed=None, lexical_only=False):
+    def search(self, question, *, limit=5, allowed=None, lexical_only=False, context=None):
+        """`context`: the whole question when `question` is one sentence of it (a story's ask): qualifiers and
+        actions told elsewhere in it ("bạn gái tôi quốc tịch Nhật Bản. ... đăng ký kết hôn?") still count."""
         w = self.w
         question = facets.without_facets(question) or question
         hits = self.index.search(question, limit=50, allowed=allowed)
         terms = set(self.index.terms(question))
-        q_seq = self.index.sequence(question)
+        q_seq = self.index.sequence(context or question)
         by_key = {}
         top_bm25 = hits[0].score if hits else 1.0
         for h in hits:

@@ -108,7 +108,7 @@ def _search(retriever, question, allowed):
     # The ask with the sentence before it ("... chưa lấy vợ. Xin giấy đó ở đâu?"), then each sentence alone.
     parts = [" ".join(sentences[-2:])] if len(sentences) > 2 else []
     for part in parts + sentences[::-1]:
-        found = retriever.search(part, allowed=allowed)
+        found = retriever.search(part, allowed=allowed, context=question)
         if found.confident:
             return found
     return result

@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from motcua.lib.page_cache import bump
 from motcua.lib.text import fold
 
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, SearchEntry, Step
@@ -150,4 +151,5 @@ def link_agencies(codes, agencies):
     existing = set(through.objects.filter(procedure_id__in=procedures).values_list("procedure_id", "agency_id"))
     links = [through(procedure_id=p, agency_id=a.id) for p in procedures for a in agencies if (p, a.id) not in existing]
     through.objects.bulk_create(links, batch_size=2000)
+    bump("catalogue")  # a bulk insert sends no row signals: the public pages' version moves here (ops/public_pages.py)
     return len(links)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.queries import find_procedures
@@ -40,9 +40,15 @@ from .forms import CounterIntakeForm
 
 
 @staff_only
+@require_http_methods(["GET", "POST"])
 def home(request):
-    q = request.GET.get("q", "")
-    rows = inbox(request.user, now=timezone.now(), q=q)
+    """The inbox; the search form posts, so a phone or ID number searched for never enters an address or a log.
+
+    A `?q=` link (a dossier code) still searches codes, references and names, never phone or ID numbers.
+    """
+    posted = request.method == "POST"
+    q = (request.POST if posted else request.GET).get("q", "")
+    rows = inbox(request.user, now=timezone.now(), q=q, personal=posted)
     return render(request, "console/inbox.html", {"rows": rows, "q": q})
 
 

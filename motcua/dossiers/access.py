@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from motcua.lib.crypto_fields import decrypt
 from motcua.limits import services as limits
 from motcua.units import policy
 from motcua.units.access import agency_ids_of, memberships_of
@@ -82,7 +83,7 @@ def tracking_json_for(code, secret, *, client=None):
     with connection.cursor() as cursor:
         cursor.execute(_TRACKING_SQL, [code, code.upper()])
         row = cursor.fetchone()
-    found = _TrackingRow(*row) if row else None
+    found = _TrackingRow(row[0], decrypt(row[1]), decrypt(row[2]), row[3]) if row else None
     _check_second_factor(found, secret, client, code)
     if found.view in ("", "{}"):  # a bulk-loaded row without a stored view
         return json.dumps(tracking.to_json(tracking.build(Dossier.objects.get(pk=found.pk))), ensure_ascii=False)

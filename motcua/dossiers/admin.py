@@ -57,7 +57,7 @@ class FeeInline(ReadOnlyInline):
 class DossierAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["__str__", "applicant_name", "procedure", "agency", "channel", "status", "due_at"]
     list_filter = ["status", "channel", "agency"]
-    search_fields = ["code", "reference", "applicant_name", "applicant_phone"]
+    search_fields = ["code", "reference", "applicant_name"]  # phone, ID: encrypted, see the console search
     date_hierarchy = "submitted_at"
     inlines = [ComponentInline, StepInline, FeeInline, EventInline]
     list_select_related = ["procedure", "agency"]

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from motcua.catalogue.models import Channel as CatalogueChannel
+from motcua.lib.crypto_fields import BlindIndexField, EncryptedField
 from motcua.units.models import Membership
 
 from .events import EventKind
@@ -76,9 +77,12 @@ class Dossier(models.Model):
     applicant_kind = models.CharField(_("loại chủ hồ sơ"), max_length=20, choices=ApplicantKind.choices,
                                       default=ApplicantKind.PERSON)
     applicant_name = models.CharField(_("chủ hồ sơ"), max_length=255)
-    applicant_id_number = models.CharField(_("số giấy tờ tùy thân / mã số"), max_length=30, blank=True)
-    applicant_phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
-    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    # Personal data, encrypted at rest; exact search through the keyed hashes (motcua.lib.crypto_fields).
+    applicant_id_number = EncryptedField(_("số giấy tờ tùy thân / mã số"), max_length=30, blank=True)
+    applicant_id_number_hash = BlindIndexField(of="applicant_id_number", kind="id")
+    applicant_phone = EncryptedField(_("số điện thoại"), max_length=20, blank=True)
+    applicant_phone_hash = BlindIndexField(of="applicant_phone", kind="phone")
+    applicant_email = EncryptedField(_("thư điện tử"), max_length=254, email=True, blank=True)
     applicant_address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     applicant_source = models.CharField(_("nguồn thông tin chủ hồ sơ"), max_length=12, choices=ApplicantSource.choices,
                                         default=ApplicantSource.TYPED, blank=True)

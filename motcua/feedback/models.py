@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.lib.crypto_fields import EncryptedField
+
 from .workflow import Action, State
 
 TITLE_MAX = 200
@@ -47,8 +49,8 @@ class Feedback(models.Model):
     )
     # Personal data: never shown publicly; the published copy below is masked.
     citizen_name = models.CharField(_("họ tên người gửi"), max_length=100, blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
-    email = models.EmailField(_("thư điện tử"), blank=True)
+    phone = EncryptedField(_("điện thoại"), max_length=20, blank=True)  # encrypted at rest (lib.crypto_fields)
+    email = EncryptedField(_("thư điện tử"), max_length=254, email=True, blank=True)
     address = models.CharField(_("địa chỉ, nơi xảy ra"), max_length=255, blank=True)
     latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
     longitude = models.FloatField(_("kinh độ"), null=True, blank=True)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.lib.crypto_fields import BlindIndexField, EncryptedField
+
 
 class AssuranceLevel(models.IntegerChoices):
     """Levels of the national electronic identity account (NĐ 69/2024/NĐ-CP on electronic identification)."""
@@ -16,7 +18,8 @@ class CitizenIdentity(models.Model):
     """A portal account proven by the national identity provider: one personal number, one account."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="identity")
-    pid = models.CharField(_("số định danh cá nhân"), max_length=12, unique=True)
+    pid = EncryptedField(_("số định danh cá nhân"), max_length=12)  # encrypted at rest (lib.crypto_fields)
+    pid_hash = BlindIndexField(of="pid", kind="id", unique=True)
     full_name = models.CharField(_("họ và tên"), max_length=150)
     birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
     assurance_level = models.PositiveSmallIntegerField(_("mức độ định danh"), choices=AssuranceLevel.choices)
@@ -68,7 +71,8 @@ class StoredPaper(models.Model):
         RESULT = "result", _("Kết quả giải quyết thủ tục hành chính")
         DIGITISED = "digitised", _("Giấy tờ số hóa tại Bộ phận Một cửa")
 
-    owner_pid = models.CharField(_("số định danh của chủ giấy tờ"), max_length=12, db_index=True)
+    owner_pid = EncryptedField(_("số định danh của chủ giấy tờ"), max_length=12)
+    owner_pid_hash = BlindIndexField(of="owner_pid", kind="id")
     title = models.CharField(_("tên giấy tờ"), max_length=500)
     origin = models.CharField(_("nguồn"), max_length=10, choices=Origin.choices)
     file = models.FileField(_("tệp"), upload_to="kho-du-lieu/%Y/%m/")

@@ -3,13 +3,11 @@
 Authorisation code with PKCE (S256), `state` and `nonce` kept in the session; Authlib checks the ID token's
 RS256 signature against the provider's JWKS, its issuer, audience, expiry and nonce. The provider is named by
 `settings.IDENTITY_PROVIDER` (issuer, client id and secret, whether it is a sandbox).
+
+Authlib and its JOSE and HTTP libraries (some 40 MB) are imported on the first sign-in, not by every web worker.
 """
 
-import requests
-from authlib.common.errors import AuthlibBaseError
-from authlib.integrations.django_client import OAuth
 from django.conf import settings
-from joserfc.errors import JoseError
 
 from .errors import SignInFailed
 
@@ -26,6 +24,8 @@ def client():
 
 
 def _register(conf):
+    from authlib.integrations.django_client import OAuth
+
     return OAuth().register(
         "national",
         client_id=conf["client_id"],
@@ -44,6 +44,10 @@ def finish(request):
     """The verified claims of the ID token returned to the callback, or SignInFailed."""
     if request.GET.get("error"):
         raise SignInFailed(request.GET.get("error_description") or request.GET["error"])
+    import requests
+    from authlib.common.errors import AuthlibBaseError
+    from joserfc.errors import JoseError
+
     try:
         token = client().authorize_access_token(request)
     except (AuthlibBaseError, JoseError, ValueError, KeyError, requests.RequestException) as e:

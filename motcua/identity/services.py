@@ -6,6 +6,7 @@ new account; later sign-ins find the account by the number and refresh the name 
 """
 
 import re
+import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,11 +26,13 @@ def sign_in(claims, *, at, earlier_account=None):
     if not PID.match(pid) or level not in AssuranceLevel.values:
         raise SignInFailed("claims without a 12-digit pid or a known level of assurance")
     name = " ".join(str(claims.get("name") or "").split())[:150]
-    identity = CitizenIdentity.objects.select_for_update().select_related("user").filter(pid=pid).first()
+    identity = CitizenIdentity.objects.select_for_update().select_related("user").filter(pid_hash__matches=pid).first()
     if identity is None:
         user = earlier_account if _linkable(earlier_account) else None
         if user is None:
-            user = get_user_model().objects.create_user(username=f"dinhdanh-{pid}", first_name=name)
+            # The username names no personal number (it shows in logs and the admin): a random suffix.
+            user = get_user_model().objects.create_user(username=f"dinhdanh-{secrets.token_hex(6)}",
+                                                        first_name=name)
             user.set_unusable_password()
             user.save(update_fields=["password"])
         identity = CitizenIdentity(user=user, pid=pid, linked_at=at)

@@ -38,7 +38,7 @@ def keep(*, owner_pid, title, origin, at, content: bytes = b"", stored_name="", 
 
 
 def papers_of(pid):
-    return StoredPaper.objects.filter(owner_pid=pid).select_related("source_agency")
+    return StoredPaper.objects.filter(owner_pid_hash__matches=pid).select_related("source_agency")
 
 
 @transaction.atomic
@@ -68,7 +68,7 @@ def reusable_for(pid, title_words=()):
 
 def take(paper_id, *, pid):
     """The stored paper a dossier reuses: it must be the citizen's and consented."""
-    paper = StoredPaper.objects.filter(pk=paper_id, owner_pid=pid, reuse_consent=True).first()
+    paper = StoredPaper.objects.filter(pk=paper_id, owner_pid_hash__matches=pid, reuse_consent=True).first()
     if paper is None:
         raise Forbidden("Giấy tờ này không có trong kho dữ liệu của bạn hoặc chưa được bạn đồng ý cho dùng lại.")
     return paper

@@ -3,8 +3,6 @@
 import csv
 import io
 
-from openpyxl import Workbook
-
 HEADERS = ["Mã cơ quan", "Cơ quan", "Loại", "Dân số", "Hồ sơ (đã và đang giải quyết)", "Đúng hạn (%)",
            "Khoảng tin cậy 95% đúng hạn", "Trực tuyến (%)", "Hồ sơ trực tuyến / 1.000 dân", "Hài lòng (%)",
            "Số lượt đánh giá", "Điểm 766", "Xếp hạng", "Ghi chú xếp hạng"]
@@ -38,6 +36,8 @@ def to_csv(headers, rows) -> bytes:
 
 
 def to_xlsx(headers, rows, *, title="Chỉ số") -> bytes:
+    from openpyxl import Workbook  # 37 MB: imported by the worker that exports, not by every web worker
+
     wb = Workbook()
     ws = wb.active
     ws.title = "".join(c for c in title if c not in "[]:*?/\\")[:31]

@@ -7,12 +7,19 @@ revalidating gets a 304 without the page being rendered. Entries live in Django'
 REDIS_URL is set, the database otherwise), shared by every worker.
 
 Only pages that hold nothing of the visitor go through here: no CSRF token, no user name, no flash messages.
+
+Whole public pages served before the middleware (motcua/ops/public_pages.py) are keyed instead by a version
+number per group of data ("catalogue", "calendar", "feedback"): a save or delete of any row of the group bumps
+it (signals, connected in ops/apps.py, again when the transaction commits), and so do the bulk writers that send
+no signals (`bump(...)` by hand).
 """
 
 import hashlib
+import time
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -22,6 +29,33 @@ KEEP = 24 * 3600  # seconds an entry stays in the shared cache; keys change on e
 
 def key_of(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+
+
+def versions(groups) -> list:
+    """The current version number of each group; a group without one (first use, or evicted) gets a new one
+    from the clock, never a number an older entry may have been stored under."""
+    keys = [f"version:{g}" for g in groups]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, time.time_ns())
+            found[key] = cache.get(key)
+    return [found[k] for k in keys]
+
+
+def bump(*groups):
+    """Give each group a new version now and again when the current transaction commits (a page rendered between
+    the write and the commit, from the rows as they were, is then stored under a version nobody asks for)."""
+    def new_versions():
+        for group in groups:
+            try:
+                cache.incr(f"version:{group}")
+            except ValueError:  # missing: start from the clock
+                cache.add(f"version:{group}", time.time_ns())
+
+    new_versions()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(new_versions)
 
 
 def is_anonymous_reader(request) -> bool:

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.lib.crypto_fields import EncryptedField
+
 
 def new_token():
     return uuid.uuid4().hex
@@ -121,7 +123,7 @@ class Ticket(models.Model):
     rank = models.PositiveSmallIntegerField(_("thứ tự ưu tiên gọi"), choices=Rank.choices, default=Rank.NORMAL)
     for_counter = models.ForeignKey(Counter, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                     verbose_name=_("chỉ quầy này được gọi"))
-    phone = models.CharField(_("số điện thoại nhận tin nhắn"), max_length=20, blank=True)
+    phone = EncryptedField(_("số điện thoại nhận tin nhắn"), max_length=20, blank=True)  # lib.crypto_fields
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.WAITING)
     issued_at = models.DateTimeField(_("thời điểm lấy số"))
@@ -213,8 +215,8 @@ class Appointment(models.Model):
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, related_name="appointments")
     starts_at = models.DateTimeField(_("giờ hẹn"))
     name = models.CharField(_("họ và tên"), max_length=255)
-    phone = models.CharField(_("số điện thoại"), max_length=20)
-    email = models.EmailField(_("thư điện tử"), blank=True)
+    phone = EncryptedField(_("số điện thoại"), max_length=20)  # encrypted at rest (lib.crypto_fields)
+    email = EncryptedField(_("thư điện tử"), max_length=254, email=True, blank=True)
     citizen = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="appointments")
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.BOOKED)
@@ -328,9 +330,9 @@ class HomeVisit(models.Model):
                                verbose_name=_("UBND xã, phường"))
     requester = models.CharField(_("người đề nghị"), max_length=10, choices=Requester.choices)
     requester_name = models.CharField(_("họ tên người đề nghị"), max_length=255)
-    requester_phone = models.CharField(_("điện thoại người đề nghị"), max_length=20)
+    requester_phone = EncryptedField(_("điện thoại người đề nghị"), max_length=20)  # lib.crypto_fields
     person_name = models.CharField(_("họ tên người cần hỗ trợ"), max_length=255)
-    person_phone = models.CharField(_("điện thoại người cần hỗ trợ"), max_length=20, blank=True)
+    person_phone = EncryptedField(_("điện thoại người cần hỗ trợ"), max_length=20, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255)
     procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="+", verbose_name=_("thủ tục"))

@@ -9,8 +9,11 @@ there and tells the 👍/👎 which unit it rates (766 indicator 5.3).
 """
 
 from django.contrib import messages
+from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.assistant import review
 from motcua.assistant.services import MAX_QUESTION_LENGTH, ask
@@ -57,14 +60,23 @@ def chat(request):
                 request.session[SESSION_CODE] = context
         return redirect("portal:assistant")
     turns = request.session.get(SESSION_TURNS, [])
-    current = request.session.get(SESSION_CODE)
+    # The procedure page's widget without JavaScript arrives here by GET: its question is filled in and its
+    # procedure named, nothing is asked or stored until the visitor posts the form (a GET changes nothing).
+    widget_code = request.GET.get("procedure", "")
+    current = widget_code or request.session.get(SESSION_CODE)
     name = Procedure.objects.filter(code=current).values_list("current__name", flat=True).first() if current else None
-    return render(
-        request,
-        "portal/assistant/chat.html",
-        {"turns": turns, "current_code": current, "current_name": name, "max_length": MAX_QUESTION_LENGTH,
-         "place": agency or commune},
-    )
+    return render(request, "portal/assistant/chat.html", {
+        "turns": turns, "current_code": current if name else None, "current_name": name,
+        "widget_code": widget_code if name else "", "max_length": MAX_QUESTION_LENGTH, "place": agency or commune,
+        "prefill": (request.GET.get("question") or "").strip()[:MAX_QUESTION_LENGTH],
+    })
+
+
+@require_GET
+@never_cache
+def form_token(request):
+    """A CSRF token for the widget of a cached procedure page (sets the CSRF cookie; never stored by caches)."""
+    return JsonResponse({"token": get_token(request)})
 
 
 def _place(request):

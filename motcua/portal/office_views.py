@@ -178,7 +178,8 @@ def book(request):
                     a = appointments.book(agency, procedure, starts_at, name=g.get("ho_ten", ""),
                                           phone=g.get("dien_thoai", ""), email=g.get("email", ""),
                                           citizen=request.user, now=timezone.now())
-                    return redirect(reverse("portal:office_appointment", args=[a.code]) + f"?dt={a.phone}")
+                    request.session[_appointment_key(a.code)] = a.phone  # the second factor, kept out of the URL
+                    return redirect(reverse("portal:office_appointment", args=[a.code]))
                 context["slots"] = appointments.slots(agency, procedure, day, now=timezone.now())
     except (DomainError, ValueError) as e:
         context["error"] = getattr(e, "message", "Giờ hẹn không hợp lệ.")
@@ -186,11 +187,18 @@ def book(request):
     return render(request, T + "book.html", context, status=status)
 
 
+def _appointment_key(code):
+    return f"lich-hen:{code.strip().upper()}"
+
+
 @require_http_methods(["GET", "POST"])
 def appointment_page(request, code):
-    phone = request.POST.get("dien_thoai") or request.GET.get("dt", "")
+    """The phone number proves the booking: posted in the form, or held in the session since booking; never in
+    the address, where it would reach histories and access logs."""
+    phone = request.POST.get("dien_thoai") or request.session.get(_appointment_key(code), "")
     try:
         a = appointments.get_appointment(code, phone)
+        request.session[_appointment_key(code)] = a.phone
         if request.method == "POST" and request.POST.get("huy"):
             a = appointments.cancel(a, now=timezone.now(), actor=request.user)
     except DomainError as e:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("thu-tuc/<str:code>/", views.procedure, name="procedure"),
     path("thu-tuc/<str:code>/in/", views.procedure_print, name="procedure_print"),
     path("tro-ly-ao/", assistant_views.chat, name="assistant"),
+    path("tro-ly-ao/ma-form/", assistant_views.form_token, name="assistant_token"),
     path("", include("motcua.portal.citizen_urls")),  # dossiers: submit online, track, account
     path("phan-anh/", feedback_views.published, name="feedback_list"),
     path("phan-anh/gui/", feedback_views.file, name="feedback_file"),

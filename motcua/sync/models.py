@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from motcua.lib.crypto_fields import EncryptedJSONField
+
 
 class Target(models.TextChoices):
     """The receiving system: a name in the connections registry."""
@@ -18,7 +20,7 @@ class OutboxRecord(models.Model):
     # One dossier or one feedback item; its records are sent in `seq` order.
     stream = models.CharField(_("luồng"), max_length=80)
     seq = models.PositiveIntegerField(_("số thứ tự trong luồng"))
-    payload = models.JSONField(_("bản ghi đồng bộ"))
+    payload = EncryptedJSONField(_("bản ghi đồng bộ"))  # holds the applicant's ID number: encrypted at rest
     # What the figures need without reading the payload: the unit, the day the dossier was received.
     agency_id = models.IntegerField(_("cơ quan"), null=True, blank=True)
     received_on = models.DateField(_("ngày tiếp nhận"), null=True, blank=True)

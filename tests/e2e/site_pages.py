@@ -169,7 +169,7 @@ def arguments(city):
 
 
 # Query strings some pages need to show their content rather than a form.
-QUERIES = {"portal:office_appointment": "?dt=0912345678"}
+QUERIES = {}
 
 
 def _routes(patterns, prefix):

@@ -8,12 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from motcua.dossiers import services
 from motcua.dossiers.actions import ACTIONS
 from motcua.dossiers.models import Dossier, Payment
-from motcua.dossiers.tests.base import T0, make_people, make_version, submit_online
-
-
-@pytest.fixture
-def people(db):
-    return make_people()
+from motcua.dossiers.tests.base import T0, make_version, submit_online
 
 
 @pytest.fixture

@@ -2,21 +2,9 @@
 
 import json
 
-import pytest
-
 from motcua.api.dossiers import TrackingOut
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.tests.base import PDF, applicant, make_people, make_version, submit_online
-
-
-@pytest.fixture
-def people(db):
-    return make_people()
-
-
-@pytest.fixture
-def version(people):
-    return make_version(people.a)
+from motcua.dossiers.tests.base import PDF, applicant, submit_online
 
 
 def body(version, **overrides):
@@ -44,7 +32,7 @@ def test_submit_accept_and_track(client, people, version):
     assert accepted.status_code == 200 and accepted.json()["status"] == "accepted"
     code = accepted.json()["code"]
     client.logout()
-    tracked = client.get("/api/dossiers/tracking", {"code": code, "last4": "5678"})
+    tracked = track(client, {"code": code, "last4": "5678"})
     assert tracked.status_code == 200
     data = tracked.json()
     assert data["status_label"] == "Được tiếp nhận" and data["receiving_agency"] == people.a.name
@@ -121,7 +109,7 @@ def test_actions_through_the_api(client, people, version):
 
 def test_tracking_with_a_wrong_second_factor_is_404(client, people, version):
     dossier = submit_online(version, people)
-    response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "0000"})
+    response = track(client, {"code": dossier.reference, "last4": "0000"})
     assert response.status_code == 404 and "4 số cuối" in response.json()["detail"]
 
 
@@ -143,15 +131,15 @@ def test_tracking_stops_guessing_after_many_failures(client, people, version):
 
     dossier = submit_online(version, people)
     for _ in range(limit("tracking_code").allowed):
-        client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "0000"})
-    response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
+        track(client, {"code": dossier.reference, "last4": "0000"})
+    response = track(client, {"code": dossier.reference, "last4": "5678"})
     assert response.status_code == 429 and "quá nhiều lần" in response.json()["detail"]
 
 
 def test_tracking_a_row_loaded_without_a_stored_view(client, people, version):
     dossier = submit_online(version, people)
     Dossier.objects.filter(pk=dossier.pk).update(tracking={})
-    response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
+    response = track(client, {"code": dossier.reference, "last4": "5678"})
     assert response.status_code == 200
     assert TrackingOut.model_validate(response.json()).history[0].kind == "submitted"
 
@@ -167,6 +155,17 @@ def test_accept_takes_the_officers_time_limit_when_the_catalogue_has_none(client
     assert refused.status_code == 400 and "từ 1 đến 365" in refused.json()["detail"]
     accepted = client.post(url, {"time_limit_days": 5}, content_type="application/json")
     assert accepted.status_code == 200 and accepted.json()["due_at"] is not None
+
+
+def track(client, payload):
+    return client.post("/api/dossiers/tracking", payload, content_type="application/json")
+
+
+def test_tracking_by_get_is_refused_with_a_clear_message(client, people, version):
+    dossier = submit_online(version, people)
+    response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
+    assert response.status_code == 400 and "POST" in response.json()["detail"]
+    assert dossier.public_id not in response.content.decode()
 
 
 def test_tracking_by_post_keeps_the_digits_out_of_the_address(client, people, version):

@@ -138,3 +138,30 @@ def test_an_agency_filter_keeps_its_procedures_and_the_answer_names_its_contact(
     # an agency with no linked procedure does not filter everything away
     other = Agency.objects.create(code="T01-TEST-X", name="UBND xã Thử", kind="ubnd_xa")
     assert ask("đăng ký kết hôn", agency=other, at=AT).code == "1.000894"
+
+
+def test_a_story_sentence_keeps_the_qualifiers_told_in_the_narrative(catalogue):
+    from motcua.assistant.catalogue_index import get_retriever
+
+    def foreign(context):
+        candidates = get_retriever().search("đăng ký khai sinh", context=context).candidates
+        return next(c for c in candidates if c.key == "2.000528").score
+
+    story = "Vợ tôi quốc tịch Nhật Bản, chúng tôi sống ở Hà Nội. Giờ đăng ký khai sinh"
+    assert foreign(story) > foreign(None) + 0.15  # the rare-case penalty became a bonus
+    reply = ask("Vợ tôi quốc tịch Nhật Bản, chúng tôi cưới nhau và sống ở Hà Nội đã hai năm. Giờ muốn làm giấy khai "
+                "sinh cho con thì làm ở đâu?", at=AT)
+    assert reply.code == "2.000528" or (reply.choose and "2.000528" in reply.candidates[:3])
+
+
+def test_a_life_event_told_in_a_story_does_not_decide_a_precise_ask(catalogue):
+    from motcua.assistant.services import _event_in_narrative_only
+    from motcua.catalogue.vocabulary import current
+
+    vocabulary = current()
+    background = "Bố tôi mất đã ba năm nay, nhà chỉ còn hai mẹ con ở với nhau. Giờ tôi muốn làm căn cước lần đầu thì làm ở đâu?"
+    assert _event_in_narrative_only(background, vocabulary)
+    assert ask(background, at=AT).life_event == ""
+    general = "Bố tôi vừa qua đời ở quê, gia đình đã lo xong hậu sự cho ông. Giờ con cháu cần làm những thủ tục nào?"
+    assert not _event_in_narrative_only(general, vocabulary)
+    assert ask(general, at=AT).life_event == "Người thân qua đời"

@@ -21,6 +21,22 @@ _LOOSE_ROW_RE = re.compile(
 )
 
 
+def kind_of(name, kinds, issues):
+    """The channel kind `kinds` gives `name`; an unknown name is noted in `issues` and read as at the counter."""
+    kind = kinds.get(name)
+    if kind is None:
+        issues.append(f"Cách thức thực hiện: hình thức lạ '{name}'")
+        kind = "direct"
+    return kind
+
+
+def channel(kind, *, duration, dur_text, description, fees):
+    """One channel of the create_version dict; `duration` is (value, unit, evidence)."""
+    value, unit, evidence = duration
+    return {"kind": kind, "duration_value": value, "duration_unit": unit, "duration_text": dur_text[:255],
+            "duration_evidence": evidence, "description": description, "fees": fees}
+
+
 def parse_channels(text, context=""):
     """Return (channels, issues) from the flattened 'Cách thức thực hiện' table of the national portal.
 

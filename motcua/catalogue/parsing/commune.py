@@ -8,31 +8,23 @@ asked, not how many: they become a count of 1. `bm_dien_tu` = "Có" means the po
 import datetime
 import re
 
+from .channels import channel, kind_of
 from .durations import UNITS, infer_limit
 from .fees import parse_fee_lines
 from .legal import infer_issuer
 from .papers import meaning
-from .portal import clean, complete_fee, limit_lengths
+from .portal import DESCRIPTIVE, clean, complete_fee, limit_lengths
 from .steps import parse_steps
 from .text import clip, squash
 
 __all__ = ["parse_commune_record", "CHANNELS"]
 
 CHANNELS = {"Trực tiếp": "direct", "Trực tuyến": "online", "Bưu chính": "postal", "Dịch vụ bưu chính": "postal"}
-_FIELDS = {
+# The portal's field names (portal.DESCRIPTIVE) but for three; the commune records list no related procedures.
+_FIELDS = {key: src for key, src in DESCRIPTIVE.items() if key != "related_procedures"} | {
     "name": "ten_tthc",
-    "field": "linh_vuc",
-    "level": "cap_thuc_hien",
     "kind": "loai_tthc",
-    "subjects": "doi_tuong_thuc_hien",
-    "conditions": "yeu_cau_dieu_kien",
-    "competent_agency": "co_quan_co_tham_quyen",
-    "implementing_agency": "co_quan_thuc_hien",
-    "delegated_agency": "co_quan_duoc_uy_quyen",
-    "coordinating_agency": "co_quan_phoi_hop",
-    "receiving_address": "dia_chi_tiep_nhan",
     "source_url": "link_truy_cap",
-    "publishing_decision": "so_quyet_dinh",
 }
 _DURATION_RE = re.compile(rf"^\s*(\d+(?:[.,]\d+)?)\s*({'|'.join(UNITS)})\s*$", re.IGNORECASE)
 _FORM_KINDS = ("Tờ khai", "Đơn yêu cầu")
@@ -68,11 +60,7 @@ def _steps(rows):
 
 
 def _channel(row, legal, steps_text, issues):
-    name = (row.get("hinh_thuc_nop") or "").strip()
-    kind = CHANNELS.get(name)
-    if kind is None:
-        issues.append(f"Cách thức thực hiện: hình thức lạ '{name}'")
-        kind = "direct"
+    kind = kind_of((row.get("hinh_thuc_nop") or "").strip(), CHANNELS, issues)
     dur_text = (row.get("thoi_gian") or "").strip()
     description = (row.get("mo_ta") or "").strip()
     value, unit, evidence = _duration(dur_text, description, steps_text)
@@ -85,15 +73,7 @@ def _channel(row, legal, steps_text, issues):
     fees = [_free_if_zero(f) for f in parse_fee_lines(row.get("phi_le_phi") or "")]
     for fee in fees:
         complete_fee(fee, legal)
-    return {
-        "kind": kind,
-        "duration_value": value,
-        "duration_unit": unit,
-        "duration_text": dur_text[:255],
-        "duration_evidence": evidence,
-        "description": description,
-        "fees": fees,
-    }
+    return channel(kind, duration=(value, unit, evidence), dur_text=dur_text, description=description, fees=fees)
 
 
 def _duration(text, description, steps_text):

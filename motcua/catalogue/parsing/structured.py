@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from .channels import CHANNEL_KINDS
+from .channels import CHANNEL_KINDS, channel, kind_of
 from .durations import infer_limit, parse_duration
 from .fees import parse_fee_lines
 from .legal import NUMBER_RE, infer_issuer
@@ -53,10 +53,7 @@ def parse_structured_record(rec):
 
 
 def _structured_channel(row, legal, issues, steps_text=""):
-    kind = CHANNEL_KINDS.get(row.get("hinh_thuc", "").strip())
-    if kind is None:
-        issues.append(f"Cách thức thực hiện: hình thức lạ '{row.get('hinh_thuc')}'")
-        kind = "direct"
+    kind = kind_of(row.get("hinh_thuc", "").strip(), CHANNEL_KINDS, issues)
     dur_text = (row.get("thoi_han_giai_quyet") or "").strip()
     value, unit = parse_duration(dur_text)
     evidence = ""
@@ -74,15 +71,8 @@ def _structured_channel(row, legal, issues, steps_text=""):
         if fee["amount"] is None:
             issues.append(f"Cách thức thực hiện: {kind}: không có số tiền bằng đồng '{clip(fee['description'])}'")
         complete_fee(fee, legal)
-    return {
-        "kind": kind,
-        "duration_value": value,
-        "duration_unit": unit,
-        "duration_text": dur_text[:255],
-        "duration_evidence": evidence,
-        "description": (row.get("mo_ta") or "").strip(),
-        "fees": fees,
-    }
+    return channel(kind, duration=(value, unit, evidence), dur_text=dur_text,
+                   description=(row.get("mo_ta") or "").strip(), fees=fees)
 
 
 def _structured_component(row, issues):

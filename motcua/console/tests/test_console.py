@@ -60,8 +60,13 @@ def test_inbox_puts_overdue_first_then_due_soon_then_waiting(client, w):
 def test_inbox_search_finds_by_phone_and_name(client, w):
     d = online(w, phone="0987000111")
     c = signed_in(client, w.lan)
-    assert d.reference in c.get(reverse("console:home"), {"q": "0987000111"}).content.decode()
+    assert d.reference in c.post(reverse("console:home"), {"q": "0987 000 111"}).content.decode()
+    assert d.reference in c.post(reverse("console:home"), {"q": "+84987000111"}).content.decode()
+    assert d.reference not in c.post(reverse("console:home"), {"q": "0987000112"}).content.decode()
     assert d.reference in c.get(reverse("console:home"), {"q": "Ngọc Ánh"}).content.decode()
+    # A phone number in the address searches nothing personal: the form posts it.
+    assert d.reference not in c.get(reverse("console:home"), {"q": "0987000111"}).content.decode()
+    assert 'method="post" role="search"' in c.get(reverse("console:home")).content.decode()
 
 
 def test_it_refuses_staff_of_other_unit(client, w):

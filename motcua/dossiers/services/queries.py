@@ -29,18 +29,21 @@ URGENCY_LABEL = {
 INBOX_STATUSES = {*OPEN_STATUSES, Status.SUBMITTED, Status.DONE, Status.SUPPLEMENT_REQUESTED}
 
 
-def inbox(user, *, now, q="", limit=200):
+def inbox(user, *, now, q="", personal=False, limit=200):
     """Return the dossiers `user` should work on, most urgent first, each with `urgency` set.
 
     Without a search: open dossiers held by one of the user's agencies. With a search (code, registration
-    reference, name or phone): every dossier the user may see, finished ones included.
+    reference, name and, with `personal`, the whole phone or ID number, matched exactly through their keyed
+    hashes): every dossier the user may see, finished ones included.
     """
     mine = agency_ids_of(user)
     qs = dossiers_visible_to(user).select_related("version", "holder_agency", "holder")
     q = (q or "").strip()
     if q:
-        qs = qs.filter(Q(code__icontains=q) | Q(reference__iexact=q) | Q(applicant_name__icontains=q)
-                       | Q(applicant_phone__contains=q))
+        found = Q(code__icontains=q) | Q(reference__iexact=q) | Q(applicant_name__icontains=q)
+        if personal:
+            found |= Q(applicant_phone_hash__matches=q) | Q(applicant_id_number_hash__matches=q)
+        qs = qs.filter(found)
     else:
         qs = qs.filter(status__in=INBOX_STATUSES, holder_agency_id__in=mine)
     soon = deadlines.due_soon_until(now, agency=None)  # one SQL cut-off: the default office hours
@@ -128,6 +131,6 @@ def sole_citizen_filing_as(id_number):
 
     from ..models import Dossier
 
-    ids = list(Dossier.objects.filter(applicant_id_number=id_number, citizen__isnull=False)
+    ids = list(Dossier.objects.filter(applicant_id_number_hash__matches=id_number, citizen__isnull=False)
                .values_list("citizen_id", flat=True).distinct()[:2])
     return get_user_model().objects.filter(pk=ids[0]).first() if len(ids) == 1 else None

@@ -5,7 +5,7 @@ Chi: a citizen with a local account. Agency C (head Tú, handler Bình) is the s
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -116,3 +116,19 @@ def submit_online(version, people, *, at=T0, key=None, **kwargs):
 def accepted_dossier(version, people, *, at=T0):
     dossier = submit_online(version, people, at=at)
     return services.accept_dossier(dossier, actor=people.lan, at=at)
+
+
+def whole_life(version, people):
+    """Online intake, acceptance, supplement during appraisal, a two-agency route, result, return."""
+    if not hasattr(version.procedure, "route"):
+        two_agency_route(version, people)
+    d = accepted_dossier(version, people)
+    d = services.assign_handler(d, actor=people.minh, handler=people.lan, at=T0 + timedelta(minutes=5))
+    d = services.request_supplement(d, actor=people.lan, at=T0 + timedelta(hours=1), reason="Thiếu bản sao")
+    d = services.supplement_dossier(d, actor=people.chi, at=T0 + timedelta(days=1), components=[
+        services.ComponentInput(name="Bản sao bổ sung", files=[pdf("bo-sung.pdf")])])
+    d = services.complete_step(d, actor=people.lan, at=T0 + timedelta(days=1, hours=2))
+    d = services.assign_handler(d, actor=people.tu, handler=people.binh, at=T0 + timedelta(days=1, hours=3))
+    d = services.complete_step(d, actor=people.binh, at=T0 + timedelta(days=2))
+    d = services.issue_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=1))
+    return services.return_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=2))

@@ -37,6 +37,28 @@ def fixed_code(agency, received_at):
     return f"X-{agency.code}"
 
 
+def race(count, work):
+    """Run `work(i)` for i in range(count) in threads that start together; return what they raised."""
+    start = threading.Barrier(count)
+    errors = []
+
+    def run(i):
+        try:
+            start.wait(timeout=30)
+            work(i)
+        except Exception as exc:  # collected and asserted by the caller
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return errors
+
+
 if ON_POSTGRES:
 
     @pytest.mark.postgres
@@ -44,25 +66,12 @@ if ON_POSTGRES:
     def test_fifty_racing_intakes_get_fifty_distinct_codes():
         people = make_people()
         version = make_version(people.a)
-        start = threading.Barrier(50)
-        errors = []
 
         def intake(i):
-            try:
-                start.wait(timeout=30)
-                services.submit_dossier(version, channel="direct", applicant=applicant(name=f"Người nộp {i}"),
-                                        at=T0, actor=people.lan, agency=people.a, components=[])
-            except Exception as exc:  # collected and asserted below
-                errors.append(exc)
-            finally:
-                connection.close()
+            services.submit_dossier(version, channel="direct", applicant=applicant(name=f"Người nộp {i}"),
+                                    at=T0, actor=people.lan, agency=people.a, components=[])
 
-        threads = [threading.Thread(target=intake, args=(i,)) for i in range(50)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
-        assert errors == []
+        assert race(50, intake) == []
         found = sorted(Dossier.objects.values_list("code", flat=True))
         assert found == [f"T01-TEST-A-261201-{n:04d}" for n in range(1, 51)]
         assert CodeCounter.objects.get(prefix="T01-TEST-A-261201").last == 50
@@ -72,25 +81,14 @@ if ON_POSTGRES:
     def test_racing_retries_with_one_key_make_one_dossier():
         people = make_people()
         version = make_version(people.a)
-        start = threading.Barrier(10)
-        got, errors = [], []
+        got = []
 
-        def retry():
-            try:
-                start.wait(timeout=30)
-                got.append(services.submit_dossier(version, channel="online", applicant=applicant(), at=T0,
-                                                   components=[services.ComponentInput(
-                                                       component=version.components.get(order=1),
-                                                       from_data_store=True)],
-                                                   idempotency_key="same-key").pk)
-            except Exception as exc:  # collected and asserted below
-                errors.append(exc)
-            finally:
-                connection.close()
+        def retry(_):
+            got.append(services.submit_dossier(version, channel="online", applicant=applicant(), at=T0,
+                                               components=[services.ComponentInput(
+                                                   component=version.components.get(order=1),
+                                                   from_data_store=True)],
+                                               idempotency_key="same-key").pk)
 
-        threads = [threading.Thread(target=retry) for _ in range(10)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        errors = race(10, retry)
         assert errors == [] and len(set(got)) == 1 and Dossier.objects.count() == 1

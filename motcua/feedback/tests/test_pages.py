@@ -145,3 +145,17 @@ def test_refusal_without_reason_shows_the_rule(client, file_web, binh, justice):
     assert response.status_code == 400 and "lý do từ chối" in response.content.decode()
     item.refresh_from_db()
     assert item.state == State.WAITING
+
+
+def test_published_list_and_item_show_a_publication_and_an_edit_at_once(client, file_web, binh, justice):
+    item = _answered(file_web, binh, justice, at=timezone.now(), title="Chậm trả kết quả khai sinh ở phường")
+    empty = client.get("/phan-anh/")
+    assert "public" in empty["Cache-Control"] and "Chậm trả kết quả" not in empty.content.decode()
+    services.publish_answer(item, actor=binh, at=timezone.now())
+    assert "Chậm trả kết quả" in client.get("/phan-anh/").content.decode()
+    detail = client.get(f"/phan-anh/cong-khai/{item.pk}/")
+    assert detail.status_code == 200 and "public" in detail["Cache-Control"]
+    item.refresh_from_db()
+    item.public_answer = "Đã trả kết quả, xin lỗi ông bà."
+    item.save()
+    assert "xin lỗi ông bà" in client.get(f"/phan-anh/cong-khai/{item.pk}/").content.decode()

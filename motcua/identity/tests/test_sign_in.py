@@ -49,7 +49,7 @@ def test_sign_in_proves_number_name_birth_date_and_level(client, idp_settings):
     someone = person(level=2)
     response, _ = through_provider(client, idp_settings, someone.pid)
     assert response.status_code == 302
-    identity = CitizenIdentity.objects.get(pid=someone.pid)
+    identity = CitizenIdentity.objects.get(pid_hash__matches=someone.pid)
     assert identity.full_name == someone.full_name
     assert identity.birth_date == someone.birth_date
     assert identity.assurance_level == 2 and identity.is_sandbox
@@ -61,8 +61,8 @@ def test_the_same_number_finds_the_same_account(client, idp_settings):
     through_provider(client, idp_settings, someone.pid)
     client.logout()
     through_provider(client, idp_settings, someone.pid)
-    assert CitizenIdentity.objects.filter(pid=someone.pid).count() == 1
-    assert CitizenIdentity.objects.get(pid=someone.pid).assurance_level == 1
+    assert CitizenIdentity.objects.filter(pid_hash__matches=someone.pid).count() == 1
+    assert CitizenIdentity.objects.get(pid_hash__matches=someone.pid).assurance_level == 1
 
 
 def test_sign_out_ends_the_provider_session_too(client, idp_settings):
@@ -137,4 +137,4 @@ def test_a_procedure_can_require_level_2():
         services.check_assurance(level_one, procedure)
     level_two = services.sign_in({"pid": "000190000005", "name": "Lê Thị Hoa", "loa": 2}, at=timezone.now())
     services.check_assurance(level_two, procedure)
-    assert CitizenIdentity.objects.get(pid="000190000005").birth_date is None
+    assert CitizenIdentity.objects.get(pid_hash__matches="000190000005").birth_date is None

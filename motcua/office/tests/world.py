@@ -3,16 +3,15 @@ priority groups and programmes, the ward of Hoài Đức with procedure 1.001266
 home-visit team. Time limits and channels of the test procedures are test configuration, not catalogue facts."""
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils import timezone
 
-from motcua.catalogue.models import Channel, Component, FeeItem, Procedure, ProcedureVersion
+from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.services import refresh_current
 from motcua.office.models import Counter, HomeTeam, ServiceArea
 from motcua.office.seed import seed_office
 from motcua.units.models import Agency, Delegation, Membership
-from tests.world import _user, build_world
+from tests.world import _user, build_world, free_channels
 
 
 @dataclass
@@ -40,10 +39,7 @@ def build_office_world():
                                               level="Cấp xã")
     business_end.current = version
     business_end.save()
-    for kind in (Channel.Kind.ONLINE, Channel.Kind.DIRECT):
-        channel = Channel.objects.create(version=version, kind=kind, duration_value=Decimal(3),
-                                         duration_unit=Channel.Unit.WORKING_DAYS, duration_text="3 ngày làm việc")
-        FeeItem.objects.create(channel=channel, amount=0, kind=FeeItem.Kind.NONE, description="Miễn phí")
+    free_channels(version, days=3)
     Component.objects.create(version=version, order=1, name="Thông báo về việc chấm dứt hoạt động hộ kinh doanh",
                              originals=1)
     base.procedure.agencies.add(hoai_duc)

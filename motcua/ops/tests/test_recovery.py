@@ -153,7 +153,8 @@ def test_a_request_waiting_on_a_lock_gets_a_vietnamese_503(client):
         response = client.post("/tra-cuu/", {"ma": "T01-X-260101-0001", "so": "1234"})
         assert response.status_code == 503 and response["Retry-After"]
         assert "Hệ thống đang bận" in response.content.decode()
-        api = client.get("/api/dossiers/tracking", {"code": "T01-X-260101-0001", "last4": "1234"})
+        api = client.post("/api/dossiers/tracking", {"code": "T01-X-260101-0001", "last4": "1234"},
+                          content_type="application/json")
         assert api.status_code == 503 and "thử lại" in api.json()["detail"]
     finally:
         other.rollback()

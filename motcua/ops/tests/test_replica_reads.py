@@ -20,6 +20,13 @@ from motcua.ops.replica_reads import COOKIE
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
 
 
+@pytest.fixture(autouse=True)
+def _past_the_public_cache(client):
+    """A session cookie (of nobody signed in) takes requests past the public pages' cache (ops/public_pages.py),
+    to the views whose reads these tests follow."""
+    client.cookies["sessionid"] = "no-such-session"
+
+
 @pytest.fixture
 def with_replica(settings):
     settings.MOTCUA_REPLICA = True
@@ -108,3 +115,11 @@ def test_a_stale_answer_is_probed_again_once_and_a_primary_is_no_standby(client,
 def test_a_lagging_replica_is_left_aside(client, with_replica):
     cache.set(replica.STATE_KEY, {"ok": False, "lag": replica.MAX_LAG + 1, "reason": "", "at": time.time()}, 60)
     assert queries_on("replica", client, "/bang-chi-so/") == []
+
+
+def test_the_public_cache_is_filled_from_the_primary(with_replica):
+    from django.test import Client
+
+    visitor = Client()  # no cookie: the public pages' cache answers, and fills itself from the primary
+    assert queries_on("replica", visitor, "/thu-tuc/") == []
+    assert any("catalogue_procedure" in q for q in queries_on("default", Client(), "/thu-tuc/?page=1"))

@@ -14,8 +14,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from motcua.catalogue.models import Channel, Component, Procedure, ProcedureVersion
 from motcua.dossiers import services as dossiers
 from motcua.dossiers.models import RouteStep, RouteTemplate
+from motcua.dossiers.tests.base import People as DossierPeople
 from motcua.dossiers.tests.base import make_people as make_dossier_people
-from motcua.units.models import Agency, Membership
+from motcua.units.models import Membership
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 # Tuesday 01/12/2026, 09:00 in Hanoi: an ordinary working day.
@@ -24,16 +25,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @dataclass
-class People:
-    a: Agency
-    b: Agency
-    c: Agency
-    lan: object
-    minh: object
-    hung: object
-    tu: object
-    binh: object
-    chi: object
+class People(DossierPeople):
     lan_at_a: Membership
     hung_at_b: Membership
 
@@ -41,8 +33,8 @@ class People:
 def make_people():
     """The dossiers tests' people (dossiers/tests/base.py), with Lan's and Hùng's memberships at hand."""
     p = make_dossier_people()
-    return People(p.a, p.b, p.c, p.lan, p.minh, p.hung, p.tu, p.binh, p.chi,
-                  Membership.objects.get(user=p.lan, agency=p.a), Membership.objects.get(user=p.hung, agency=p.b))
+    return People(**vars(p), lan_at_a=Membership.objects.get(user=p.lan, agency=p.a),
+                  hung_at_b=Membership.objects.get(user=p.hung, agency=p.b))
 
 
 def make_version(people, *, days=5, route=True):

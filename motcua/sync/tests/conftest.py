@@ -4,7 +4,7 @@ import pytest
 
 from motcua.connections import registry
 from motcua.connections.tests.sandbox import running, set_mode
-from motcua.dossiers.tests.base import make_people, make_version
+from motcua.dossiers.tests.base import make_version
 
 
 @pytest.fixture(scope="session")
@@ -36,11 +36,6 @@ def portal(portal_url, db):
 def pakn(pakn_url, db):
     set_mode(pakn_url, down=False, fail_rate=0, delay_ms=0, drop_rate=0)
     return fast("national_pakn", pakn_url)
-
-
-@pytest.fixture
-def people(db):
-    return make_people()
 
 
 @pytest.fixture

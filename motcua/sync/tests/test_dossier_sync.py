@@ -2,35 +2,17 @@
 loses nothing through an outage and duplicates nothing when it resends."""
 
 import io
-from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
 from motcua.connections.tests.sandbox import records, set_mode, stats
-from motcua.dossiers import services
-from motcua.dossiers.tests.base import T0, accepted_dossier, pdf, two_agency_route
+from motcua.dossiers.tests.base import T0, accepted_dossier, whole_life
 from motcua.sync import sender
 from motcua.sync.models import OutboxRecord, Target
 
 PORTAL = Target.NATIONAL_PORTAL
-
-
-def whole_life(version, people):
-    """Online intake, acceptance, supplement during appraisal, a two-agency route, result, return."""
-    if not hasattr(version.procedure, "route"):
-        two_agency_route(version, people)
-    d = accepted_dossier(version, people)
-    d = services.assign_handler(d, actor=people.minh, handler=people.lan, at=T0 + timedelta(minutes=5))
-    d = services.request_supplement(d, actor=people.lan, at=T0 + timedelta(hours=1), reason="Thiếu bản sao")
-    d = services.supplement_dossier(d, actor=people.chi, at=T0 + timedelta(days=1), components=[
-        services.ComponentInput(name="Bản sao bổ sung", files=[pdf("bo-sung.pdf")])])
-    d = services.complete_step(d, actor=people.lan, at=T0 + timedelta(days=1, hours=2))
-    d = services.assign_handler(d, actor=people.tu, handler=people.binh, at=T0 + timedelta(days=1, hours=3))
-    d = services.complete_step(d, actor=people.binh, at=T0 + timedelta(days=2))
-    d = services.issue_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=1))
-    return services.return_result(d, actor=people.lan, at=T0 + timedelta(days=2, hours=2))
 
 
 def test_whole_life_gives_valid_records_in_order(version, people, portal, portal_url):
