@@ -1,4 +1,4 @@
-"""The dossier events table partitioned by month on PostgreSQL (declarative partitioning; migration 0010).
+"""The dossier events table partitioned by month on PostgreSQL (declarative partitioning; migration 0011).
 
 Events are only ever appended, read by dossier and folded in id order; a city writes millions a year. One
 partition per month (months of Asia/Ho_Chi_Minh, like every report) keeps each table and its indexes small, lets
@@ -86,7 +86,7 @@ def create_month(cursor, month: date) -> bool:
 
 def partition(cursor, *, today=None):
     """Turn the plain events table into a partitioned one, keeping its rows, names, indexes and foreign keys
-    (migration 0010; the rows are copied in one transaction, so run it when the city is quiet)."""
+    (migration 0011; the rows are copied in one transaction, so run it when the city is quiet)."""
     if is_partitioned(cursor):
         return
     old = f"{TABLE}_plain"

@@ -16,6 +16,6 @@ def partition_events(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dossiers", "0009_component_obtained_from")]
+    dependencies = [("dossiers", "0010_encrypt_personal_data")]
 
     operations = [migrations.RunPython(partition_events, migrations.RunPython.noop)]
