@@ -22,7 +22,6 @@ from motcua.catalogue.models import Procedure
 
 from . import facets
 from .answers import choose_text, compose, decline_text, life_event_text, procedure_url
-from .catalogue_index import allowed_codes, get_retriever
 from .choices import pick
 from .models import DeclinedQuestion
 
@@ -152,6 +151,8 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 return reply
         if offered:
             return _choose(offered, asked)
+
+    from .catalogue_index import allowed_codes, get_retriever  # numpy and the model: in workers that answer only
 
     retriever = retriever or get_retriever()
     vocabulary = retriever.vocabulary or citizen_vocabulary.current()  # get_retriever has just checked it is current

@@ -3,7 +3,6 @@ with a QR code to follow one's place on the phone."""
 
 import io
 
-import segno
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -12,6 +11,8 @@ ESC, GS = b"\x1b", b"\x1d"
 
 def qr_svg(url):
     out = io.BytesIO()
+    import segno  # 10 MB: imported by the worker that draws a code, not by every web worker
+
     segno.make(url, error="m").save(out, kind="svg", scale=3, border=1, xmldecl=False, svgns=True)
     return out.getvalue().decode()
 

@@ -8,7 +8,6 @@ import json
 import uuid
 from datetime import datetime
 
-import segno
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -221,6 +220,8 @@ def survey_qr(request, slug):
         url += "?" + f"don-vi={request.GET['don-vi'][:40]}&nguon=qr"
     else:
         url += "?nguon=qr"
+    import segno  # 10 MB: imported by the worker that draws a code, not by every web worker
+
     svg = segno.make(url, error="m").svg_inline(scale=8, title=url)
     return HttpResponse(svg, content_type="image/svg+xml")
 

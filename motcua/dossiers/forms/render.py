@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-import segno
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -41,6 +40,8 @@ def hhmm_date(value: datetime | None) -> str:
 
 
 def qr_data_uri(url: str) -> str:
+    import segno  # 10 MB: imported by the worker that draws a code, not by every web worker
+
     return segno.make(url, error="m").svg_data_uri(scale=3, border=1) if url else ""
 
 
