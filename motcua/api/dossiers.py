@@ -26,7 +26,7 @@ from motcua.dossiers.models import Channel
 from motcua.dossiers.tracking import Tracking
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
 from motcua.ops.bad_input import CONTROL, JSON_ESCAPED
-from motcua.units.models import Agency
+from motcua.units.models import Agency, ViewRecord
 
 from .validation import describe
 
@@ -274,7 +274,7 @@ def list_dossiers(request, status: str | None = None, limit: int = 50):
 
 @router.get("/{code}", response={200: DossierDetail, **ERRORS}, auth=django_auth, summary="Chi tiết hồ sơ")
 def detail(request, code: str):
-    dossier = get_dossier_for_staff(request.user, code)
+    dossier = get_dossier_for_staff(request.user, code, page=ViewRecord.Page.API_DOSSIER)
     events = [EventOut(seq=e.seq, kind=e.kind, at=e.at, from_status=e.from_status, to_status=e.to_status,
                        agency=e.agency.code if e.agency_id else None, note=e.note)
               for e in dossier.events.select_related("agency").order_by("seq")]
@@ -287,7 +287,7 @@ def detail(request, code: str):
 def accept(request, code: str):
     """Optional JSON body: {"time_limit_days": n} when the catalogue states no time limit for the channel."""
     payload = _parse(AcceptIn, request.body if request.content_type == "application/json" else b"")
-    dossier = get_dossier_for_staff(request.user, code)
+    dossier = get_dossier_for_staff(request.user, code, page=ViewRecord.Page.API_ACTION, detail="accept")
     return out(services.accept_dossier(dossier, actor=request.user, at=timezone.now(),
                                        time_limit_days=payload.time_limit_days))
 
@@ -324,5 +324,5 @@ def act(request, code: str, action: str):
     if action not in API_ACTIONS:
         raise InvalidDossier(f"Thao tác không hợp lệ: {action}. Chọn một trong: {', '.join(API_ACTIONS)}.")
     params = _action_params(request)
-    dossier = get_dossier_for_staff(request.user, code)
+    dossier = get_dossier_for_staff(request.user, code, page=ViewRecord.Page.API_ACTION, detail=action)
     return out(take(API_ACTIONS[action], dossier, actor=request.user, at=timezone.now(), params=params))

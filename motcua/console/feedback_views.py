@@ -16,6 +16,7 @@ from motcua.feedback.progress import stages
 from motcua.feedback.workflow import Action, State, allowed
 from motcua.lib.errors import DomainError, Forbidden
 from motcua.units.access import staff_agencies, staff_only
+from motcua.units.models import ViewRecord
 
 staff_page = staff_only(template="console/feedback/error.html")
 
@@ -91,7 +92,7 @@ def file_on_behalf(request):
 
 @staff_page
 def detail(request, code):
-    item = get_feedback_for_staff(request.user, code)
+    item = get_feedback_for_staff(request.user, code, page=ViewRecord.Page.CONSOLE_FEEDBACK)
     acts = [(name, action.label) for name, (action, _call) in ACTS.items() if allowed(action, item.state)]
     context = {
         "item": item,
@@ -106,7 +107,7 @@ def detail(request, code):
 @require_POST
 @staff_page
 def act(request, code, name):
-    item = get_feedback_for_staff(request.user, code)
+    item = get_feedback_for_staff(request.user, code, page=ViewRecord.Page.CONSOLE_FEEDBACK_ACTION, detail=name)
     if name not in ACTS:
         raise Forbidden("Thao tác không hợp lệ.")
     form = TextForm(request.POST)

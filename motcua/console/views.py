@@ -34,9 +34,12 @@ from motcua.lib.errors import DomainError
 from motcua.office.intake import after_counter_intake
 from motcua.office.programmes import clock as programme_clock
 from motcua.units.access import agency_ids_of, staff_only
+from motcua.units.models import ViewRecord
 
 from .actions import build_form
 from .forms import CounterIntakeForm
+
+Page = ViewRecord.Page
 
 
 @staff_only
@@ -69,13 +72,13 @@ def _detail(request, dossier, *, forms=None, error=None, status=200):
 
 @staff_only
 def dossier_page(request, code):
-    return _detail(request, get_dossier_for_staff(request.user, code))
+    return _detail(request, get_dossier_for_staff(request.user, code, page=Page.CONSOLE_DOSSIER))
 
 
 @staff_only
 @require_POST
 def dossier_action(request, code, name):
-    dossier = get_dossier_for_staff(request.user, code)
+    dossier = get_dossier_for_staff(request.user, code, page=Page.CONSOLE_ACTION, detail=name)
     if name not in ACTIONS:
         raise Http404
     form = build_form(name, dossier, request.user, request.POST, request.FILES)
@@ -95,7 +98,7 @@ def dossier_action(request, code, name):
 @staff_only
 @xframe_options_sameorigin
 def form_pdf(request, code, number):
-    dossier = get_dossier_for_staff(request.user, code)
+    dossier = get_dossier_for_staff(request.user, code, page=Page.CONSOLE_FORM, detail=f"Mẫu {number}")
     if number not in FORMS:
         raise Http404
     pdf = render_signed(number, form_data(dossier), dossier.agency)
@@ -106,7 +109,7 @@ def form_pdf(request, code, number):
 
 @staff_only
 def dossier_file(request, code, file_id):
-    dossier = get_dossier_for_staff(request.user, code)
+    dossier = get_dossier_for_staff(request.user, code, page=Page.CONSOLE_FILE, detail=str(file_id))
     stored = get_object_or_404(DossierFile, pk=file_id, component__dossier=dossier)
     return FileResponse(default_storage.open(stored.file.name, "rb"), content_type=stored.content_type,
                         filename=stored.original_name)

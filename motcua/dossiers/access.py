@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from motcua.lib.crypto_fields import decrypt
 from motcua.limits import services as limits
-from motcua.units import policy
+from motcua.units import policy, view_records
 from motcua.units.access import agency_ids_of, memberships_of
 
 from . import tracking
@@ -32,6 +32,11 @@ def dossiers_visible_to(user):
     agencies = agency_ids_of(user)
     if not agencies:
         return Dossier.objects.filter(citizen=user)
+    return _of_agencies(agencies)
+
+
+def _of_agencies(agencies):
+    """The dossiers received by, or routed through, one of `agencies`."""
     routed = DossierStep.objects.filter(dossier=OuterRef("pk"), agency_id__in=agencies)
     return Dossier.objects.filter(Q(agency_id__in=agencies) | Exists(routed))
 
@@ -42,17 +47,31 @@ def _by_public_id(queryset, code):
     return next(iter(queryset.filter(Q(code=code) | Q(reference=code.upper()))[:1]), None)
 
 
-def get_dossier_for_staff(user, code):
-    """Return the dossier with this code (or registration reference) if `user` is staff of one of its agencies.
+def get_dossier_for_staff(user, code, *, page, detail=""):
+    """Return the dossier with this code (or registration reference) if `user` is staff of one of its agencies,
+    and record the view (units.view_records: `page` is the console page or API endpoint asking, a
+    ViewRecord.Page; `detail` what on it, e.g. the form or the action).
 
     A dossier of another agency is reported as not found, so codes cannot be probed.
     """
-    if not agency_ids_of(user):
+    held = view_records.held_by(user)
+    if not held:
         raise NotAllowed(_("Chỉ cán bộ của cơ quan mới được xem hồ sơ này."))
-    dossier = _by_public_id(dossiers_visible_to(user), code)
+    agencies = {agency for agency, _role in held}
+    dossier = _by_public_id(_of_agencies(agencies), code)
     if dossier is None:
         raise DossierNotFound(_("Không tìm thấy hồ sơ %(code)s.") % {"code": code})
+    view_records.record(user, held, kind=view_records.Kind.DOSSIER, code=dossier.public_id, agency_id=dossier.agency_id,
+                        reached=_reached_through(dossier, agencies), page=page, detail=detail)
     return dossier
+
+
+def _reached_through(dossier, agencies):
+    """The agencies through which staff of `agencies` reach `dossier`: the one holding it, then its route
+    (read only when the viewer is staff of neither the receiving nor the holding agency)."""
+    yield dossier.holder_agency_id
+    yield from DossierStep.objects.filter(dossier=dossier, agency_id__in=agencies).order_by("order").values_list(
+        "agency_id", flat=True)
 
 
 def get_dossier_for_citizen(user, code):

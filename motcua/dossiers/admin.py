@@ -4,6 +4,8 @@ shows them read-only, and a staff user sees only the dossiers of their agencies 
 from django.contrib import admin
 
 from motcua.lib.admin import ReadOnlyAdmin
+from motcua.units.models import ViewRecord
+from motcua.units.view_records import RecordedInAdmin
 
 from .access import dossiers_visible_to
 from .models import (
@@ -54,7 +56,8 @@ class FeeInline(ReadOnlyInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class DossierAdmin(RecordedInAdmin, ReadOnlyAdmin, admin.ModelAdmin):
+    view_kind = ViewRecord.Kind.DOSSIER
     list_display = ["__str__", "applicant_name", "procedure", "agency", "channel", "status", "due_at"]
     list_filter = ["status", "channel", "agency"]
     search_fields = ["code", "reference", "applicant_name"]  # phone, ID: encrypted, see the console search

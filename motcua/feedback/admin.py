@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from motcua.lib.admin import ReadOnlyAdmin
+from motcua.units.models import ViewRecord
+from motcua.units.view_records import RecordedInAdmin
 
 from .models import Feedback, FeedbackEvent, Open311ApiKey
 
@@ -18,8 +20,10 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(RecordedInAdmin, admin.ModelAdmin):
     """Read mostly: states change only through the acts in services.py, so that every change is an event."""
+
+    view_kind = ViewRecord.Kind.FEEDBACK
 
     list_display = ["code", "title", "category", "state", "agency", "received_at", "due_at", "finished_late",
                     "reopened_count"]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import Agency, Commune, Delegation, Membership, Province
+from motcua.lib.admin import ReadOnlyAdmin
+
+from .models import Agency, Commune, Delegation, Membership, Province, ViewRecord
 
 
 @admin.register(Province)
@@ -56,3 +58,12 @@ class DelegationAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+
+
+@admin.register(ViewRecord)
+class ViewRecordAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["at", "user", "kind", "code", "agency", "via_agency", "via_role", "page", "detail"]
+    list_filter = ["kind", "page"]
+    search_fields = ["code", "user__username"]
+    date_hierarchy = "at"
+    list_select_related = ["user", "agency", "via_agency"]

@@ -135,3 +135,46 @@ class Delegation(models.Model):
 
     def __str__(self):
         return f"{self.delegate} — {self.power} ({self.agency})"
+
+
+class ViewRecord(models.Model):
+    """One staff view of a dossier or a feedback item: who, when, what, on which page or API, and by which
+    membership (agency and role) they reached it. Written by units.view_records, read by the unit's head."""
+
+    class Kind(models.TextChoices):
+        DOSSIER = "dossier", _("Hồ sơ")
+        FEEDBACK = "feedback", _("Phản ánh, kiến nghị")
+
+    class Page(models.TextChoices):
+        CONSOLE_DOSSIER = "console.dossier", _("Trang hồ sơ")
+        CONSOLE_FORM = "console.form", _("Mẫu in của hồ sơ")
+        CONSOLE_FILE = "console.file", _("Tệp của hồ sơ")
+        CONSOLE_ACTION = "console.action", _("Thao tác trên hồ sơ")
+        CONSOLE_FEEDBACK = "console.feedback", _("Trang phản ánh")
+        CONSOLE_FEEDBACK_ACTION = "console.feedback_action", _("Thao tác trên phản ánh")
+        API_DOSSIER = "api.dossier", _("API: chi tiết hồ sơ")
+        API_ACTION = "api.action", _("API: thao tác trên hồ sơ")
+        ADMIN = "admin", _("Trang quản trị")
+
+    at = models.DateTimeField(_("thời điểm"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("cán bộ"))
+    via_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                   verbose_name=_("xem với tư cách cán bộ của"))
+    via_role = models.CharField(_("vai trò"), max_length=20, choices=Membership.Role.choices, blank=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    code = models.CharField(_("mã"), max_length=40)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                               verbose_name=_("cơ quan của hồ sơ, phản ánh"))
+    page = models.CharField(_("trang"), max_length=30, choices=Page.choices)
+    detail = models.CharField(_("chi tiết"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt xem của cán bộ")
+        verbose_name_plural = _("lượt xem của cán bộ")
+        indexes = [models.Index(fields=["agency", "-at"], name="viewrecord_item_agency"),
+                   models.Index(fields=["via_agency", "-at"], name="viewrecord_via_agency"),
+                   models.Index(fields=["code", "-at"], name="viewrecord_code")]
+
+    def __str__(self):
+        return f"{self.user} — {self.code} ({self.at:%d/%m/%Y %H:%M})"

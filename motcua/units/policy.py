@@ -53,7 +53,23 @@ POLICY: dict[str, Rule] = {
     "feedback_handle": Rule(WORKING, "NĐ 20/2008 (sửa đổi bởi NĐ 92/2017): tiếp nhận, phân loại, chuyển, xử lý"),
     "feedback_publish": Rule(HEAD, "NĐ 20/2008: quyết định và công khai kết quả xử lý; người công khai: người "
                                    "đứng đầu hoặc người được ủy quyền (chính sách của dự án)", delegable=True),
+    # The record of staff views of dossiers and feedback (units.view_records).
+    "view_records": Rule(HEAD, "Chính sách của dự án (issue 17): lãnh đạo đơn vị hoặc người được ủy quyền xem ai đã "
+                               "xem hồ sơ, phản ánh của đơn vị; văn bản pháp luật trong nguồn của dự án không quy "
+                               "định người xem", delegable=True),
 }
+
+
+def agencies_where(user, action) -> set[int]:
+    """The agencies where `user` may take `action`: by role there, or by a standing delegation."""
+    rule = POLICY[action]
+    if not getattr(user, "pk", None):
+        return set()
+    ids = set(Membership.objects.filter(user=user, role__in=rule.roles).values_list("agency_id", flat=True))
+    if rule.delegable:
+        ids |= set(Delegation.objects.filter(delegate=user, power=action, revoked_at__isnull=True)
+                   .values_list("agency_id", flat=True))
+    return ids
 
 
 def may(user, action, agency_ids) -> bool:

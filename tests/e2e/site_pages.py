@@ -54,7 +54,8 @@ NOT_PAGES = {
 # Hoài Đức (its home visits); "citizen" is Ánh.
 SIGNED_IN = {"portal:my_dossiers": "citizen", "portal:data_store": "citizen", "portal:my_dossier": "citizen", "portal:supply": "citizen",
              "portal:sandbox_payment": "citizen", "console:dashboard_unit": "head", "console:feedback_detail": "head",
-             "console:office_home_visit": "ward"}
+             "console:office_home_visit": "ward",
+             "console:view_records": "head"}
 
 
 @dataclass

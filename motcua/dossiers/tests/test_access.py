@@ -10,21 +10,28 @@ from motcua.dossiers.access import (
     get_dossier_for_tracking,
 )
 from motcua.dossiers.errors import DossierNotFound, NotAllowed
+from motcua.units.models import ViewRecord
 
 from .base import T0, accepted_dossier, submit_online, two_agency_route
+
+PAGE = ViewRecord.Page.CONSOLE_DOSSIER
 
 
 def test_staff_see_only_their_agencies_dossiers(people, version):
     dossier = accepted_dossier(version, people)
     assert list(dossiers_visible_to(people.lan)) == [dossier]
     assert list(dossiers_visible_to(people.hung)) == []
-    assert get_dossier_for_staff(people.minh, dossier.code) == dossier
+    assert get_dossier_for_staff(people.minh, dossier.code, page=PAGE) == dossier
+    seen = ViewRecord.objects.get()
+    assert (seen.user, seen.code, seen.agency, seen.via_agency, seen.via_role, seen.page) == (
+        people.minh, dossier.code, people.a, people.a, "head", PAGE)
 
 
 def test_it_refuses_staff_of_other_unit(people, version):
     dossier = accepted_dossier(version, people)
     with pytest.raises(DossierNotFound):
-        get_dossier_for_staff(people.hung, dossier.code)
+        get_dossier_for_staff(people.hung, dossier.code, page=PAGE)
+    assert not ViewRecord.objects.exists()  # nothing seen, nothing recorded
     with pytest.raises(NotAllowed):
         services.assign_handler(dossier, actor=people.hung, handler=people.hung, at=T0)
     with pytest.raises(NotAllowed):
@@ -36,7 +43,9 @@ def test_it_refuses_staff_of_other_unit(people, version):
 def test_an_agency_on_the_route_sees_the_dossier(people, version):
     two_agency_route(version, people)
     dossier = accepted_dossier(version, people)
-    assert get_dossier_for_staff(people.binh, dossier.code) == dossier
+    assert get_dossier_for_staff(people.binh, dossier.code, page=PAGE) == dossier
+    seen = ViewRecord.objects.get()  # seen by a member of the agency on the route, as such
+    assert (seen.agency, seen.via_agency, seen.via_role) == (people.a, people.c, "handler")
 
 
 def test_only_the_head_assigns_a_handler(people, version):

@@ -18,8 +18,10 @@ EXPECTED = {
     "assign": {R.HEAD}, "complete_step": WORKING, "apologise": WORKING, "request_payment": WORKING,
     "record_payment": WORKING, "refuse": {R.HEAD}, "issue_result": {R.HEAD}, "return_result": WORKING,
     "withdraw": WORKING, "stop": {R.HEAD}, "feedback_handle": WORKING, "feedback_publish": {R.HEAD},
+    "view_records": {R.HEAD},
 }
-SIGNING = {"assign", "refuse", "issue_result", "stop", "feedback_publish"}
+# The signing powers, and reading the record of staff views.
+DELEGABLE = {"assign", "refuse", "issue_result", "stop", "feedback_publish", "view_records"}
 
 
 @pytest.fixture
@@ -53,7 +55,9 @@ def test_every_action_for_every_role(ward, staff):
             assert policy.may(user, action, [ward.id]) == (role in allowed), (action, role)
         assert not policy.may(outsider, action, [ward.id]) and not policy.may(root, action, [ward.id])
         assert policy.POLICY[action].basis  # every row cites its basis
-        assert policy.POLICY[action].delegable == (action in SIGNING)
+        assert policy.POLICY[action].delegable == (action in DELEGABLE)
+        assert policy.agencies_where(staff[R.HEAD], action) == {ward.id}
+        assert policy.agencies_where(staff[R.RECEPTION], action) == ({ward.id} if R.RECEPTION in allowed else set())
 
 
 def test_the_head_delegates_a_signing_power_recorded_and_revocable(ward, staff):
