@@ -31,6 +31,7 @@ def setup():
     from motcua.catalogue.models import Channel, Component, Procedure, ProcedureVersion
     from motcua.units.models import Agency, Membership, Province
 
+    os.environ["MOTCUA_ENCRYPT_LATER"] = "1"  # the generated million rows: only the tracked samples (below)
     call_command("migrate", verbosity=0)
     call_command("createcachetable")  # the shared cache when REDIS_URL is unset: saved rows bump page versions
     province, _ = Province.objects.get_or_create(code="1", defaults={"name": "Thành phố Hà Nội", "short_name": "Hà Nội"})
@@ -71,14 +72,15 @@ INSERT INTO dossiers_dossier (code, reference, procedure_id, version_id, agency_
   applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, notes,
   delivery, delivery_address, duration_value, duration_unit, duration_text, submitted_at, accepted_at, due_at,
   original_due_at, reason, holder_agency_id, supplement_count, fee_total, fee_payable, fee_waived, fee_paid,
-  paid_online, result_file, created_at, is_synthetic, tracking, applicant_source, idempotency_digest)
+  paid_online, result_file, created_at, is_synthetic, tracking, applicant_source, idempotency_digest,
+  applicant_id_number_hash, applicant_phone_hash)
 SELECT code, 'BENCH' || lpad(g::text, 11, '0'), %(procedure)s, %(version)s, %(agency)s, 'online', status, '',
        'person', 'Người nộp ' || g, lpad((g * 7919 %% 1000000000000)::text, 12, '0'),
        '09' || lpad((g * 104729 %% 100000000)::text, 8, '0'), '', 'Hà Nội', '', 'online', '', 5, 'working_days', '',
        d + time '09:00', d + time '09:00', d + interval '7 days', d + interval '7 days', '', %(agency)s, 0, 0, 0, 0, 0,
        false, '', now(), true,
        jsonb_set(jsonb_set(%(template)s::jsonb, '{code}', to_jsonb(code)), '{status}', to_jsonb(status)),
-       '', ''
+       '', '', '', ''
 FROM (SELECT g, d, %(agency_code)s || '-' || to_char(d, 'YYMMDD') || '-' || lpad(((g %% 9000) + 1)::text, 4, '0')
              AS code, (ARRAY['accepted','processing','done','returned'])[1 + g %% 4] AS status
       FROM (SELECT g::bigint AS g, date '2024-01-01' + (g / 9000)::int AS d
@@ -118,12 +120,15 @@ def generate(agency, version, user):
 def tracking_samples():
     """SAMPLES (code, last four phone digits) pairs spread over the whole table, in random order."""
     from motcua.dossiers.models import Dossier
+    from motcua.lib.crypto_fields import reseal
 
     rng = random.Random(42)
     have = Dossier.objects.filter(reference__startswith="BENCH").count()
     picks = rng.sample(range(have), min(SAMPLES, have))
-    rows = list(Dossier.objects.filter(reference__in=[f"BENCH{g:011d}" for g in picks])
-                .values_list("code", "applicant_phone"))
+    sampled = Dossier.objects.filter(reference__in=[f"BENCH{g:011d}" for g in picks])
+    for _ in reseal(Dossier, rows=sampled):  # generated in SQL as plaintext: the tracked ones encrypted, as in life
+        pass
+    rows = list(sampled.values_list("code", "applicant_phone"))
     rng.shuffle(rows)
     return [(code, phone[-4:]) for code, phone in rows]
 

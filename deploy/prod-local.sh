@@ -2,6 +2,8 @@
 # The production stack on loopback: nginx (TLS) → gunicorn, task worker, facts folder, housekeeping, sync sender,
 # sandboxes; DEBUG=0, Redis as the shared cache. `deploy/prod-local.sh start|stop` (make prod-local / -stop).
 # Uses the database of `make run` (or DATABASE_URL). Ports: HTTPS_PORT (8443), HTTP_PORT (8080), WEB_PORT (8100).
+# WEB_NODES=2 starts two gunicorn nodes (WEB_PORT, WEB_PORT+1) behind nginx's upstream; REPLICA=1 (PostgreSQL
+# only) starts a streaming replica on REPLICA_PORT (5433, deploy/replica.sh) and sends the public reads there.
 set -eu
 cd "$(dirname "$0")/.."
 RUN=var/prod
@@ -9,13 +11,15 @@ PY=.venv/bin/python
 HTTPS_PORT=${HTTPS_PORT:-8443}
 HTTP_PORT=${HTTP_PORT:-8080}
 WEB_PORT=${WEB_PORT:-8100}
+WEB_NODES=${WEB_NODES:-1}
+REPLICA=${REPLICA:-0}
 
 stop() {
-  for name in nginx web worker facts housekeeping sync sandboxes; do
-    pidfile=$RUN/$name.pid
-    [ -s "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null && echo "stopped $name"
+  for pidfile in "$RUN"/*.pid; do
+    [ -s "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null && echo "stopped $(basename "$pidfile" .pid)"
     rm -f "$pidfile"
   done
+  deploy/replica.sh stop  # if it runs
 }
 
 start() {
@@ -29,12 +33,22 @@ start() {
     MOTCUA_DATA_KEYS="$(cat $RUN/data-key),$dev_key" \
     CSRF_TRUSTED_ORIGINS="https://127.0.0.1:$HTTPS_PORT,https://localhost:$HTTPS_PORT" \
     SECURE_HSTS_SECONDS=0 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}" \
-    MOTCUA_PUBLIC_BASE_URL="https://127.0.0.1:$HTTPS_PORT" GUNICORN_BIND="127.0.0.1:$WEB_PORT" GUNICORN_ACCESS_LOG=$RUN/logs/access.log
+    MOTCUA_PUBLIC_BASE_URL="https://127.0.0.1:$HTTPS_PORT"
+  if [ "$REPLICA" = 1 ]; then
+    case "${DATABASE_URL:-}" in postgres*) ;; *) echo "REPLICA=1 needs DATABASE_URL=postgres://…" >&2; exit 2 ;; esac
+    deploy/replica.sh start
+    # The same database on the replica's port.
+    export DATABASE_REPLICA_URL="$(echo "$DATABASE_URL" | sed -E "s#(@[^:/]+)(:[0-9]+)?/#\1:${REPLICA_PORT:-5433}/#")"
+  fi
   $PY manage.py migrate --noinput >/dev/null
   $PY manage.py rotate_data_key >/dev/null
   $PY manage.py collectstatic --noinput >/dev/null
   static=$(pwd)/var/static media=$(pwd)/var/media
-  sed -e "s#@UPSTREAM@#127.0.0.1:$WEB_PORT#" -e "s#@HTTP_LISTEN@#127.0.0.1:$HTTP_PORT#" \
+  servers=""
+  for node in $(seq 0 $((WEB_NODES - 1))); do
+    servers="${servers}server 127.0.0.1:$((WEB_PORT + node)) max_fails=1 fail_timeout=5s; "
+  done
+  sed -e "s#@UPSTREAM_SERVERS@#$servers#" -e "s#@HTTP_LISTEN@#127.0.0.1:$HTTP_PORT#" \
       -e "s#@HTTPS_LISTEN@#127.0.0.1:$HTTPS_PORT#" -e "s#@HTTPS_PORT@#$HTTPS_PORT#" \
       -e "s#@CERT@#$(pwd)/$RUN/tls/cert.pem#" -e "s#@KEY@#$(pwd)/$RUN/tls/key.pem#" \
       -e "s#@STATIC_ROOT@#$static#" -e "s#@MEDIA_ROOT@#$media#" \
@@ -55,8 +69,11 @@ http {
   include $(pwd)/$RUN/site.conf;
 }
 CONF
-  .venv/bin/gunicorn -c deploy/gunicorn.conf.py --daemon --pid $RUN/web.pid \
-    --error-logfile $RUN/logs/web.log motcua.wsgi:application
+  for node in $(seq 0 $((WEB_NODES - 1))); do
+    GUNICORN_BIND="127.0.0.1:$((WEB_PORT + node))" GUNICORN_ACCESS_LOG=$RUN/logs/access-web$node.log \
+      .venv/bin/gunicorn -c deploy/gunicorn.conf.py --daemon --pid $RUN/web$node.pid \
+      --error-logfile $RUN/logs/web$node.log motcua.wsgi:application
+  done
   $PY manage.py db_worker --queue-name '*' >$RUN/logs/worker.log 2>&1 & echo $! > $RUN/worker.pid
   $PY manage.py fold_facts --follow >$RUN/logs/facts.log 2>&1 & echo $! > $RUN/facts.pid
   $PY manage.py housekeeping --follow >$RUN/logs/housekeeping.log 2>&1 & echo $! > $RUN/housekeeping.pid

@@ -82,13 +82,19 @@ def _filters(field_id, level, agency_id):
     return "".join(f" AND {s}" for s in sql), params
 
 
-def _sqlite_candidates(words, all_words, filters, params):
-    def term(w, prefix):
-        options = [f'"{v}"' + ("*" if prefix else "") for v in _variants(w)]
-        return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+def _full_text_query(words, all_words, *, word, prefix, either, both):
+    """The engine's query for `words`: a word's spellings (`word` writes one) joined by `either`, the words by
+    `both` (every word) or `either`; the last word may be the start of a longer one (`prefix` appended)."""
 
-    terms = [term(w, False) for w in words[:-1]] + [term(words[-1], True)]
-    match = (" AND " if all_words else " OR ").join(terms)
+    def term(w, last):
+        options = [word(v) + (prefix if last else "") for v in _variants(w)]
+        return options[0] if len(options) == 1 else "(" + either.join(options) + ")"
+
+    return (both if all_words else either).join(term(w, i == len(words) - 1) for i, w in enumerate(words))
+
+
+def _sqlite_candidates(words, all_words, filters, params):
+    match = _full_text_query(words, all_words, word='"{}"'.format, prefix="*", either=" OR ", both=" AND ")
     sql = (
         "SELECT e.procedure_id, e.name, bm25(catalogue_search_fts, 10.0, 1.0) AS rank "
         "FROM catalogue_search_fts JOIN catalogue_searchentry e ON e.procedure_id = catalogue_search_fts.rowid "
@@ -100,11 +106,7 @@ def _sqlite_candidates(words, all_words, filters, params):
 
 
 def _postgres_candidates(words, all_words, filters, params):
-    def term(w, prefix):
-        options = [v + (":*" if prefix else "") for v in _variants(w)]
-        return options[0] if len(options) == 1 else "(" + " | ".join(options) + ")"
-
-    query = (" & " if all_words else " | ").join([term(w, False) for w in words[:-1]] + [term(words[-1], True)])
+    query = _full_text_query(words, all_words, word=str, prefix=":*", either=" | ", both=" & ")
     sql = (
         # Ranking reads the short name only: computing the full weighted vector of every matching row costs
         # far more, and the final pass orders by what the name contains anyway.

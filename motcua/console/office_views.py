@@ -102,13 +102,11 @@ def programme_dashboard(request):
 
 @staff_only
 def waiting_dashboard(request):
-    today = timezone.localdate()
-    days = 30
     agencies = _visible_agencies(request.user)
-    return render(request, T + "waiting.html", {
-        "report": waiting.report(agencies=agencies, since=today - timedelta(days=days), until=today), "days": days,
-        "extras": extras.report(ExtraServiceGiven.objects.filter(agency__in=agencies,
-                                                                        at__date__gte=today - timedelta(days=days)))})
+    since, report = waiting.recent(agencies=agencies)
+    given = ExtraServiceGiven.objects.filter(agency__in=agencies, at__date__gte=since)
+    return render(request, T + "waiting.html",
+                  {"report": report, "days": waiting.RECENT_DAYS, "extras": extras.report(given)})
 
 
 @staff_only

@@ -208,6 +208,9 @@ class DossierEvent(models.Model):
 
     `data["snapshot"]` carries what indicators need without joins: channel, procedure, agency, due_at,
     finished_at, supplement count, online payment, digitisation flags.
+
+    On PostgreSQL the table is partitioned by month of `at` (dossiers.partitions): there the primary key is
+    (id, at) and the (dossier, seq) constraint includes `at`; nothing may reference this table by foreign key.
     """
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")

@@ -257,11 +257,11 @@ def encrypted_fields(model):
     return [f for f in model._meta.concrete_fields if isinstance(f, EncryptedField)]
 
 
-def reseal(model, *, batch=500, after_pk=0, stale_only=True):
+def reseal(model, *, batch=500, after_pk=0, stale_only=True, rows=None):
     """Re-encrypt (newest key) and re-hash the rows of `model` with pk > `after_pk`; yield each batch's last pk.
 
     With `stale_only`, rows already under the newest key are left alone, so an interrupted run resumes cheaply.
-    Works on historical models (migrations) too: they carry these field types.
+    `rows` (a queryset of `model`) narrows the work. Works on historical models (migrations) too.
     """
     fields = encrypted_fields(model)
     if not fields:
@@ -273,18 +273,19 @@ def reseal(model, *, batch=500, after_pk=0, stale_only=True):
     while True:
         with transaction.atomic(using=model._default_manager.db):
             # Locked while resealed, so a change made meanwhile by the application is never overwritten.
-            rows = list(model._default_manager.select_for_update().filter(pk__gt=after_pk).order_by("pk")[:batch])
-            if not rows:
+            chunk = list((rows if rows is not None else model._default_manager).select_for_update()
+                         .filter(pk__gt=after_pk).order_by("pk")[:batch])
+            if not chunk:
                 return
-            stale = set(_stale_pks(model, [r.pk for r in rows], raw, newest)) if stale_only else None
-            changed = [r for r in rows if stale is None or r.pk in stale]
+            stale = set(_stale_pks(model, [r.pk for r in chunk], raw, newest)) if stale_only else None
+            changed = [r for r in chunk if stale is None or r.pk in stale]
             for row in changed:
                 for f in model._meta.concrete_fields:
                     if isinstance(f, BlindIndexField):
                         f.pre_save(row, add=False)
             if changed:
                 model._default_manager.bulk_update(changed, names)
-        after_pk = rows[-1].pk
+        after_pk = chunk[-1].pk
         yield after_pk, len(changed)
 
 
@@ -303,7 +304,14 @@ def _stale_pks(model, pks, raw_columns, newest):
 
 
 def reseal_step(apps, schema_editor, labels):
-    """A data migration's step: encrypt the legacy plaintext of each model in `labels` ("app.Model")."""
+    """A data migration's step: encrypt the legacy plaintext of each model in `labels` ("app.Model").
+
+    With MOTCUA_ENCRYPT_LATER=1 in the environment the step does nothing: on a large table the rows are then
+    encrypted by `manage.py rotate_data_key` while the site runs (plaintext rows read as before meanwhile, but
+    a search by phone or ID number finds them only once encrypted).
+    """
+    if os.environ.get("MOTCUA_ENCRYPT_LATER") == "1":
+        return
     for label in labels:
         for _ in reseal(apps.get_model(label)):
             pass

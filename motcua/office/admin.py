@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from motcua.lib.admin import ReadOnlyAdmin
+
 from .models import (
     AgencyOfficeSettings,
     Appointment,
@@ -44,15 +46,8 @@ class HomeTeamAdmin(admin.ModelAdmin):
     autocomplete_fields = ("agency", "members")
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnly(ReadOnlyAdmin, admin.ModelAdmin):
+    """Tickets, appointments and visits change only through the office's services."""
 
 
 @admin.register(Ticket)

@@ -48,6 +48,16 @@ def summary(rows, *, target=None):
     }
 
 
+RECENT_DAYS = 30  # what the public board and the staff dashboard show
+
+
+def recent(*, agencies=None, today=None):
+    """(first day, last day) of the last RECENT_DAYS days and the report over them."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=RECENT_DAYS)
+    return since, report(agencies=agencies, since=since, until=today)
+
+
 def report(*, agencies=None, since, until):
     """{"total": summary, "target": minutes, "source": str, "by": {group: [(key, summary), ...]}}."""
     rows = list(tickets(agencies=agencies, since=since, until=until))

@@ -59,6 +59,11 @@ def _sha256(path):
     return h.hexdigest()
 
 
+DROP_PARTITIONED = """DO $$ DECLARE t regclass; BEGIN
+  FOR t IN SELECT partrelid::regclass FROM pg_partitioned_table LOOP EXECUTE format('DROP TABLE %s CASCADE', t); END LOOP;
+END $$"""
+
+
 def _pg_env():
     db = settings.DATABASES["default"]
     env = dict(os.environ)
@@ -125,8 +130,13 @@ def restore(archive):
             for conn in connections.all(initialized_only=True):
                 conn.close()
             env, args, name = _pg_env()
-            subprocess.run(["pg_restore", *args, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                            "-d", name, str(tmp / manifest["database"])], env=env, check=True, capture_output=True)
+            # pg_restore --clean cannot drop a partition's inherited constraints (the events table is partitioned
+            # by month): the script it writes runs after the partitioned tables are dropped, in one transaction.
+            script = tmp / "restore.sql"
+            subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "-f", str(script),
+                            str(tmp / manifest["database"])], env=env, check=True, capture_output=True)
+            subprocess.run(["psql", *args, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-d", name,
+                            "-c", DROP_PARTITIONED, "-f", str(script)], env=env, check=True, capture_output=True)
         media = Path(settings.MEDIA_ROOT)
         if media.exists():
             shutil.rmtree(media)

@@ -4,7 +4,8 @@ its voice, appointments, programmes, requests for help at home, the waiting-time
 Thin: parse, call one office service, render. Refusals are shown with their Vietnamese message and status.
 """
 
-from datetime import date, datetime, timedelta
+import functools
+from datetime import date, datetime
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -65,12 +66,23 @@ def _ticket_context(ticket):
             "url": ticket_url(ticket), "scores": list(reversed(Score.choices))}
 
 
+def _with_ticket(view):
+    """Calls `view(request, ticket, ...)` with the ticket of the address's token, or answers the refusal page."""
+
+    @functools.wraps(view)
+    def wrapped(request, token, **kwargs):
+        try:
+            ticket = queue.get_ticket(token)
+        except DomainError as e:
+            return _refused(request, e)
+        return view(request, ticket, **kwargs)
+
+    return wrapped
+
+
 @require_GET
-def ticket_page(request, token):
-    try:
-        ticket = queue.get_ticket(token)
-    except DomainError as e:
-        return _refused(request, e)
+@_with_ticket
+def ticket_page(request, ticket):
     context = _ticket_context(ticket)
     context.update(qr=printing.qr_svg(context["url"]), kiosk=request.GET.get("may") == "1")
     return render(request, T + "ticket.html", context)
@@ -90,11 +102,8 @@ def ticket_status(request, token):
 
 
 @require_GET
-def ticket_print(request, token, fmt):
-    try:
-        ticket = queue.get_ticket(token)
-    except DomainError as e:
-        return _refused(request, e)
+@_with_ticket
+def ticket_print(request, ticket, fmt):
     c = _ticket_context(ticket)
     if fmt not in ("pdf", "escpos"):
         return _refused(request, OfficeError("Định dạng phiếu không hợp lệ.", status=404))
@@ -216,10 +225,8 @@ def programme_list(request):
 
 @require_GET
 def waiting_board(request):
-    today = timezone.localdate()
-    days = 30
-    report = waiting.report(since=today - timedelta(days=days), until=today)
-    return render(request, T + "waiting.html", {"report": report, "days": days})
+    _, report = waiting.recent()
+    return render(request, T + "waiting.html", {"report": report, "days": waiting.RECENT_DAYS})
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,16 +1,12 @@
-from django.core.management.base import BaseCommand
-
 from motcua.indicators.facts import catch_up
+from motcua.lib.following import FollowingCommand
 from motcua.lib.resilience import keep_going
 
 
-class Command(BaseCommand):
+class Command(FollowingCommand):
     help = ("Gộp các sự kiện hồ sơ mới vào dữ kiện chỉ số; với --follow thì lặp lại mỗi vài giây "
             "(chạy cùng máy chủ để trang chỉ số ít khi phải tự gộp).")
-
-    def add_arguments(self, parser):
-        parser.add_argument("--follow", action="store_true", help="chạy liên tục")
-        parser.add_argument("--interval", type=float, default=2.0, help="số giây giữa hai lần gộp (với --follow)")
+    interval, interval_help = 2.0, "số giây giữa hai lần gộp (với --follow)"
 
     def handle(self, *args, follow, interval, **options):
         if not follow:

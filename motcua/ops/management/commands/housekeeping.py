@@ -1,20 +1,22 @@
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from motcua.dossiers.partitions import ensure_months
+from motcua.lib.following import FollowingCommand
 from motcua.lib.resilience import keep_going
 from motcua.limits.services import purge_expired
 from motcua.portal.drafts import purge_drafts
 
 
-class Command(BaseCommand):
+class Command(FollowingCommand):
     help = ("Dọn dẹp định kỳ: xóa tệp nháp của hồ sơ nộp trực tuyến bỏ dở (quá --draft-days ngày) và các bộ đếm "
-            "giới hạn đã hết hạn. Với --follow thì chạy lại sau mỗi --interval giây (make run chạy sẵn).")
+            "giới hạn đã hết hạn; tạo trước các phân vùng theo tháng của bảng sự kiện hồ sơ (PostgreSQL). "
+            "Với --follow thì chạy lại sau mỗi --interval giây (make run chạy sẵn).")
+    interval, interval_help = 3600.0, "số giây giữa hai lần dọn"
 
     def add_arguments(self, parser):
-        parser.add_argument("--follow", action="store_true", help="chạy liên tục")
-        parser.add_argument("--interval", type=float, default=3600.0, help="số giây giữa hai lần dọn")
+        super().add_arguments(parser)
         parser.add_argument("--draft-days", type=int, default=7)
 
     def handle(self, *args, follow, interval, draft_days, **options):
@@ -22,7 +24,9 @@ class Command(BaseCommand):
             now = timezone.now()
             drafts = purge_drafts(older_than=timedelta(days=draft_days), now=now)
             counters = purge_expired(now=now)
-            self.stdout.write(f"Đã xóa {drafts} tệp nháp và {counters} bộ đếm hết hạn.")
+            months = ensure_months()
+            self.stdout.write(f"Đã xóa {drafts} tệp nháp và {counters} bộ đếm hết hạn; "
+                              f"tạo {len(months)} phân vùng sự kiện mới.")
 
         if follow:
             keep_going(sweep, interval=interval)

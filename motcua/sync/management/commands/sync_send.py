@@ -1,17 +1,16 @@
-from django.core.management.base import BaseCommand
-
 from motcua.connections import registry
+from motcua.lib.following import FollowingCommand
 from motcua.sync import sender
 from motcua.sync.models import Target
 
 
-class Command(BaseCommand):
+class Command(FollowingCommand):
     help = ("Gửi các bản ghi đồng bộ chưa gửi tới Cổng DVCQG và hệ thống PAKN quốc gia; với --follow thì chạy "
             "liên tục (make run khởi động sẵn).")
+    interval, interval_help = 1.0, "số giây nghỉ khi không có gì để gửi"
 
     def add_arguments(self, parser):
-        parser.add_argument("--follow", action="store_true", help="chạy liên tục")
-        parser.add_argument("--interval", type=float, default=1.0, help="số giây nghỉ khi không có gì để gửi")
+        super().add_arguments(parser)
         parser.add_argument("--target", choices=Target.values, action="append", help="chỉ gửi tới hệ thống này")
         parser.add_argument("--batch", type=int, default=sender.BATCH)
 
