@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from django.db.models import Prefetch
 
 from motcua.lib.errors import NotFound
+from motcua.lib.queries import filter_given
 
 from .models import Channel, FeeItem, Procedure, ProcedureVersion
 from .search import search_ids
@@ -48,13 +49,8 @@ def find_procedures(q="", *, field_id=None, level=None, agency_id=None):
     """Return procedures in force matching the filters: ranked by relevance when `q` is given, else by name."""
     if q and q.strip():
         return RankedProcedures(search_ids(q, field_id=field_id, level=level, agency_id=agency_id))
-    qs = Procedure.objects.filter(current__isnull=False)
-    if field_id:
-        qs = qs.filter(current__field_id=field_id)
-    if level:
-        qs = qs.filter(current__level__icontains=level)
-    if agency_id:
-        qs = qs.filter(agencies__id=agency_id)
+    qs = filter_given(Procedure.objects.filter(current__isnull=False), current__field_id=field_id,
+                      current__level__icontains=level, agencies__id=agency_id)
     return RankedProcedures(list(qs.order_by("current__name").values_list("id", flat=True)))
 
 

@@ -14,21 +14,11 @@ from motcua.lib.crypto_fields import DataKeyError
 from motcua.office.models import Appointment, HomeVisit, Ticket
 from motcua.sync.models import OutboxRecord
 
-from .base import make_people, make_version, submit_online
+from .base import submit_online
 
 OLD = "old-key-for-tests-" + "a" * 32
 NEW = "new-key-for-tests-" + "b" * 32
 SECRETS = ("001190012345", "0912345678", "chi@example.vn")
-
-
-@pytest.fixture
-def people(db):
-    return make_people()
-
-
-@pytest.fixture
-def version(people):
-    return make_version(people.a)
 
 
 def raw(model, pk, *columns):

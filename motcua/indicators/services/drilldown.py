@@ -3,6 +3,8 @@
 
 from django.utils import timezone
 
+from motcua.lib.queries import filter_given
+
 from ..models import DossierFact
 from .figures import current, open_at_end, overdue_q
 from .periods import Period
@@ -38,12 +40,6 @@ def drilldown(period: Period, kind: str, *, agency_id=None, commune_id=None, fie
         facts = facts.filter(finished_at__gte=start, finished_at__lt=end)
         facts = facts.filter(on_time=True) if kind == "on_time" else facts
         facts = facts.filter(on_time=False) if kind == "late" else facts
-    if agency_id:
-        facts = facts.filter(agency_id=agency_id)
-    if commune_id:
-        facts = facts.filter(agency__commune_id=commune_id)
-    if field_id:
-        facts = facts.filter(field_id=field_id)
-    if procedure_id:
-        facts = facts.filter(procedure_id=procedure_id)
+    facts = filter_given(facts, agency_id=agency_id, agency__commune_id=commune_id, field_id=field_id,
+                         procedure_id=procedure_id)
     return facts.select_related("dossier", "agency", "procedure__current").order_by("-accepted_at")

@@ -88,3 +88,15 @@ def test_one_phone_cannot_take_every_slot(window):
     with pytest.raises(DomainError, match="quá nhiều lịch hẹn") as refused:
         appointments.book(centre, procedure, at(day, 14), name="Người đặt", phone="0912345678", now=NOW)
     assert refused.value.status == 429 and Appointment.objects.count() == 5
+
+
+def test_the_appointment_page_keeps_the_phone_out_of_the_address(client, window):
+    from django.urls import reverse
+
+    booked = appointments.book(window.base.centre, window.base.procedure, at(date(2026, 12, 8), 8),
+                               name="Lê Văn A", phone="0912345678", now=NOW)
+    url = reverse("portal:office_appointment", args=[booked.code])
+    assert "Lê Văn A" not in client.get(url, {"dt": "0912345678"}).content.decode()  # an address proves nothing
+    shown = client.post(url, {"dien_thoai": "0912 345 678"})
+    assert shown.status_code == 200 and "Lê Văn A" in shown.content.decode()
+    assert "Lê Văn A" in client.get(url).content.decode()  # held in the session since
