@@ -19,14 +19,21 @@ trap 'deploy/prod-local.sh stop >/dev/null 2>&1 || true' EXIT INT TERM
 deploy/prod-local.sh start >/dev/null
 redis-cli -u "$REDIS_URL" del ":1:replica:state" >/dev/null 2>&1 || true
 
-# Public reads: searches (each one different, so no cache answers them), the board, procedure pages, the API.
-codes=$(psql "$DATABASE_URL" -Atc "SELECT code FROM catalogue_procedure ORDER BY id LIMIT 40")
+# Public reads. Pages the shared cache keeps (searches, procedure pages, the API, the board) are built from the
+# primary when they miss (ops.public_pages); the replica answers the public reads the cache does not keep: the
+# board's dossier lists per agency, Open311, programmes, waiting times.
+codes=$(psql "$DATABASE_URL" -Atc "SELECT code FROM catalogue_procedure ORDER BY id LIMIT 20")
+agencies=$(psql "$DATABASE_URL" -Atc "SELECT agency_id FROM indicators_agencyopenfact ORDER BY open DESC LIMIT 20")
 {
   echo "local paths = {"
   for word in "khai sinh" "ket hon" "dat dai" "xay dung" "ho tich" "doanh nghiep" "chung thuc" "giay phep"; do
     echo "\"/thu-tuc/?q=$(echo "$word" | tr ' ' '+')\", \"/api/procedures?q=$(echo "$word" | tr ' ' '+')\","
   done
   for code in $codes; do echo "\"/thu-tuc/$code/\", \"/api/procedures/$code\","; done
+  for agency in $agencies; do
+    echo "\"/bang-chi-so/ho-so/?co_quan=$agency\", \"/bang-chi-so/ho-so/?co_quan=$agency&trang=2\","
+  done
+  echo "\"/open311/v2/requests.json\", \"/api/programmes\", \"/chuong-trinh/\", \"/thoi-gian-cho/\","
   echo "\"/bang-chi-so/\", \"/phan-anh/\", \"/bang-chi-so/ho-so/\" }"
   echo 'local i = 0'
   echo 'request = function() i = i % #paths + 1; return wrk.format("GET", paths[i]) end'
@@ -46,7 +53,13 @@ served() {  # requests each web node answered so far
   for node in 0 1; do printf "web%s=%s " $node "$(wc -l < $RUN/logs/access-web$node.log)"; done
 }
 
-load "0 warm-up (workers start, caches fill)" >/dev/null
+for port in "$WEB_PORT" "$((WEB_PORT + 1))"; do  # workers load the assistant's model before they answer
+  for _ in $(seq 1 180); do
+    [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$port/")" != 000 ] && break; sleep 1
+  done
+done
+load "0 warm-up (caches fill)" >/dev/null
+: > $RUN/logs/access-web0.log; : > $RUN/logs/access-web1.log
 primary0=$(xacts 5432) replica0=$(xacts 5433)
 load "1 replica up"
 primary1=$(xacts 5432) replica1=$(xacts 5433)
@@ -62,6 +75,9 @@ primary3=$(xacts 5432)
 echo "   transactions: primary +$((primary2 - primary1)) then +$((primary3 - primary2)), replica down; nodes: $(served)"
 
 deploy/replica.sh start >/dev/null
+for _ in $(seq 1 120); do  # until it streams again with nothing left to replay
+  deploy/replica.sh status | grep -q '^walreceiver|streaming|0|' && break; sleep 1
+done
 sleep 6  # the next probe (every 5 s) finds it healthy again
 replica3=$(xacts 5433)
 load "4 replica back"
