@@ -7,7 +7,7 @@ With a replica, a request reads from it only when `ops.replica_reads` says so (p
 the replica is healthy: reachable and no more than MAX_LAG seconds behind. Its health is probed at most every
 CHECK_EVERY seconds by one process of the whole deployment and remembered in the shared cache (Redis), so a
 stopped replica is noticed once, not per worker. Writes always go to the primary, and so do the tables that must
-be read fresh (sessions, accounts, sign-in throttling, rate limits, the task queue).
+be read fresh (sessions, accounts, memberships and delegations, sign-in throttling, rate limits, the task queue).
 """
 
 import contextlib
@@ -30,6 +30,8 @@ CHECK_EVERY = 5  # seconds between two probes of the replica (for the whole depl
 # the replica may be up to MAX_LAG behind, measured up to CHECK_EVERY seconds ago.
 READ_YOUR_WRITES = MAX_LAG + CHECK_EVERY
 PRIMARY_ONLY_APPS = {"sessions", "auth", "axes", "limits", "identity", "django_tasks_db", "admin"}
+# Who may see what is read fresh too: a revoked membership or delegation takes effect on the next request.
+PRIMARY_ONLY_MODELS = {"units.membership", "units.delegation"}
 
 STATE_KEY = "replica:state"
 PROBE_LOCK_KEY = "replica:probing"
@@ -119,7 +121,8 @@ class ReplicaRouter:
     """Reads go to the replica inside `reads_from_replica()`; everything else to the primary."""
 
     def db_for_read(self, model, **hints):
-        if _reading.get() and model._meta.app_label not in PRIMARY_ONLY_APPS:
+        if (_reading.get() and model._meta.app_label not in PRIMARY_ONLY_APPS
+                and model._meta.label_lower not in PRIMARY_ONLY_MODELS):
             return ALIAS
         return DEFAULT_DB_ALIAS
 

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from motcua.catalogue.models import Procedure
 from motcua.lib import replica
 from motcua.ops.replica_reads import COOKIE
+from motcua.units.models import Agency, Delegation, Membership
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
 
@@ -52,6 +53,8 @@ def test_router_sends_reads_in_a_replica_block_there_and_writes_to_the_primary(w
     with replica.reads_from_replica():
         assert Procedure.objects.all().db == "replica"
         assert Session.objects.all().db == "default"  # who is signed in is always read fresh
+        assert Membership.objects.all().db == Delegation.objects.all().db == "default"  # and who may see what
+        assert Agency.objects.all().db == "replica"
         with replica.on_primary():
             assert Procedure.objects.all().db == "default"
     assert Procedure.objects.all().db == "default"
