@@ -223,8 +223,9 @@ def _wait():
     raise RuntimeError("the stack did not start (var/prod/logs/)")
 
 
-def _master_pid():
-    return int((ROOT / "var" / "prod" / "web.pid").read_text())
+def _master_pids():
+    """Each web node's gunicorn master (deploy/prod-local.sh writes var/prod/web<n>.pid)."""
+    return [int(p.read_text()) for p in sorted((ROOT / "var" / "prod").glob("web*.pid"))]
 
 
 def _workers():
@@ -233,7 +234,8 @@ def _workers():
 
 def _worker_rss():
     """Resident memory of each gunicorn worker (children of the master), in MB."""
-    children = subprocess.run(["pgrep", "-P", str(_master_pid())], capture_output=True, text=True).stdout.split()
+    children = [pid for master in _master_pids() for pid in
+                subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split()]
     rss = []
     for pid in children:
         status = Path(f"/proc/{pid}/status").read_text()

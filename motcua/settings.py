@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("MOTCUA_VAR_DIR", BASE_DIR / "var"))
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "motcua.ops.public_pages.PublicPages",  # anonymous reads of public pages answered from the shared cache
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "motcua.context_processors.city",
+                "django.template.context_processors.csp",  # {{ csp_nonce }}, {% csp_nonce_attr %} (the admin's)
             ],
         },
     },
@@ -243,6 +246,19 @@ MOTCUA_SMS_FILE_PATH = Path(os.environ.get("MOTCUA_SMS_FILE_PATH", VAR_DIR / "sm
 
 # Security: strict when DEBUG is off (`manage.py check --deploy` is clean with DEBUG=0).
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (Django's own middleware): scripts, styles, images, fonts, requests and media from this
+# site only; no inline script, style or event handler of ours (they live in static/); the nonce lets the
+# admin's few nonced tags through. Forms post here only; no page may be framed (the legal forms' PDF may be,
+# by this site: console.views.form_pdf). tests/e2e check that no page produces a violation.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:

@@ -3,13 +3,16 @@
 Views parse, call one service (or one query), render. Access goes through dossiers.access.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.csp import CSP
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalogue.models import Procedure
@@ -97,6 +100,7 @@ def dossier_action(request, code, name):
 
 @staff_only
 @xframe_options_sameorigin
+@csp_override({**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]})
 def form_pdf(request, code, number):
     dossier = get_dossier_for_staff(request.user, code, page=Page.CONSOLE_FORM, detail=f"Mẫu {number}")
     if number not in FORMS:

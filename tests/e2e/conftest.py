@@ -1,6 +1,7 @@
 """End-to-end tests drive Debian's Chromium (/usr/bin/chromium) with Playwright against a live server.
 
-No browser is downloaded: Playwright launches the system binary. Tests here are marked `e2e`.
+No browser is downloaded: Playwright launches the system binary. Tests here are marked `e2e`. Every page any of
+them opens must produce no Content-Security-Policy violation (no_csp_violation).
 """
 
 import os
@@ -29,6 +30,44 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
         yield b
         b.close()
+
+
+# Reports each `securitypolicyviolation` event on the console, beside Chromium's own "Refused to …" messages.
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " +
+                e.sourceFile + ":" + e.lineNumber);
+});"""
+
+
+def watch_csp(context, violations):
+    """Collect into `violations` the CSP violations of every page of the browser `context`."""
+    context.add_init_script(REPORT_VIOLATIONS)
+
+    def on_console(message):
+        if "Content Security Policy" in message.text or message.text.startswith("CSP violation"):
+            violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.on("console", on_console)
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """Every browser context a test opens is watched; the test fails if any page broke the policy."""
+    if "browser" not in request.fixturenames:
+        yield []
+        return
+    browser = request.getfixturevalue("browser")
+    violations, open_context = [], browser.new_context
+
+    def new_context(*args, **kwargs):
+        context = open_context(*args, **kwargs)
+        watch_csp(context, violations)
+        return context
+
+    browser.new_context = new_context
+    yield violations
+    del browser.new_context
+    assert violations == [], "\n".join(violations)
 
 
 @pytest.fixture

@@ -24,7 +24,10 @@ def test_print_view_is_a_standalone_a4_page_with_qr(client, catalogue):
     response = client.get("/thu-tuc/1.001193/in/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "size: A4" in html and "<svg" in html
+    assert "motcua/procedure_print.css" in html and "<svg" in html  # A4 page rules in a stylesheet (the CSP)
+    from django.contrib.staticfiles import finders
+
+    assert "size: A4" in open(finders.find("motcua/procedure_print.css"), encoding="utf-8").read()
     assert "http://testserver/thu-tuc/1.001193/" in html  # the QR and caption point to the public page
 
 
