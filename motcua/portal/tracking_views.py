@@ -17,6 +17,7 @@ from motcua.dossiers.tracking import tracking_of
 from motcua.dossiers.workflow import ALLOWED_TRANSITIONS, Status
 from motcua.lib.errors import DomainError
 from motcua.ratings.services import evaluation_url
+from motcua.units import view_records
 
 
 def tracking_context(dossier):
@@ -86,5 +87,6 @@ def my_dossier(request, code):
     except DomainError as e:
         return render(request, "portal/tracking.html", {"code": code, "error": e.message}, status=e.status)
     withdrawable = [s for s, targets in ALLOWED_TRANSITIONS.items() if Status.WITHDRAWAL_REQUESTED in targets]
-    context = {"code": code, "own": True, "withdrawable": withdrawable}
+    context = {"code": code, "own": True, "withdrawable": withdrawable,
+               "viewers": view_records.viewers_of_dossier(dossier)}
     return render(request, "portal/tracking.html", context | tracking_context(dossier))

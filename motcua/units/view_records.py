@@ -89,6 +89,7 @@ def officers_of(agencies):
     return get_user_model().objects.filter(pk__in=viewers).order_by("last_name", "first_name", "username")
 
 
-def viewers_of_dossier(code) -> int:
-    """How many officers have viewed the dossier `code` (shown to its owner)."""
-    return ViewRecord.objects.filter(kind=Kind.DOSSIER, code=code).values("user_id").distinct().count()
+def viewers_of_dossier(dossier) -> int:
+    """How many officers have viewed `dossier` (shown to its owner), under its reference or its code."""
+    codes = [c for c in (dossier.code, dossier.reference) if c]
+    return ViewRecord.objects.filter(kind=Kind.DOSSIER, code__in=codes).values("user_id").distinct().count()

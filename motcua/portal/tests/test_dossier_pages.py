@@ -247,3 +247,14 @@ def test_abandoned_draft_files_are_purged(client, w):
     client.post(step("1.001193", "giay-to-1"), {"file": pdf()})
     assert purge_drafts(older_than=timedelta(days=7), now=timezone.now()) == 0
     assert purge_drafts(older_than=timedelta(days=7), now=timezone.now() + timedelta(days=8)) == 1
+
+
+def test_the_owner_sees_how_many_officers_viewed_the_dossier(client, w):
+    d = own_online_dossier(client, w)
+    page = client.get(reverse("portal:my_dossier", args=[d.code])).content.decode()
+    assert "Số cán bộ đã xem hồ sơ: 0" in page
+    for officer in (w.lan, w.lan, w.binh):  # Lan twice: one officer
+        client.force_login(officer)
+        assert client.get(reverse("console:dossier", args=[d.code])).status_code == 200
+    client.force_login(w.anh)
+    assert "Số cán bộ đã xem hồ sơ: 2" in client.get(reverse("portal:my_dossier", args=[d.code])).content.decode()
