@@ -17,10 +17,8 @@ from .test_console import HCM, counter, online, signed_in
 
 pytestmark = pytest.mark.django_db
 # Measured on SQLite and PostgreSQL, 06/12/2026 (session, user, membership and savepoint queries included;
-# the board counts the sync sources of 1.4 and 3.3). The dossier page's 23 include the INSERT of its view record
+# the board counts the sync sources of 1.4 and 3.3, and the assistant's votes for 5.3). The dossier page's 23 include the INSERT of its view record
 # (units.view_records); access now reads the viewer's memberships once instead of twice, so the count held.
-# The board: 37 on SQLite, at most 36 on PostgreSQL, since 5.3 reads the assistant's votes (one grouped query,
-# c707665; re-measured 06/12/2026 23:48).
 INBOX, DOSSIER_PAGE, COUNTER_INTAKE, BOARD, CATALOGUE_SEARCH = 6, 23, 36, 37, 5
 
 
