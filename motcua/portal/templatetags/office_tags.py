@@ -1,19 +1,14 @@
 """The one-stop office's figures where the dashboards and the public board show them: waiting and home visits
 (last 30 days) and the programmes' compliance. `{% office_summary %}` for the city, `{% office_summary agency %}` for a unit."""
 
-from datetime import timedelta
 
 from django import template
 from django.core.cache import cache
-from django.utils import timezone
 
 from motcua.office import home_visits, programmes, waiting
 from motcua.office.models import HomeVisit
 
 register = template.Library()
-
-DAYS = 30
-
 
 FRESH_SECONDS = 30  # the board is read far more often than tickets are called; figures stay live within this
 
@@ -29,17 +24,15 @@ def office_summary(agency=None, staff=False):
 
 
 def _figures(agency):
-    today = timezone.localdate()
-    report = waiting.report(agencies=[agency] if agency is not None else None, since=today - timedelta(days=DAYS),
-                            until=today)
+    since, report = waiting.recent(agencies=[agency] if agency is not None else None)
     rows = []
     for row in programmes.programmes_with_results():
         if agency is None:
             rows.append((row["programme"], row["compliance"]))
         else:
             rows += [(row["programme"], pa) for pa in row["per_agency"] if pa["agency"].pk == agency.pk]
-    visits = HomeVisit.objects.filter(requested_at__date__gte=today - timedelta(days=DAYS))
+    visits = HomeVisit.objects.filter(requested_at__date__gte=since)
     if agency is not None:
         visits = visits.filter(agency=agency)
-    return {"report": report, "total": report["total"], "programmes": rows, "days": DAYS,
+    return {"report": report, "total": report["total"], "programmes": rows, "days": waiting.RECENT_DAYS,
             "visits": home_visits.report(visits)}
