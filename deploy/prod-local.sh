@@ -4,6 +4,8 @@
 # Uses the database of `make run` (or DATABASE_URL). Ports: HTTPS_PORT (8443), HTTP_PORT (8080), WEB_PORT (8100).
 # WEB_NODES=2 starts two gunicorn nodes (WEB_PORT, WEB_PORT+1) behind nginx's upstream; REPLICA=1 (PostgreSQL
 # only) starts a streaming replica on REPLICA_PORT (5433, deploy/replica.sh) and sends the public reads there.
+# The assistant's questions go to their own gunicorn pool on ASSISTANT_PORT (WEB_PORT+50, ASSISTANT_WORKERS=2),
+# the only one that loads its model; the web nodes run without it.
 set -eu
 cd "$(dirname "$0")/.."
 RUN=var/prod
@@ -12,6 +14,7 @@ HTTPS_PORT=${HTTPS_PORT:-8443}
 HTTP_PORT=${HTTP_PORT:-8080}
 WEB_PORT=${WEB_PORT:-8100}
 WEB_NODES=${WEB_NODES:-1}
+ASSISTANT_PORT=${ASSISTANT_PORT:-$((WEB_PORT + 50))}
 REPLICA=${REPLICA:-0}
 
 stop() {
@@ -48,7 +51,7 @@ start() {
   for node in $(seq 0 $((WEB_NODES - 1))); do
     servers="${servers}server 127.0.0.1:$((WEB_PORT + node)) max_fails=1 fail_timeout=5s; "
   done
-  sed -e "s#@UPSTREAM_SERVERS@#$servers#" -e "s#@HTTP_LISTEN@#127.0.0.1:$HTTP_PORT#" \
+  sed -e "s#@UPSTREAM_SERVERS@#$servers#" -e "s#@ASSISTANT_SERVERS@#server 127.0.0.1:$ASSISTANT_PORT;#" -e "s#@HTTP_LISTEN@#127.0.0.1:$HTTP_PORT#" \
       -e "s#@HTTPS_LISTEN@#127.0.0.1:$HTTPS_PORT#" -e "s#@HTTPS_PORT@#$HTTPS_PORT#" \
       -e "s#@CERT@#$(pwd)/$RUN/tls/cert.pem#" -e "s#@KEY@#$(pwd)/$RUN/tls/key.pem#" \
       -e "s#@STATIC_ROOT@#$static#" -e "s#@MEDIA_ROOT@#$media#" \
@@ -70,10 +73,15 @@ http {
 }
 CONF
   for node in $(seq 0 $((WEB_NODES - 1))); do
-    GUNICORN_BIND="127.0.0.1:$((WEB_PORT + node))" GUNICORN_ACCESS_LOG=$RUN/logs/access-web$node.log \
+    MOTCUA_ASSISTANT_WARM=0 GUNICORN_BIND="127.0.0.1:$((WEB_PORT + node))" \
+      GUNICORN_ACCESS_LOG=$RUN/logs/access-web$node.log \
       .venv/bin/gunicorn -c deploy/gunicorn.conf.py --daemon --pid $RUN/web$node.pid \
       --error-logfile $RUN/logs/web$node.log motcua.wsgi:application
   done
+  GUNICORN_BIND="127.0.0.1:$ASSISTANT_PORT" GUNICORN_WORKERS="${ASSISTANT_WORKERS:-2}" \
+    GUNICORN_ACCESS_LOG=$RUN/logs/access-assistant.log \
+    .venv/bin/gunicorn -c deploy/gunicorn.conf.py --daemon --pid $RUN/assistant.pid \
+    --error-logfile $RUN/logs/assistant.log motcua.wsgi:application
   $PY manage.py db_worker --queue-name '*' >$RUN/logs/worker.log 2>&1 & echo $! > $RUN/worker.pid
   $PY manage.py fold_facts --follow >$RUN/logs/facts.log 2>&1 & echo $! > $RUN/facts.pid
   $PY manage.py housekeeping --follow >$RUN/logs/housekeeping.log 2>&1 & echo $! > $RUN/housekeeping.pid
