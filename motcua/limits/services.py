@@ -5,11 +5,13 @@ and closes `window` seconds later, whatever happens in between: refused hits nev
 Redis when REDIS_URL is set (one atomic script per hit) and otherwise in the
 database (`Counter`, one row per open window, incremented by UPDATE ... count + 1 under the row lock).
 
-Keys are hashed before they are stored, so addresses, phone numbers and dossier codes are not kept in clear.
+Keys are hashed with a secret before they are stored (HMAC keyed by SECRET_KEY), so addresses, phone numbers and
+dossier codes are not kept in clear and cannot be found again by hashing a guessed number.
 The figures are settings a city may tune: MOTCUA_LIMITS = {"tracking_code": (20, 900), ...}.
 """
 
 import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -71,7 +73,8 @@ def limit(name):
 
 
 def _key(name, key):
-    return f"motcua:limit:{name}:{hashlib.sha256(str(key).encode()).hexdigest()[:40]}"
+    digest = hmac.new(settings.SECRET_KEY.encode(), str(key).encode(), hashlib.sha256).hexdigest()[:40]
+    return f"motcua:limit:{name}:{digest}"
 
 
 def hit(name, key, amount=1):

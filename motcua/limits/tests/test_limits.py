@@ -1,5 +1,6 @@
 """Shared limits: exact counts, windows that open with the first hit and are never extended, both stores."""
 
+import hashlib
 from datetime import timedelta
 
 import pytest
@@ -68,8 +69,12 @@ def test_refund_gives_a_place_back_and_never_goes_below_zero(store):
     assert limits.count("feedback_address", "k") == 0
 
 
-def test_keys_are_not_stored_in_clear(store):
+def test_keys_are_not_stored_in_clear(store, settings):
     limits.hit("feedback_address", "0912345678")
+    stored = limits._key("feedback_address", "0912345678")
+    assert hashlib.sha256(b"0912345678").hexdigest()[:40] not in stored  # anyone could hash a guessed number
+    settings.SECRET_KEY = "another-" + settings.SECRET_KEY
+    assert limits._key("feedback_address", "0912345678") != stored  # the hash is keyed
     if store == "database":
         assert "0912345678" not in Counter.objects.get().key
 
