@@ -14,8 +14,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))  # gunicorn's advice
 keepalive = 5  # nginx keeps upstream connections open (deploy/nginx-site.conf)
 forwarded_allow_ips = "127.0.0.1"
-max_requests = 5000  # recycle a worker now and then, so a slow leak cannot grow without bound
-max_requests_jitter = 500
+max_requests = 100_000  # recycle a worker now and then, so a slow leak cannot grow without bound (a recycle
+# re-imports the whole app: at 5,000 a busy worker restarted every half minute and its queue waited behind it)
+max_requests_jitter = 10_000
 timeout = 30  # PostgreSQL's statement timeout (20 s) answers first, with a 503 page
 graceful_timeout = 30
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
