@@ -54,7 +54,10 @@ def bench_env(db_name):
     """The environment of a production-like server on the benchmark database `db_name`."""
     return {**os.environ, "DATABASE_URL": PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + db_name,
             "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "0", "SECRET_KEY": "bench-only-" + "x" * 40,
-            "MOTCUA_DATA_KEYS": "bench-only-data-key-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "ERROR"}
+            "MOTCUA_DATA_KEYS": "bench-only-data-key-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
+            "LOG_LEVEL": "ERROR",
+            # Cache and limits on Redis, as in production (deploy/): the database store is for a single machine.
+            "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")}
 
 
 def _prepare_with(db_name, worker):
