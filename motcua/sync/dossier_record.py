@@ -11,6 +11,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from motcua.dossiers import written
+from motcua.dossiers.events import wording
 from motcua.dossiers.models import ApplicantSource, Channel
 from motcua.dossiers.workflow import national_code
 from motcua.units.models import Membership
@@ -84,7 +85,7 @@ def steps(dossier, event):
             "ChucDanh": str(titles.get((e.actor_id, e.agency_id), "")) if e.actor_id else "",
             "ThoiDiemXuLy": iso(e.at),
             "PhongBanXuLy": e.agency.name if e.agency_id else "",
-            "NoiDungXuLy": (f"{kind_label(e)}: {e.note}" if e.note else kind_label(e))[:2000],
+            "NoiDungXuLy": (f"{wording(e.kind)}: {e.note}" if e.note else wording(e.kind))[:2000],
             "TrangThai": national_code(e.to_status),
             "NgayBatDau": iso(started or e.at),
             "NgayKetThucTheoQuyDinh": iso_text((e.data.get("snapshot") or {}).get("due_at")),
@@ -111,8 +112,3 @@ def iso(value):
 
 def iso_text(text):
     return iso(datetime.fromisoformat(text)) if text else None
-
-
-def kind_label(event):
-    display = getattr(event, "get_kind_display", None)  # the kind's label once kinds are an enumeration
-    return str(display() if display else event.kind)
