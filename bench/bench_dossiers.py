@@ -88,9 +88,11 @@ class _server:
         self.config = ["-c", str(config)] if config else []  # a gunicorn config file; the arguments below win
 
     def __enter__(self):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", int(os.environ.get("MOTCUA_BENCH_PORT", "0"))))
-            self.port = s.getsockname()[1]
+        self.port = int(os.environ.get("MOTCUA_BENCH_PORT", "0"))
+        if not self.port:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                self.port = s.getsockname()[1]
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", *self.config, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}",
              "--log-level", "warning", "--backlog", "2048", "motcua.wsgi:application"],
