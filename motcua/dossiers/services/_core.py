@@ -96,6 +96,7 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
     dossier.status = to_status
     dossier.tracking = tracking.view_after(dossier, event)
     if save:
-        dossier.save()
+        dossier.save(update_fields=written.changed(dossier))
+        written.saved(dossier)
     transaction.on_commit(lambda: notify.notify_citizen(dossier, event))
     return event
