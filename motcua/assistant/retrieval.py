@@ -118,6 +118,8 @@ class Retriever:
         """`context`: the whole question when `question` is one sentence of it (a story's ask): qualifiers and
         actions told elsewhere in it ("bạn gái tôi quốc tịch Nhật Bản. ... đăng ký kết hôn?") still count."""
         w = self.w
+        # The model reads the question as written: folded text ("dang ky khai sinh") embeds far from the names.
+        written = facets.strip_facets(question) or question
         question = facets.without_facets(question) or question
         hits = self.index.search(question, limit=50, allowed=allowed)
         terms = set(self.index.terms(question))
@@ -127,7 +129,7 @@ class Retriever:
         for h in hits:
             by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
         if self.semantic_enabled and not lexical_only:
-            q = self.embed_query(question)
+            q = self.embed_query(written)
             sims = self.vectors @ q
             order = np.argsort(-sims)[:20]
             for i in order:
