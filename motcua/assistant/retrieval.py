@@ -44,6 +44,15 @@ _SECONDARY_ACTIONS = [
 ]
 
 
+# Issuing again (a lost or spoilt paper, a record to register anew): a citizen says "xin lại", "làm lại".
+_REISSUE = {("cap", "lai"), ("dang", "ki", "lai")}
+_AGAIN_VERBS = frozenset("xin lam cap ki in".split())
+
+
+def _asks_again(words):
+    return any(b == "lai" and a in _AGAIN_VERBS for a, b in zip(words, words[1:], strict=False))
+
+
 @dataclass
 class Candidate:
     key: str
@@ -123,7 +132,8 @@ class Retriever:
         question = facets.without_facets(question) or question
         hits = self.index.search(question, limit=50, allowed=allowed)
         terms = set(self.index.terms(question))
-        q_seq = self.index.sequence(context or question)
+        q_seq = self.index.sequence((facets.without_facets(context) or context) if context else question)
+        again = _asks_again(q_seq)
         by_key = {}
         top_bm25 = hits[0].score if hits else 1.0
         for h in hits:
@@ -147,8 +157,10 @@ class Retriever:
             for phrase in self.rare[i]:
                 penalty += -w.rare_penalty if _has(q_seq, phrase) else w.rare_penalty
             for phrase in self.actions[i]:
-                if not _has(q_seq, phrase):
+                if not (_has(q_seq, phrase) or (again and phrase in _REISSUE)):
                     penalty += w.action_penalty
+            if again and not any(p in _REISSUE for p in self.actions[i]):
+                penalty += w.action_penalty  # "xin lại", "làm lại": the issue again, not the first one
             c.score = (
                 w.lexical * c.lexical
                 + w.query_cover * c.query_cover
