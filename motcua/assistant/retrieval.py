@@ -7,8 +7,9 @@ is how the benchmark measures the lexical stage alone.
 
 Confidence: the assistant answers only when the best candidate explains most of the question (query
 coverage), is supported by more than one word (a bigram or two content words) and, when the lexical evidence
-is thin, by the embedding too. Otherwise it declines. When the first two candidates are too close to tell,
-it asks the citizen to choose.
+is thin, by the embedding too. Otherwise it declines. When the first two candidates are too close to tell, or the best
+one lacks the question's most specific word, it asks the citizen to choose. The embedding thresholds are on the
+scale of the question embedded as written (diacritics kept).
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import facets
-from .lexical import LexicalIndex, tokens
+from .lexical import STOPWORDS, LexicalIndex, tokens
 
 __all__ = ["Candidate", "Result", "Retriever"]
 
@@ -89,13 +90,13 @@ class Weights:
     # Evidence needed before anything is shown (otherwise: decline).
     min_cover: float = 0.55
     min_score: float = 0.4
-    min_semantic: float = 0.78
+    min_semantic: float = 0.83
     # A single answer needs more: the question well covered and a clear lead over the second candidate;
     # between the two, the citizen is asked to choose among the first candidates.
     answer_score: float = 0.5
     answer_cover: float = 0.7
     answer_margin: float = 0.06
-    answer_semantic: float = 0.8
+    answer_semantic: float = 0.87
 
 
 def _has(words, phrase):
@@ -172,7 +173,8 @@ class Retriever:
         semantic = self.semantic_enabled and not lexical_only
         confident = bool(ranked) and self._shown(ranked[0], semantic)
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
-        ambiguous = confident and not self._answered(ranked[0], margin, semantic)
+        ambiguous = confident and not (self._answered(ranked[0], margin, semantic)
+                                       and self._explains_key_word(ranked[0], terms))
         return Result(ranked, confident, ambiguous)
 
     def _evidence(self, key, terms):
@@ -181,6 +183,15 @@ class Retriever:
         bigrams = sum(1 for t in terms if "_" in t and t in doc_terms)
         words = sum(1 for t in terms if "_" not in t and t in doc_terms)
         return bigrams, 2 * bigrams + words
+
+    def _explains_key_word(self, c, terms):
+        """The question's most specific word (rarest in the catalogue) is in the candidate's name or extra text:
+        "trồng hoa hồng" is not answered with "hoa hồng dầu khí", whose name lacks "trồng"."""
+        words = [t for t in terms if "_" not in t and t in self.index.idf and t not in STOPWORDS]
+        if not words:
+            return True
+        key = max(words, key=lambda t: self.index.idf[t])
+        return self.position[c.key] in self.index.postings[key]
 
     def _shown(self, c, semantic):
         """Enough evidence to show this candidate at all."""
