@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import facets
+from .accents import Accents
 from .lexical import STOPWORDS, LexicalIndex, tokens
 
 __all__ = ["Candidate", "Result", "Retriever"]
@@ -114,6 +115,7 @@ class Retriever:
         self.embed_query = embed_query
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
+        self.accents = Accents(d.name for d in self.docs)
         # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
         # A name listing several cases ("... của Việt Nam; ... của nước ngoài; ...") is narrowed by its first one.
         first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
@@ -140,7 +142,7 @@ class Retriever:
         for h in hits:
             by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
         if self.semantic_enabled and not lexical_only:
-            q = self.embed_query(written)
+            q = self.embed_query(self.accents.restore(written))
             sims = self.vectors @ q
             order = np.argsort(-sims)[:20]
             for i in order:
