@@ -187,13 +187,14 @@ class Retriever:
         return bigrams, 2 * bigrams + words
 
     def _explains_key_word(self, c, terms):
-        """The question's most specific word (rarest in the catalogue) is in the candidate's name or extra text:
+        """The question's most specific words (the rarest in the catalogue) are in the candidate's name or extra text:
         "trồng hoa hồng" is not answered with "hoa hồng dầu khí", whose name lacks "trồng"."""
         words = [t for t in terms if "_" not in t and t in self.index.idf and t not in STOPWORDS]
         if not words:
             return True
-        key = max(words, key=lambda t: self.index.idf[t])
-        return self.position[c.key] in self.index.postings[key]
+        rarest = max(self.index.idf[t] for t in words)
+        i = self.position[c.key]
+        return all(i in self.index.postings[t] for t in words if self.index.idf[t] >= rarest - 1e-9)  # ties: all
 
     def _shown(self, c, semantic):
         """Enough evidence to show this candidate at all."""

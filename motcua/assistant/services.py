@@ -207,8 +207,9 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         if not (result.confident and _says_more(question, vocabulary)):
             return _choose(named[:SHOWN], asked)  # a story that only mentions the phrase keeps its clear answer
         # "sổ đỏ ghi sai tên vợ muốn sửa": the phrase names where the question is about, retrieval what to do there
-    if context_code and asked and (not result.confident or result.ambiguous):
-        # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed.
+    if context_code and asked and (not result.confident or (result.ambiguous and ranked[0] == context_code)):
+        # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed;
+        # one that names another ("thế còn khai tử thì làm ở đâu?") does not, even when it needs a choice.
         reply = _answer(context_code, asked, at)
         if reply is not None:
             return reply
