@@ -80,14 +80,6 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def dossier_world(db):
-    """The test city of the dossier pages: procedure 1.001193, a two-agency route, named staff (tests/world.py)."""
-    from tests.world import build_world
-
-    return build_world()
-
-
-@pytest.fixture
 def sign_in(browser, live_server):
     """Return a function that opens a fresh browser context signed in as `user` and returns its page."""
     from tests.world import PASSWORD
