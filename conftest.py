@@ -18,6 +18,9 @@ def pytest_sessionstart(session):
     from motcua.lib.po import compile_dir
 
     compile_dir(session.config.rootpath / "motcua" / "locale")
+    from tests.migrated_template import install
+
+    install()  # a session migrates SQLite only when the code has changed since the last one (tests/migrated_template.py)
 
 
 @pytest.fixture(autouse=True)
