@@ -80,6 +80,19 @@ def page(browser, live_server):
 
 
 @pytest.fixture
+def assistant_index(db):
+    """The citizen vocabulary, and the assistant's in-process catalogue index dropped before and after the test (a
+    test then makes the catalogue it asks about)."""
+    from motcua.assistant.catalogue_index import reset
+    from motcua.catalogue.tests.samples import ensure_vocabulary
+
+    ensure_vocabulary()
+    reset()
+    yield
+    reset()
+
+
+@pytest.fixture
 def sign_in(browser, live_server):
     """Return a function that opens a fresh browser context signed in as `user` and returns its page."""
     from tests.world import PASSWORD
