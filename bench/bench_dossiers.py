@@ -88,7 +88,7 @@ class _server:
         self.config = ["-c", str(config)] if config else []  # a gunicorn config file; the arguments below win
 
     def __enter__(self):
-        self.port = int(os.environ.get("MOTCUA_BENCH_PORT", "0"))
+        self.port = int(os.environ.get("MOTCUA_BENCH_PORT", "0"))  # a shared machine's assigned port
         if not self.port:
             with socket.socket() as s:
                 s.bind(("127.0.0.1", 0))
