@@ -187,26 +187,26 @@ def counter_intake(client, version, data=None):
                        content_type="application/json")
 
 
-def test_a_catalogue_edit_applies_to_the_next_counter_intake(client, people, version):
+def test_a_catalogue_edit_applies_to_the_next_counter_intake(client, world, version):
     """Intake reads the procedure (fees, route) and the agency from the shared cache (dossiers.in_force), under the
     catalogue's version: a fee or a route added in between is applied to the next dossier."""
-    client.force_login(people.lan)
+    client.force_login(world.lan)
     first = counter_intake(client, version)
     assert first.status_code == 201, first.content
     assert first.json()["fee_total"] == 0
     FeeItem.objects.create(channel=version.channels.get(kind="direct"), amount=50_000, set_by="mof", kind="le_phi",
                            description="Lệ phí")
-    two_agency_route(version, people)
+    two_agency_route(version, world)
     second = counter_intake(client, version)
     assert second.json()["fee_total"] == 50_000
     assert [s.agency_id for s in Dossier.objects.get(code=second.json()["code"]).steps.order_by("group")] == \
-        [people.a.pk, people.c.pk]
+        [world.centre.pk, world.justice.pk]
 
 
-def test_intakes_and_staff_views_keep_the_public_pages(client, people, version):
+def test_intakes_and_staff_views_keep_the_public_pages(client, world, version):
     """Neither a dossier's rows nor the record of a staff view are shown on public pages: they leave the version
     the cached public pages (and intake's catalogue reads) are kept under."""
-    client.force_login(people.lan)
+    client.force_login(world.lan)
     counter_intake(client, version)
     before = versions(["catalogue"])
     code = counter_intake(client, version).json()["code"]
@@ -221,9 +221,9 @@ def test_intakes_and_staff_views_keep_the_public_pages(client, people, version):
 COUNTER_INTAKE_QUERIES = 15
 
 
-def test_a_counter_intake_reads_the_catalogue_from_the_shared_cache(client, people, version,
+def test_a_counter_intake_reads_the_catalogue_from_the_shared_cache(client, world, version,
                                                                     django_assert_max_num_queries):
-    client.force_login(people.lan)
+    client.force_login(world.lan)
     data = body(version, channel="direct", delivery="counter")
     assert counter_intake(client, version, data).status_code == 201
     with django_assert_max_num_queries(COUNTER_INTAKE_QUERIES) as captured:

@@ -148,13 +148,13 @@ def test_backfill_writes_the_records_the_hook_writes_and_drops_those_of_a_replac
             [s["NoiDungXuLy"] for s in by_hook[key]["QuaTrinhXuLy"]]
 
 
-def test_a_counter_intake_builds_its_records_from_what_it_wrote(people):
+def test_a_counter_intake_builds_its_records_from_what_it_wrote(world):
     """A counter intake records two events in one transaction; their records are built from the rows the intake
     wrote (dossiers.written: nothing read back) and equal the records built from the database afterwards."""
-    version = make_version(people.a, code="1.000001", fees=[(50_000, "mof", False), (0, "hdnd", True)])
+    version = make_version(world.centre, code="1.000001", fees=[(50_000, "mof", False), (0, "hdnd", True)])
     with CaptureQueriesContext(connection) as captured:
-        dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=people.lan,
-                                          agency=people.a, components=required_components(version))
+        dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=world.lan,
+                                          agency=world.centre, components=required_components(version))
     read_back = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")
                  and any(t in q["sql"] for t in ("dossiers_dossierfee", "dossiers_supplementrequest",
                                                  "dossiers_dossierevent"))]
@@ -162,7 +162,7 @@ def test_a_counter_intake_builds_its_records_from_what_it_wrote(people):
     payloads = [r.payload for r in OutboxRecord.objects.filter(stream=f"hoso:{dossier.reference}").order_by("seq")]
     submitted, accepted = Dossier.objects.get(pk=dossier.pk).events.order_by("seq")
     assert payloads[1] == dossier_record.build(accepted)
-    assert payloads[1]["QuaTrinhXuLy"][1]["ChucDanh"] == "Cán bộ một cửa"
+    assert payloads[1]["QuaTrinhXuLy"][1]["ChucDanh"] == "Chuyên viên một cửa"
     assert sorted(f["Gia"] for f in payloads[1]["DanhSachLePhi"]) == [0, 50_000]
     assert payloads[0]["QuaTrinhXuLy"] == dossier_record.build(submitted)["QuaTrinhXuLy"]
     assert payloads[0]["TrangThaiHoSo"] == 1 and payloads[0]["DanhSachLePhi"] == []
