@@ -10,8 +10,6 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-import holidays as holidays_lib
-
 from .core import Calendar, Hours
 
 DAY_OFF, WORKING_DAY, NOT_OBSERVED = "day_off", "working_day", "not_observed"
@@ -41,7 +39,10 @@ def vietnam_holidays_class():
     """The package's Vietnam class, loaded from its own file. `holidays.country_holidays("VN")` first imports
     `holidays.countries`, whose __init__ imports all of the package's 250-odd countries: some 8 MB in every web
     worker that computes a deadline, for one country. The file needs only the package's base classes,
-    calendars and groups; if the package ever moves it, the package's own lookup is used."""
+    calendars and groups; if the package ever moves it, the package's own lookup is used. The package itself
+    (about 3 MB with dateutil) is imported here, by the first process that builds a calendar, not at start."""
+    import holidays as holidays_lib
+
     path = Path(holidays_lib.__file__).with_name("countries") / "vietnam.py"
     if not path.is_file():
         return holidays_lib.country_holidays("VN").__class__
