@@ -33,11 +33,9 @@ run: data
 	trap 'kill $$(cat var/worker.pid) $$(cat var/fold_facts.pid) $$(cat var/housekeeping.pid) $$(cat var/sync_send.pid) $$(cat var/sandboxes.pid) 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# The rooms' tests and the browser and security tests run as two sessions: a browser test then starts from a
-# fresh process (one of them failed on PostgreSQL only after the rooms' tests in the same process).
+# The rooms' tests and the browser and security tests run as two sessions, side by side on SQLite (scripts/test.sh).
 test: setup
-	$(VENV)/bin/pytest motcua
-	$(VENV)/bin/pytest tests
+	VENV=$(VENV) sh scripts/test.sh
 
 bench: setup
 	$(PY) -m bench

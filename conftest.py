@@ -7,8 +7,9 @@ hypothesis_settings.register_profile("motcua", deadline=None)
 hypothesis_settings.load_profile("motcua")
 
 pytest_plugins = [
+    "tests.fixtures",  # `world`: the one test city of every room (tests/world.py)
     "motcua.identity.tests.fixtures",  # the identity and registry sandboxes
-    "motcua.dossiers.tests.fixtures",  # people and version of dossiers/tests/base.py
+    "motcua.dossiers.tests.fixtures",  # the procedure `version` of dossiers/tests/base.py
 ]
 
 
@@ -17,6 +18,9 @@ def pytest_sessionstart(session):
     from motcua.lib.po import compile_dir
 
     compile_dir(session.config.rootpath / "motcua" / "locale")
+    from tests.migrated_template import install
+
+    install()  # a session migrates SQLite only when the code has changed since the last one (tests/migrated_template.py)
 
 
 @pytest.fixture(autouse=True)

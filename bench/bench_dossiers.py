@@ -86,7 +86,7 @@ class _server:
 
     def __enter__(self):
         with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
+            s.bind(("127.0.0.1", int(os.environ.get("MOTCUA_BENCH_PORT", "0"))))  # a shared machine's assigned port
             self.port = s.getsockname()[1]
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", *self.config, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}",

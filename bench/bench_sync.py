@@ -71,11 +71,12 @@ def _run():
 
 
 def _one_life():
-    from motcua.dossiers.tests.base import make_people, make_version, whole_life
+    from motcua.dossiers.tests.base import make_version, whole_life
     from motcua.sync.models import OutboxRecord
+    from tests.world import build_world
 
-    people = make_people()
-    whole_life(make_version(people.a, fees=[(0, "hdnd", False), (50_000, "mof", True)]), people)
+    world = build_world()
+    whole_life(make_version(world.centre, fees=[(0, "hdnd", False), (50_000, "mof", True)]), world)
     return list(OutboxRecord.objects.order_by("seq").values("seq", "payload", "agency_id", "received_on"))
 
 

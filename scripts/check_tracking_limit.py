@@ -35,9 +35,9 @@ def setup_world():
     call_command("createcachetable", verbosity=0)
     from motcua.dossiers import services
     from motcua.dossiers.models import Dossier
-    from motcua.dossiers.tests.base import applicant, make_people, make_version, required_components
+    from motcua.dossiers.tests.base import applicant, make_version, required_components
     from motcua.limits.models import Counter
-    from motcua.units.models import Agency
+    from motcua.units.models import Agency, Province
 
     Counter.objects.all().delete()
     if os.environ.get("REDIS_URL"):  # a fresh window for this check (only our keys, in the db given)
@@ -47,8 +47,11 @@ def setup_world():
         for key in client.scan_iter("motcua:limit:*"):
             client.delete(key)
     if not Agency.objects.filter(code="T01-TEST-A").exists():
-        people = make_people()
-        version = make_version(people.a)
+        # A synthetic agency of its own, beside a seeded city's (whose province it shares when there is one).
+        hanoi, _ = Province.objects.get_or_create(code="1", defaults={"name": "Thành phố Hà Nội",
+                                                                      "short_name": "Hà Nội"})
+        version = make_version(Agency.objects.create(code="T01-TEST-A", name="Đơn vị thử nghiệm (tổng hợp)",
+                                                     kind=Agency.Kind.OTHER, province=hanoi))
         for phone in ("0912345678", "0987654321"):
             services.submit_dossier(version, channel="online", applicant=applicant(phone=phone),
                                     at=django.utils.timezone.now(), components=required_components(version))

@@ -1,9 +1,19 @@
-"""The city shared by the rooms' tests (console, portal, dossiers forms and notifications, office, guides, e2e).
+"""The one test city of every room (the `world` fixture of tests/fixtures.py, or build_world()).
 
 Procedure 1.001193 "Thủ tục đăng ký khai sinh" (real, DVCQG, 1 working day, free) received at Hanoi's service
 centre and routed through two agencies: Sở Tư pháp, then Sở Nội vụ (a test route; routes are configuration).
-People: Quang (head of the centre, who has delegated signing results to Lan), Lan (reception, centre), Minh (head, Sở Tư pháp), Bình (handler, Sở Tư pháp), Hoa (head and handler,
-Sở Nội vụ), Hùng (reception at a ward, always refused on the centre's dossiers), and the citizen Ánh.
+
+The cast, each with one role everywhere:
+- Quang: head of the centre, who has delegated signing results to Lan;
+- Lan: reception (one-stop officer) at the centre;
+- Minh: head of Sở Tư pháp; Bình: handler at Sở Tư pháp;
+- Hoa: head of Sở Nội vụ;
+- Hùng: reception at the ward of Ba Đình, never an officer of the centre (always refused on its dossiers);
+- Ánh and Chi: citizens with a local account;
+- Tuấn: a city leader, only where a test asks for one (city_leader: he oversees the agency he is given);
+- Thu (reception, signing results by delegation) and Sơn (chairman) at the commune of Hoài Đức, only in the
+  office's city (motcua/office/tests/world.py, through hoai_duc_staff).
+Rooms add procedures, dossiers and counters of their own; they add no people with these names.
 """
 
 import functools
@@ -42,6 +52,7 @@ class World:
     hung: object
     anh: object
     quang: object
+    chi: object
 
 
 @functools.cache
@@ -57,6 +68,20 @@ def _user(username, full_name, *, agency=None, role=None, title=""):
     if agency is not None:
         Membership.objects.create(user=user, agency=agency, role=role, title=title)
     return user
+
+
+def city_leader(agency):
+    """Tuấn, a city leader, overseeing `agency` (a LEADER membership): not in every test's city, few tests need him."""
+    return _user("tuan", "Đặng Anh Tuấn", agency=agency, role=Membership.Role.LEADER, title="Lãnh đạo thành phố")
+
+
+def hoai_duc_staff(hoai_duc):
+    """Thu (reception) and Sơn (chairman, who has delegated signing results to her) at the commune `hoai_duc`."""
+    thu = _user("thu", "Vũ Thị Thu", agency=hoai_duc, role=Membership.Role.RECEPTION, title="Công chức một cửa")
+    son = _user("son", "Lê Văn Sơn", agency=hoai_duc, role=Membership.Role.HEAD, title="Chủ tịch UBND xã")
+    Delegation.objects.create(agency=hoai_duc, delegate=thu, power="issue_result", granted_by=son,
+                              granted_at=timezone.now())
+    return thu, son
 
 
 def free_channels(version, *, days):
@@ -108,4 +133,5 @@ def build_world() -> World:
         hoa=_user("hoa", "Phạm Thị Hoa", agency=home_affairs, role=R.HEAD, title="Phó trưởng phòng"),
         hung=_user("hung", "Đỗ Văn Hùng", agency=ward, role=R.RECEPTION, title="Công chức một cửa"),
         anh=_user("anh", "Nguyễn Thị Ngọc Ánh"),
+        chi=_user("chi", "Vũ Thị Chi"),
     )

@@ -4,6 +4,7 @@ It is rebuilt when the catalogue changes (a new version, a new procedure, new em
 the tables is compared on every question.
 """
 
+import re
 import threading
 
 import numpy as np
@@ -42,9 +43,9 @@ def build(*, semantic=True):
     rows = list(
         Procedure.objects.filter(current__isnull=False)
         .order_by("code")
-        .values_list("code", "current_id", "current__name", "current__field__name")
+        .values_list("code", "current_id", "current__name", "current__field__name", "current__results")
     )
-    docs = [Doc(code, name, field or "") for code, _, name, field in rows]
+    docs = [Doc(code, name, _extra(field, results)) for code, _, name, field, results in rows]
     vocabulary = citizen_vocabulary.current()
     if not semantic:
         return Retriever(docs, vocabulary=vocabulary)
@@ -55,10 +56,20 @@ def build(*, semantic=True):
         return Retriever(docs, vocabulary=vocabulary)
     dim = len(to_array(next(iter(blobs.values()))))
     vectors = np.zeros((len(rows), dim), dtype=np.float32)
-    for i, (_, version_id, _, _) in enumerate(rows):
+    for i, (_, version_id, *_) in enumerate(rows):
         if version_id in blobs:
             vectors[i] = to_array(blobs[version_id])
     return Retriever(docs, vectors, embed_query, vocabulary=vocabulary)
+
+
+_RESULT_NOISE = re.compile(r"\((?:mã|mẫu)[^)]*\)?|theo mẫu.*|ban hành kèm theo.*|\s+", re.IGNORECASE)
+
+
+def _extra(field, results):
+    """The field and the names of the papers the procedure gives ("Trích lục đăng ký giám hộ"): a citizen often asks
+    for the paper, not the procedure. Result codes and form references are left out."""
+    results = _RESULT_NOISE.sub(" ", (results or "")[:300])
+    return f"{field or ''}. {results}".strip(". ")
 
 
 def get_retriever():

@@ -11,7 +11,7 @@ from motcua.lib.text import fold_words
 
 from .lexical import STOPWORDS
 
-__all__ = ["FACETS", "detect", "without_facets", "is_bare"]
+__all__ = ["FACETS", "detect", "without_facets", "strip_facets", "is_bare"]
 
 FACETS = ("papers", "place", "contact", "time", "fee", "steps")
 
@@ -65,6 +65,26 @@ def without_facets(question: str) -> str:
     """The folded question without its facet phrases (what is left names the procedure, if anything)."""
     folded = " ".join(fold_words(question))
     return " ".join(_STRIP.sub(" ", folded).split())
+
+
+_WORD = re.compile(r"\w+")
+
+
+def strip_facets(question: str) -> str:
+    """The question as written (diacritics kept, for the embedding model) without its facet phrases, or "" when
+    nothing is left. Phrases are found on the folded words and the same words are cut from the original."""
+    words = _WORD.findall(question or "")
+    folded, owner = [], []  # folded syllables and the index of the written word each comes from
+    for i, word in enumerate(words):
+        for f in fold_words(word):
+            folded.append(f)
+            owner.append(i)
+    text = " ".join(folded)
+    cut = set()
+    for m in _STRIP.finditer(text):
+        first = text[: m.start()].count(" ")
+        cut.update(owner[first : first + m.group(0).count(" ") + 1])
+    return " ".join(w for i, w in enumerate(words) if i not in cut)
 
 
 def is_bare(question: str) -> bool:

@@ -7,8 +7,9 @@ is how the benchmark measures the lexical stage alone.
 
 Confidence: the assistant answers only when the best candidate explains most of the question (query
 coverage), is supported by more than one word (a bigram or two content words) and, when the lexical evidence
-is thin, by the embedding too. Otherwise it declines. When the first two candidates are too close to tell,
-it asks the citizen to choose.
+is thin, by the embedding too. Otherwise it declines. When the first two candidates are too close to tell, or the best
+one lacks the question's most specific word, it asks the citizen to choose. The embedding thresholds are on the
+scale of the question embedded as written (diacritics kept).
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import facets
-from .lexical import LexicalIndex, tokens
+from .accents import Accents
+from .lexical import STOPWORDS, LexicalIndex, tokens
 
 __all__ = ["Candidate", "Result", "Retriever"]
 
@@ -42,6 +44,15 @@ _SECONDARY_ACTIONS = [
     ("dang", "ki", "lai"), ("dieu", "chinh"), ("huy",), ("dung",), ("cham", "dut"), ("tam", "ngung"),
     ("dinh", "chinh"), ("khoi", "phuc"), ("chuyen", "doi"), ("thong", "bao"), ("sua", "doi"), ("bo", "sung"),
 ]
+
+
+# Issuing again (a lost or spoilt paper, a record to register anew): a citizen says "xin lại", "làm lại".
+_REISSUE = {("cap", "lai"), ("dang", "ki", "lai")}
+_AGAIN_VERBS = frozenset("xin lam cap ki in".split())
+
+
+def _asks_again(words):
+    return any(b == "lai" and a in _AGAIN_VERBS for a, b in zip(words, words[1:], strict=False))
 
 
 @dataclass
@@ -80,13 +91,13 @@ class Weights:
     # Evidence needed before anything is shown (otherwise: decline).
     min_cover: float = 0.55
     min_score: float = 0.4
-    min_semantic: float = 0.78
+    min_semantic: float = 0.83
     # A single answer needs more: the question well covered and a clear lead over the second candidate;
     # between the two, the citizen is asked to choose among the first candidates.
     answer_score: float = 0.5
     answer_cover: float = 0.7
     answer_margin: float = 0.06
-    answer_semantic: float = 0.8
+    answer_semantic: float = 0.87
 
 
 def _has(words, phrase):
@@ -104,6 +115,7 @@ class Retriever:
         self.embed_query = embed_query
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
+        self.accents = Accents(d.name for d in self.docs)
         # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
         # A name listing several cases ("... của Việt Nam; ... của nước ngoài; ...") is narrowed by its first one.
         first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
@@ -118,16 +130,19 @@ class Retriever:
         """`context`: the whole question when `question` is one sentence of it (a story's ask): qualifiers and
         actions told elsewhere in it ("bạn gái tôi quốc tịch Nhật Bản. ... đăng ký kết hôn?") still count."""
         w = self.w
+        # The model reads the question as written: folded text ("dang ky khai sinh") embeds far from the names.
+        written = facets.strip_facets(question) or question
         question = facets.without_facets(question) or question
         hits = self.index.search(question, limit=50, allowed=allowed)
         terms = set(self.index.terms(question))
-        q_seq = self.index.sequence(context or question)
+        q_seq = self.index.sequence((facets.without_facets(context) or context) if context else question)
+        again = _asks_again(q_seq)
         by_key = {}
         top_bm25 = hits[0].score if hits else 1.0
         for h in hits:
             by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
         if self.semantic_enabled and not lexical_only:
-            q = self.embed_query(question)
+            q = self.embed_query(self.accents.restore(written))
             sims = self.vectors @ q
             order = np.argsort(-sims)[:20]
             for i in order:
@@ -145,8 +160,10 @@ class Retriever:
             for phrase in self.rare[i]:
                 penalty += -w.rare_penalty if _has(q_seq, phrase) else w.rare_penalty
             for phrase in self.actions[i]:
-                if not _has(q_seq, phrase):
+                if not (_has(q_seq, phrase) or (again and phrase in _REISSUE)):
                     penalty += w.action_penalty
+            if again and not any(p in _REISSUE for p in self.actions[i]):
+                penalty += w.action_penalty  # "xin lại", "làm lại": the issue again, not the first one
             c.score = (
                 w.lexical * c.lexical
                 + w.query_cover * c.query_cover
@@ -158,7 +175,8 @@ class Retriever:
         semantic = self.semantic_enabled and not lexical_only
         confident = bool(ranked) and self._shown(ranked[0], semantic)
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
-        ambiguous = confident and not self._answered(ranked[0], margin, semantic)
+        ambiguous = confident and not (self._answered(ranked[0], margin, semantic)
+                                       and self._explains_key_word(ranked[0], terms))
         return Result(ranked, confident, ambiguous)
 
     def _evidence(self, key, terms):
@@ -167,6 +185,16 @@ class Retriever:
         bigrams = sum(1 for t in terms if "_" in t and t in doc_terms)
         words = sum(1 for t in terms if "_" not in t and t in doc_terms)
         return bigrams, 2 * bigrams + words
+
+    def _explains_key_word(self, c, terms):
+        """The question's most specific words (the rarest in the catalogue) are in the candidate's name or extra text:
+        "trồng hoa hồng" is not answered with "hoa hồng dầu khí", whose name lacks "trồng"."""
+        words = [t for t in terms if "_" not in t and t in self.index.idf and t not in STOPWORDS]
+        if not words:
+            return True
+        rarest = max(self.index.idf[t] for t in words)
+        i = self.position[c.key]
+        return all(i in self.index.postings[t] for t in words if self.index.idf[t] >= rarest - 1e-9)  # ties: all
 
     def _shown(self, c, semantic):
         """Enough evidence to show this candidate at all."""

@@ -3,6 +3,8 @@
     vote(question, code, useful, *, channel, at, agency, commune) -> AnswerVote   (a 👎 also queues the question)
     resolve(item, *, user, code=None, offtopic=False, at=None)   (mapping -> vocabulary at once)
     queue_summary() -> {"waiting", "declined", "disliked", "oldest"}
+    waiting_questions(limit=200) -> the questions waiting, oldest first
+    may_review(user) -> bool   (staff of an agency holding the permission the admin's queue uses too)
     vote_counts(start, end) -> {"answers_rated", "useful", "not_useful"}
     votes_by_agency(start, end, agency_ids=None) -> {agency_id: (rated, disliked)}   (766 indicator 5.3)
 
@@ -24,11 +26,17 @@ from django.utils import timezone
 from motcua.catalogue.models import CitizenTerm, Procedure
 from motcua.catalogue.vocabulary import fold_phrase
 from motcua.lib.errors import DomainError
+from motcua.units.access import is_staff
 from motcua.units.models import Agency
 
 from .models import AnswerVote, DeclinedQuestion
 
-__all__ = ["vote", "agency_voted", "resolve", "queue_summary", "vote_counts", "votes_by_agency"]
+__all__ = ["vote", "agency_voted", "resolve", "queue_summary", "waiting_questions", "may_review", "REVIEW_PERMISSION",
+           "vote_counts", "votes_by_agency"]
+
+# A mapping changes the city-wide vocabulary: the officers the administrator gave this permission review the queue,
+# in the staff console or in the admin (project policy, issue 13).
+REVIEW_PERMISSION = "assistant.change_declinedquestion"
 
 
 @transaction.atomic
@@ -102,6 +110,14 @@ def queue_summary():
         disliked=Count("id", filter=Q(reason=DeclinedQuestion.Reason.DISLIKED)),
     )
     return {"waiting": s["n"], "declined": s["declined"], "disliked": s["disliked"], "oldest": s["oldest"]}
+
+
+def waiting_questions(limit=200):
+    return DeclinedQuestion.objects.filter(status=DeclinedQuestion.Status.WAITING).order_by("asked_at", "pk")[:limit]
+
+
+def may_review(user) -> bool:
+    return is_staff(user) and user.has_perm(REVIEW_PERMISSION)
 
 
 def vote_counts(start=None, end=None):

@@ -23,6 +23,7 @@ from motcua.catalogue.models import Procedure
 from . import facets
 from .answers import choose_text, compose, decline_text, life_event_text, procedure_url
 from .choices import pick
+from .lexical import STOPWORDS
 from .models import DeclinedQuestion
 
 __all__ = ["Reply", "ask", "MAX_QUESTION_LENGTH"]
@@ -34,6 +35,8 @@ _SENTENCES = re.compile(r"[.!?;\n]+|,\s+(?=(?:gio|bay gio|vay|nen|thi|cho hoi|xi
 _LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhung gi|lo gi|lo nhung gi|nhung buoc|cac buoc)\b")
 
 MAX_QUESTION_LENGTH = 500
+# Everyday verbs around a named paper that do not say which procedure ("làm sổ đỏ", "xin sổ hồng").
+_VERBS = frozenset("lam xin can muon dang ki nop".split())
 SHOWN = 3
 
 
@@ -129,6 +132,13 @@ def _event_in_narrative_only(question, vocabulary):
     return not _LIST_ASK.search(vocabulary.prepare(ask_sentence))
 
 
+def _says_more(question, vocabulary):
+    """True when the question has two content words or more besides the vocabulary phrases naming procedures and
+    its facet phrases ("sổ đỏ ghi sai tên", not "làm sổ đỏ ở đâu")."""
+    rest = vocabulary.without_procedures(facets.without_facets(question))
+    return len([w for w in rest.split() if w not in STOPWORDS and w not in _VERBS]) >= 2
+
+
 def ask(question, *, context_code=None, offered=None, agency=None, commune=None, channel="api", at=None, log=True,
         retriever=None):
     question = " ".join((question or "").split())[:MAX_QUESTION_LENGTH]
@@ -194,9 +204,12 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     clear = result.confident and not result.ambiguous
     story = len(question.split()) >= STORY_WORDS
     if named and not (clear and (story or ranked[0] in {p["code"] for p in named})):
-        return _choose(named[:SHOWN], asked)  # a story that only mentions the phrase keeps its clear answer
-    if context_code and asked and (not result.confident or result.ambiguous):
-        # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed.
+        if not (result.confident and _says_more(question, vocabulary)):
+            return _choose(named[:SHOWN], asked)  # a story that only mentions the phrase keeps its clear answer
+        # "sổ đỏ ghi sai tên vợ muốn sửa": the phrase names where the question is about, retrieval what to do there
+    if context_code and asked and (not result.confident or (result.ambiguous and ranked[0] == context_code)):
+        # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed;
+        # one that names another ("thế còn khai tử thì làm ở đâu?") does not, even when it needs a choice.
         reply = _answer(context_code, asked, at)
         if reply is not None:
             return reply

@@ -108,6 +108,11 @@ class Vocabulary:
             codes += [c for c in self._proc[m.group(1)].codes if c not in codes]
         return codes
 
+    def without_procedures(self, text: str) -> str:
+        """Prepared `text` with the procedure phrases taken out (what the question says besides naming them)."""
+        text = self.expand_abbreviations(text)
+        return " ".join(self._proc_re.sub(" ", text).split()) if self._proc_re else text
+
     def life_event(self, text: str):
         """(Term, text without the event phrase) of the first life event found in `text`, or (None, text)."""
         prepared = self.expand_abbreviations(text)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feedback_views, links_views, office_views, records_views, views
+from . import assistant_views, feedback_views, links_views, office_views, records_views, views
 from .dashboard_views import overview as dashboard_overview
 from .dashboard_views import scorecard as dashboard_scorecard
 from .dashboard_views import unit as dashboard_unit
@@ -26,6 +26,8 @@ urlpatterns = [
     path("mot-cua/ho-tro-tai-nha/", office_views.home_visit_list, name="office_home_visits"),
     path("mot-cua/ho-tro-tai-nha/<str:code>/", office_views.home_visit_page, name="office_home_visit"),
     path("mot-cua/ho-tro-tai-nha/<str:code>/<str:action>/", office_views.home_visit_act, name="office_home_visit_act"),
+    path("tro-ly-ao/hang-cho/", assistant_views.queue, name="assistant_queue"),
+    path("tro-ly-ao/hang-cho/<int:item_id>/", assistant_views.resolve, name="assistant_resolve"),
     path("luot-xem/", records_views.view_records_page, name="view_records"),
     path("chi-so/", dashboard_overview, name="dashboard"),
     path("ket-noi/", links_views.connections, name="connections"),

@@ -162,8 +162,11 @@ def published(request):
     category = category if category in Category.values else ""
     items = services.published_feedback(query=query, category=category, agency_code=request.GET.get("co_quan", ""))
     page = Paginator(items, 20).get_page(request.GET.get("trang"))
-    return render(request, "portal/feedback/published.html",
-                  {"page": page, "q": query, "category": category, "categories": Category.choices})
+    others = request.GET.copy()  # every filter (also co_quan) is kept from page to page
+    others.pop("trang", None)
+    return render(request, "portal/feedback/published.html", {"page": page, "q": query, "category": category,
+                                                              "categories": Category.choices,
+                                                              "query": others.urlencode()})
 
 
 def published_detail(request, pk):

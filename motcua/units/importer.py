@@ -57,23 +57,25 @@ def import_units(data_dir: Path):
                 "population": province_pop.get(_province_key(r["province"])),
             },
         )
-    with_population = 0
+    with_population, communes = 0, []
     for r in wards:
         population = ward_pop.get((_province_key(r["province"]), fold(r["wardType"]), fold(r["wardShort"])))
         with_population += population is not None
-        Commune.objects.update_or_create(
+        communes.append(Commune(
             code=r["wardCode"],
-            defaults={
-                "province": provinces[r["provinceCode"]],
-                "name": r["ward"],
-                "short_name": r["wardShort"],
-                "kind": KINDS[r["wardType"]],
-                "population": population,
-                "area_km2": Decimal(r["wardAreaKm2"]) if r["wardAreaKm2"] else None,
-                "latitude": float(r["wardLat"]) if r["wardLat"] else None,
-                "longitude": float(r["wardLon"]) if r["wardLon"] else None,
-            },
-        )
+            province=provinces[r["provinceCode"]],
+            name=r["ward"],
+            short_name=r["wardShort"],
+            kind=KINDS[r["wardType"]],
+            population=population,
+            area_km2=Decimal(r["wardAreaKm2"]) if r["wardAreaKm2"] else None,
+            latitude=float(r["wardLat"]) if r["wardLat"] else None,
+            longitude=float(r["wardLon"]) if r["wardLon"] else None,
+        ))
+    # One upsert for the 3,321 rows (created, or updated in place by code), not two queries a commune.
+    Commune.objects.bulk_create(communes, batch_size=500, update_conflicts=True, unique_fields=["code"],
+                                update_fields=["province", "name", "short_name", "kind", "population", "area_km2",
+                                               "latitude", "longitude"])
     return len(provinces), len(wards), with_population
 
 

@@ -80,11 +80,16 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def dossier_world(db):
-    """The test city of the dossier pages: procedure 1.001193, a two-agency route, named staff (tests/world.py)."""
-    from tests.world import build_world
+def assistant_index(db):
+    """The citizen vocabulary, and the assistant's in-process catalogue index dropped before and after the test (a
+    test then makes the catalogue it asks about)."""
+    from motcua.assistant.catalogue_index import reset
+    from motcua.catalogue.tests.samples import ensure_vocabulary
 
-    return build_world()
+    ensure_vocabulary()
+    reset()
+    yield
+    reset()
 
 
 @pytest.fixture

@@ -7,18 +7,12 @@ from motcua.assistant.models import AnswerVote, DeclinedQuestion
 
 
 @pytest.fixture
-def small_catalogue(db):
-    from motcua.assistant.catalogue_index import reset
+def small_catalogue(assistant_index):
     from motcua.assistant.tests.conftest import CATALOGUE
     from motcua.catalogue.services import create_version
-    from motcua.catalogue.tests.samples import ensure_vocabulary
 
-    ensure_vocabulary()
-    reset()
     for code, data in CATALOGUE.items():
         create_version(code, data)
-    yield
-    reset()
 
 
 @pytest.mark.e2e

@@ -1,22 +1,17 @@
 """A citizen rates the officer at the counter tablet, online and while the network is down."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from motcua.ratings.models import CounterDevice, CounterRating
-from motcua.units.models import Agency, Membership, Province
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def device():
-    hanoi = Province.objects.create(code="1", name="Thành phố Hà Nội", short_name="Hà Nội")
-    agency = Agency.objects.create(code="T01-E2E-A", name="Chi nhánh số 1 Trung tâm PVHCC", kind="chi_nhanh",
-                                   province=hanoi)
-    lan = get_user_model().objects.create_user("lan", first_name="Lan", last_name="Nguyễn Thị")
-    membership = Membership.objects.create(user=lan, agency=agency, role="reception", title="Cán bộ một cửa")
-    return CounterDevice.objects.create(agency=agency, counter="Quầy số 3", officer=membership)
+def device(world):
+    """The counter tablet of Lan (reception at the centre of the shared city, tests/world.py)."""
+    membership = world.lan.memberships.get()
+    return CounterDevice.objects.create(agency=world.centre, counter="Quầy số 3", officer=membership)
 
 
 def wait_for_ratings(page, n):
@@ -67,13 +62,12 @@ def test_the_page_works_as_a_plain_form_without_javascript(browser, live_server,
         context.close()
 
 
-def test_the_tablet_shows_the_new_officer_after_a_change_of_shift(page, device):
+def test_the_tablet_shows_the_new_officer_after_a_change_of_shift(page, device, world):
     page.goto(f"/danh-gia/quay/{device.token}/")
-    minh = get_user_model().objects.create_user("minh", first_name="Minh", last_name="Trần Văn")
-    device.officer = Membership.objects.create(user=minh, agency=device.agency, role="reception")
+    device.officer = world.quang.memberships.get()  # the centre's head takes the counter
     device.save()
     page.evaluate("window.motcuaCounter.refreshOfficer()")
-    page.get_by_text("Trần Văn Minh").wait_for()
+    page.get_by_text("Vũ Minh Quang").wait_for()
     page.get_by_role("button", name="Rất hài lòng").click()
     wait_for_ratings(page, 1)
-    assert CounterRating.objects.get().officer == minh
+    assert CounterRating.objects.get().officer == world.quang

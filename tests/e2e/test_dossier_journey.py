@@ -58,8 +58,8 @@ def act(page, button):
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_online_dossier_through_two_agencies_to_tracking(page, sign_in, dossier_world):
-    w = dossier_world
+def test_online_dossier_through_two_agencies_to_tracking(page, sign_in, world):
+    w = world
     reference = citizen_submits_online(page)
     assert re.fullmatch(r"[0-9A-F]{12}", reference)
 
@@ -109,10 +109,10 @@ def test_online_dossier_through_two_agencies_to_tracking(page, sign_in, dossier_
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_counter_officer_takes_a_walk_in_and_prints_the_slip_in_under_a_minute(sign_in, dossier_world):
+def test_counter_officer_takes_a_walk_in_and_prints_the_slip_in_under_a_minute(sign_in, world):
     import time
 
-    lan = sign_in(dossier_world.lan)
+    lan = sign_in(world.lan)
     started = time.monotonic()
     lan.get_by_role("link", name="Tiếp nhận hồ sơ tại quầy").click()
     lan.get_by_label("Thủ tục").fill("1.001193")

@@ -6,15 +6,10 @@ import pytest
 
 
 @pytest.fixture
-def birth_catalogue(db):
-    from motcua.assistant.catalogue_index import reset
-    from motcua.catalogue.tests.samples import ensure_vocabulary, make_catalogue
+def birth_catalogue(assistant_index):
+    from motcua.catalogue.tests.samples import make_catalogue
 
-    ensure_vocabulary()
-    reset()
     make_catalogue()
-    yield
-    reset()
 
 
 @pytest.mark.e2e

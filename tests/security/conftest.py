@@ -1,14 +1,12 @@
-"""The small city of the security tests: a dossier of the citizen Ánh received by the service centre, a feedback
-item, the agencies and staff of the console's world, and a citizen with nothing of their own."""
+"""The security tests' city: the shared one (tests/world.py) with a dossier of the citizen Ánh received by the
+service centre and a feedback item; the citizen Chi has nothing of her own there."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from motcua.console.tests.world import build_world
 from motcua.dossiers.services import Applicant, ComponentInput, accept_dossier, submit_dossier
 from motcua.feedback import services as feedback
 
@@ -16,8 +14,8 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.fixture
-def city(db):
-    w = build_world()
+def city(world):
+    w = world
     scan = SimpleUploadedFile("a.pdf", b"%PDF-1.4 a", content_type="application/pdf")
     dossier = submit_dossier(w.version, channel="online", at=datetime(2026, 11, 27, 8, 0, tzinfo=HCM),
                              citizen=w.anh, applicant=Applicant(name="Nguyễn Thị Ngọc Ánh", phone="0912345678",
@@ -28,5 +26,4 @@ def city(db):
     item = feedback.file_feedback(category="thu_tuc", title="Chậm trả kết quả", content="Hồ sơ chậm.",
                                   channel="web", at=datetime(2026, 11, 27, 10, 0, tzinfo=HCM), ip="192.0.2.1",
                                   citizen_name="Nguyễn Thị Ngọc Ánh", phone="0912345678", agency=w.centre)
-    other = get_user_model().objects.create_user("khac", password="mat-khau-dai-2026")
-    return w, dossier, item, other
+    return w, dossier, item, w.chi

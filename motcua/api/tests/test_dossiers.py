@@ -9,7 +9,7 @@ from motcua.dossiers.tests.base import PDF, applicant, submit_online
 
 def body(version, **overrides):
     component = version.components.get(order=1)
-    data = {"procedure": version.procedure.code, "channel": "online", "agency": "T01-TEST-A",
+    data = {"procedure": version.procedure.code, "channel": "online", "agency": "T01-TTPVHCC",
             "applicant": vars(applicant()), "components": [{"component_id": component.pk}], "delivery": "post"}
     return data | overrides
 
@@ -22,12 +22,12 @@ def submit_multipart(client, version, content=PDF, key=None, **overrides):
                                           "component-0": SimpleUploadedFile("to-khai.pdf", content)}, headers=headers)
 
 
-def test_submit_accept_and_track(client, people, version):
+def test_submit_accept_and_track(client, world, version):
     response = submit_multipart(client, version)
     assert response.status_code == 201, response.content
     reference = response.json()["reference"]
     assert response.json()["status"] == "submitted" and response.json()["national_status"] == 1
-    client.force_login(people.lan)
+    client.force_login(world.lan)
     accepted = client.post(f"/api/dossiers/{reference}/accept")
     assert accepted.status_code == 200 and accepted.json()["status"] == "accepted"
     code = accepted.json()["code"]
@@ -35,42 +35,42 @@ def test_submit_accept_and_track(client, people, version):
     tracked = track(client, {"code": code, "last4": "5678"})
     assert tracked.status_code == 200
     data = tracked.json()
-    assert data["status_label"] == "Được tiếp nhận" and data["receiving_agency"] == people.a.name
+    assert data["status_label"] == "Được tiếp nhận" and data["receiving_agency"] == world.centre.name
     assert [h["kind"] for h in data["history"]] == ["submitted", "accepted"]
     assert TrackingOut.model_validate(data).code == code  # the stored view keeps the published schema
 
 
-def test_a_retried_submission_with_the_same_key_returns_the_first(client, people, version):
+def test_a_retried_submission_with_the_same_key_returns_the_first(client, world, version):
     first = submit_multipart(client, version, key="abc-123")
     again = submit_multipart(client, version, key="abc-123")
     assert first.json()["reference"] == again.json()["reference"]
     assert Dossier.objects.count() == 1
 
 
-def test_wrong_file_type_is_a_clear_400(client, people, version):
+def test_wrong_file_type_is_a_clear_400(client, world, version):
     response = submit_multipart(client, version, content=b"GIF89a" + b"\x00" * 20)
     assert response.status_code == 400
     assert "không phải PDF, JPEG hoặc PNG" in response.json()["detail"]
     assert not Dossier.objects.exists()
 
 
-def test_bad_json_is_a_clear_400(client, people, version):
+def test_bad_json_is_a_clear_400(client, world, version):
     response = client.post("/api/dossiers/", {"applicant": {}}, content_type="application/json")
     assert response.status_code == 400 and "Dữ liệu hồ sơ không hợp lệ" in response.json()["detail"]
 
 
-def test_illegal_transition_is_409(client, people, version):
-    dossier = submit_online(version, people)
-    client.force_login(people.lan)
+def test_illegal_transition_is_409(client, world, version):
+    dossier = submit_online(version, world)
+    client.force_login(world.lan)
     response = client.post(f"/api/dossiers/{dossier.reference}/actions/return-result", {},
                            content_type="application/json")
     assert response.status_code == 409
     assert "Không thể chuyển hồ sơ" in response.json()["detail"]
 
 
-def test_other_agency_gets_404_and_cannot_act(client, people, version):
-    dossier = submit_online(version, people)
-    client.force_login(people.hung)
+def test_other_agency_gets_404_and_cannot_act(client, world, version):
+    dossier = submit_online(version, world)
+    client.force_login(world.hung)
     assert client.get(f"/api/dossiers/{dossier.reference}").status_code == 404
     response = client.post(f"/api/dossiers/{dossier.reference}/accept")
     assert response.status_code == 404 and response.json()["detail"].startswith("Không tìm thấy")
@@ -78,25 +78,25 @@ def test_other_agency_gets_404_and_cannot_act(client, people, version):
     assert dossier.status == "submitted"
 
 
-def test_a_citizen_is_not_staff(client, people, version):
-    dossier = submit_online(version, people)
-    client.force_login(people.chi)
+def test_a_citizen_is_not_staff(client, world, version):
+    dossier = submit_online(version, world)
+    client.force_login(world.chi)
     assert client.post(f"/api/dossiers/{dossier.reference}/accept").status_code == 403
 
 
-def test_anonymous_staff_endpoints_are_401(client, people, version):
+def test_anonymous_staff_endpoints_are_401(client, world, version):
     assert client.get("/api/dossiers/").status_code == 401
 
 
-def test_actions_through_the_api(client, people, version):
-    dossier = submit_online(version, people)
-    client.force_login(people.lan)
+def test_actions_through_the_api(client, world, version):
+    dossier = submit_online(version, world)
+    client.force_login(world.lan)
     client.post(f"/api/dossiers/{dossier.reference}/accept")
-    client.force_login(people.minh)
+    client.force_login(world.quang)
     assigned = client.post(f"/api/dossiers/{dossier.reference}/actions/assign", {"handler": "lan"},
                            content_type="application/json")
     assert assigned.status_code == 200 and assigned.json()["status"] == "processing"
-    client.force_login(people.lan)
+    client.force_login(world.lan)
     for action in ("complete-step", "issue-result", "return-result"):
         response = client.post(f"/api/dossiers/{dossier.reference}/actions/{action}", {},
                                content_type="application/json")
@@ -107,49 +107,49 @@ def test_actions_through_the_api(client, people, version):
     assert [d["reference"] for d in listing] == [dossier.reference]
 
 
-def test_tracking_with_a_wrong_second_factor_is_404(client, people, version):
-    dossier = submit_online(version, people)
+def test_tracking_with_a_wrong_second_factor_is_404(client, world, version):
+    dossier = submit_online(version, world)
     response = track(client, {"code": dossier.reference, "last4": "0000"})
     assert response.status_code == 404 and "4 số cuối" in response.json()["detail"]
 
 
-def test_a_replayed_key_with_another_payload_is_refused_and_discloses_nothing(client, people, version):
+def test_a_replayed_key_with_another_payload_is_refused_and_discloses_nothing(client, world, version):
     first = submit_multipart(client, version, key="replay-1")
     assert first.status_code == 201
     other = submit_multipart(client, version, key="replay-1",
                              applicant=vars(applicant(name="Kẻ Thử Khóa", phone="0900000000")))
     assert other.status_code == 422
     text = other.content.decode()
-    assert first.json()["reference"] not in text and "Vũ Thị Chi" not in text and "T01-TEST-A" not in text
+    assert first.json()["reference"] not in text and "Vũ Thị Chi" not in text and "T01-TTPVHCC" not in text
     assert client.post("/api/dossiers/", "{}", content_type="application/json",
                        headers={"Idempotency-Key": "replay-1"}).status_code in (400, 422)
     assert Dossier.objects.count() == 1
 
 
-def test_tracking_stops_guessing_after_many_failures(client, people, version):
+def test_tracking_stops_guessing_after_many_failures(client, world, version):
     from motcua.limits.services import limit
 
-    dossier = submit_online(version, people)
+    dossier = submit_online(version, world)
     for _ in range(limit("tracking_code").allowed):
         track(client, {"code": dossier.reference, "last4": "0000"})
     response = track(client, {"code": dossier.reference, "last4": "5678"})
     assert response.status_code == 429 and "quá nhiều lần" in response.json()["detail"]
 
 
-def test_tracking_a_row_loaded_without_a_stored_view(client, people, version):
-    dossier = submit_online(version, people)
+def test_tracking_a_row_loaded_without_a_stored_view(client, world, version):
+    dossier = submit_online(version, world)
     Dossier.objects.filter(pk=dossier.pk).update(tracking={})
     response = track(client, {"code": dossier.reference, "last4": "5678"})
     assert response.status_code == 200
     assert TrackingOut.model_validate(response.json()).history[0].kind == "submitted"
 
 
-def test_accept_takes_the_officers_time_limit_when_the_catalogue_has_none(client, people, version):
+def test_accept_takes_the_officers_time_limit_when_the_catalogue_has_none(client, world, version):
     from motcua.catalogue.models import Channel
 
     Channel.objects.filter(version=version).update(duration_value=7, duration_unit="", duration_text="7")
-    dossier = submit_online(version, people)
-    client.force_login(people.lan)
+    dossier = submit_online(version, world)
+    client.force_login(world.lan)
     url = f"/api/dossiers/{dossier.reference}/accept"
     refused = client.post(url, {"time_limit_days": 500}, content_type="application/json")
     assert refused.status_code == 400 and "từ 1 đến 365" in refused.json()["detail"]
@@ -161,15 +161,15 @@ def track(client, payload):
     return client.post("/api/dossiers/tracking", payload, content_type="application/json")
 
 
-def test_tracking_by_get_is_refused_with_a_clear_message(client, people, version):
-    dossier = submit_online(version, people)
+def test_tracking_by_get_is_refused_with_a_clear_message(client, world, version):
+    dossier = submit_online(version, world)
     response = client.get("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"})
     assert response.status_code == 400 and "POST" in response.json()["detail"]
     assert dossier.public_id not in response.content.decode()
 
 
-def test_tracking_by_post_keeps_the_digits_out_of_the_address(client, people, version):
-    dossier = submit_online(version, people)
+def test_tracking_by_post_keeps_the_digits_out_of_the_address(client, world, version):
+    dossier = submit_online(version, world)
     response = client.post("/api/dossiers/tracking", {"code": dossier.reference, "last4": "5678"},
                            content_type="application/json")
     assert response.status_code == 200 and response.json()["code"] == dossier.public_id

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis import checks
 
-from motcua.dossiers.tests.base import make_people, make_version, submit_online
+from motcua.dossiers.tests.base import make_version, submit_online
+from tests.world import build_world
 
 EXAMPLES = int(os.environ.get("MOTCUA_FUZZ_EXAMPLES", "8"))
 CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.content_type_conformance,
@@ -24,9 +25,9 @@ def api_schema(db):
 
     from motcua.wsgi import application
 
-    people = make_people()
-    version = make_version(people.a)
-    submit_online(version, people)
+    world = build_world()
+    version = make_version(world.centre)
+    submit_online(version, world)
     # As Django's test client does: the test's transaction must outlive each request (on PostgreSQL the
     # handler would otherwise close the connection it runs in).
     signals.request_started.disconnect(close_old_connections)

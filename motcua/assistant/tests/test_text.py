@@ -56,3 +56,61 @@ def test_facets_are_detected_and_bare_follow_ups_recognised():
     assert facets.is_bare("thế còn thời gian giải quyết?")
     assert not facets.is_bare("đăng ký kết hôn mất bao lâu")
     assert facets.without_facets("đăng ký kết hôn mất bao lâu") == "dang ky ket hon"
+
+
+def test_facets_are_cut_from_the_question_as_written():
+    assert facets.strip_facets("Đăng ký kết hôn mất bao lâu, lệ phí bao nhiêu?") == "Đăng ký kết hôn"
+    assert facets.strip_facets("Làm hộ chiếu ở đâu") == "Làm hộ chiếu"
+    assert facets.strip_facets("ở đâu?") == ""
+
+
+def test_diacritics_are_put_back_from_the_catalogue_names():
+    from motcua.assistant.accents import Accents
+
+    accents = Accents(["Cấp hộ chiếu phổ thông", "Đăng ký thành lập hộ kinh doanh", "Thủ tục đăng ký kết hôn"])
+    assert accents.restore("lam ho chieu o dau") == "làm hộ chiếu ở đâu"
+    assert accents.restore("dang ky ket hon can gi") == "đăng ký kết hôn cần gì"
+    assert accents.restore("Đăng ky ket hon") == "Đăng ky ket hon"  # typed with diacritics: left as written
+    assert accents.restore("xyz ho kinh doanh") == "xyz hộ kinh doanh"  # unknown syllables kept
+
+
+def test_the_embedding_model_reads_the_question_as_written_without_its_facets():
+    import numpy as np
+
+    from motcua.assistant.retrieval import Retriever
+
+    docs = [Doc("a", "Thủ tục đăng ký kết hôn", "Hộ tịch"), Doc("b", "Cấp hộ chiếu phổ thông", "Xuất nhập cảnh")]
+    read = []
+
+    def embed(text):
+        read.append(text)
+        return np.array([1.0, 0.0], dtype=np.float32)
+
+    retriever = Retriever(docs, np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32), embed)
+    assert retriever.search("Đăng ký kết hôn mất bao lâu?").best.key == "a"
+    assert retriever.search("dang ky ket hon o dau").best.key == "a"
+    assert read == ["Đăng ký kết hôn", "đăng ký kết hôn"]
+
+
+def test_a_single_answer_needs_the_questions_most_specific_word():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("a", "Khai các khoản thu về hoa hồng dầu khí"),
+        Doc("b", "Báo cáo hoa hồng đại lý bảo hiểm"),
+        Doc("c", "Thanh lý rừng trồng"),
+    ])
+    result = retriever.search("khai thu hoa hồng dầu khí")
+    assert result.best.key == "a" and result.confident and not result.ambiguous
+    roses = retriever.search("cách trồng hoa hồng dầu khí")  # "trồng", the rarest word, is not in "a"
+    assert roses.best.key == "a" and not (roses.confident and not roses.ambiguous)
+
+
+def test_what_a_question_says_besides_the_phrases_naming_procedures():
+    from motcua.assistant.services import _says_more
+    from motcua.catalogue.vocabulary import seed_vocabulary
+
+    vocabulary = seed_vocabulary()
+    assert vocabulary.without_procedures("Sổ đỏ ghi sai tên vợ") == "ghi sai ten vo"
+    assert _says_more("sổ đỏ ghi sai tên vợ muốn sửa", vocabulary)  # retrieval may decide among the phrase's procedures
+    assert not _says_more("làm sổ đỏ ở đâu", vocabulary)  # the phrase's choice is offered

@@ -15,8 +15,8 @@ def test_administrators_see_the_links_pages(admin_client, path):
     assert "môi trường thử nghiệm" in response.content.decode().lower()
 
 
-def test_other_staff_do_not(client, db):
-    client.force_login(get_user_model().objects.create_user("lan", password="x"))
+def test_other_staff_do_not(client, world):
+    client.force_login(world.lan)
     assert client.get("/can-bo/ket-noi/").status_code == 403
 
 

@@ -14,17 +14,17 @@ FRI = datetime(2026, 12, 4, 10, 0, tzinfo=HCM)
 NEW_DUE = datetime(2026, 12, 15, 16, 0, tzinfo=HCM)
 
 
-def test_apology_sets_the_new_date_once(people, version):
-    dossier = accepted_dossier(version, people)  # due Tuesday 08/12 09:00
+def test_apology_sets_the_new_date_once(world, version):
+    dossier = accepted_dossier(version, world)  # due Tuesday 08/12 09:00
     old_due = dossier.due_at
-    dossier = services.apologise(dossier, actor=people.lan, at=FRI, reason="Chờ kết quả xác minh", new_due_at=NEW_DUE)
+    dossier = services.apologise(dossier, actor=world.lan, at=FRI, reason="Chờ kết quả xác minh", new_due_at=NEW_DUE)
     assert dossier.due_at == NEW_DUE and dossier.original_due_at == old_due
     apology = Apology.objects.get(dossier=dossier)
     assert (apology.old_due_at, apology.new_due_at) == (old_due, NEW_DUE)
     event = dossier.events.order_by("-seq").first()
     assert event.kind == "apology" and event.from_status == event.to_status == "accepted"
     with pytest.raises(RuleViolation, match="một lần"):
-        services.apologise(dossier, actor=people.lan, at=FRI, reason="Lần nữa",
+        services.apologise(dossier, actor=world.lan, at=FRI, reason="Lần nữa",
                            new_due_at=datetime(2026, 12, 22, 16, 0, tzinfo=HCM))
     assert Apology.objects.count() == 1
 
@@ -37,19 +37,19 @@ def test_apology_sets_the_new_date_once(people, version):
         (datetime(2026, 12, 8, 8, 0, tzinfo=HCM), False),  # on the due day
     ],
 )
-def test_apology_must_come_one_working_day_before(people, version, at, ok):
-    dossier = accepted_dossier(version, people)
+def test_apology_must_come_one_working_day_before(world, version, at, ok):
+    dossier = accepted_dossier(version, world)
     if ok:
-        services.apologise(dossier, actor=people.lan, at=at, reason="Chờ xác minh", new_due_at=NEW_DUE)
+        services.apologise(dossier, actor=world.lan, at=at, reason="Chờ xác minh", new_due_at=NEW_DUE)
     else:
         with pytest.raises(RuleViolation, match="01 ngày làm việc"):
-            services.apologise(dossier, actor=people.lan, at=at, reason="Chờ xác minh", new_due_at=NEW_DUE)
+            services.apologise(dossier, actor=world.lan, at=at, reason="Chờ xác minh", new_due_at=NEW_DUE)
 
 
-def test_the_new_date_must_be_later(people, version):
-    dossier = accepted_dossier(version, people)
+def test_the_new_date_must_be_later(world, version):
+    dossier = accepted_dossier(version, world)
     with pytest.raises(Exception, match="phải sau"):
-        services.apologise(dossier, actor=people.lan, at=FRI, reason="x", new_due_at=dossier.due_at)
+        services.apologise(dossier, actor=world.lan, at=FRI, reason="x", new_due_at=dossier.due_at)
 
 
 @pytest.mark.parametrize("new_due", [
@@ -57,10 +57,10 @@ def test_the_new_date_must_be_later(people, version):
     datetime(2026, 12, 14, 20, 0, tzinfo=HCM),  # Monday evening, after office hours
     datetime(2026, 12, 14, 12, 30, tzinfo=HCM),  # Monday, the lunch break
 ])
-def test_the_new_date_must_be_in_working_time(people, version, new_due):
+def test_the_new_date_must_be_in_working_time(world, version, new_due):
     from motcua.dossiers.errors import InvalidDossier
 
-    dossier = accepted_dossier(version, people)
+    dossier = accepted_dossier(version, world)
     with pytest.raises(InvalidDossier, match="giờ làm việc"):
-        services.apologise(dossier, actor=people.lan, at=FRI, reason="Chờ xác minh", new_due_at=new_due)
+        services.apologise(dossier, actor=world.lan, at=FRI, reason="Chờ xác minh", new_due_at=new_due)
     assert not Apology.objects.exists()

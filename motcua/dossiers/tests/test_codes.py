@@ -13,24 +13,25 @@ from django.db import connection
 
 from motcua.dossiers import codes, services
 from motcua.dossiers.models import CodeCounter, Dossier
+from tests.world import build_world
 
-from .base import T0, applicant, make_people, make_version
+from .base import T0, applicant, make_version
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
-def test_sequence_is_daily_and_per_agency(people):
-    assert codes.next_code(people.a, T0) == "T01-TEST-A-261201-0001"
-    assert codes.next_code(people.a, T0) == "T01-TEST-A-261201-0002"
-    assert codes.next_code(people.b, T0) == "T01-TEST-B-261201-0001"
-    assert codes.next_code(people.a, T0 + timedelta(days=1)) == "T01-TEST-A-261202-0001"
+def test_sequence_is_daily_and_per_agency(world):
+    assert codes.next_code(world.centre, T0) == "T01-TTPVHCC-261201-0001"
+    assert codes.next_code(world.centre, T0) == "T01-TTPVHCC-261201-0002"
+    assert codes.next_code(world.ward, T0) == "T01-X00004-261201-0001"
+    assert codes.next_code(world.centre, T0 + timedelta(days=1)) == "T01-TTPVHCC-261202-0001"
     # 23:30 UTC on 01/12 is already 02/12 in Hanoi.
-    assert codes.next_code(people.a, T0 + timedelta(hours=15)) == "T01-TEST-A-261202-0002"
+    assert codes.next_code(world.centre, T0 + timedelta(hours=15)) == "T01-TTPVHCC-261202-0002"
 
 
-def test_the_generator_is_pluggable(people, settings):
+def test_the_generator_is_pluggable(world, settings):
     settings.MOTCUA_DOSSIER_CODE_GENERATOR = "motcua.dossiers.tests.test_codes.fixed_code"
-    assert codes.next_code(people.a, T0) == "X-T01-TEST-A"
+    assert codes.next_code(world.centre, T0) == "X-T01-TTPVHCC"
 
 
 def fixed_code(agency, received_at):
@@ -64,23 +65,23 @@ if ON_POSTGRES:
     @pytest.mark.postgres
     @pytest.mark.django_db(transaction=True)
     def test_fifty_racing_intakes_get_fifty_distinct_codes():
-        people = make_people()
-        version = make_version(people.a)
+        world = build_world()
+        version = make_version(world.centre)
 
         def intake(i):
             services.submit_dossier(version, channel="direct", applicant=applicant(name=f"Người nộp {i}"),
-                                    at=T0, actor=people.lan, agency=people.a, components=[])
+                                    at=T0, actor=world.lan, agency=world.centre, components=[])
 
         assert race(50, intake) == []
         found = sorted(Dossier.objects.values_list("code", flat=True))
-        assert found == [f"T01-TEST-A-261201-{n:04d}" for n in range(1, 51)]
-        assert CodeCounter.objects.get(prefix="T01-TEST-A-261201").last == 50
+        assert found == [f"T01-TTPVHCC-261201-{n:04d}" for n in range(1, 51)]
+        assert CodeCounter.objects.get(prefix="T01-TTPVHCC-261201").last == 50
 
     @pytest.mark.postgres
     @pytest.mark.django_db(transaction=True)
     def test_racing_retries_with_one_key_make_one_dossier():
-        people = make_people()
-        version = make_version(people.a)
+        world = build_world()
+        version = make_version(world.centre)
         got = []
 
         def retry(_):

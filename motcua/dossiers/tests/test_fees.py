@@ -46,18 +46,18 @@ def test_fee_rules(channel, set_by, appraisal, province, on, payable, waived, ru
     assert bool(line.legal_basis) == bool(rule)
 
 
-def test_online_dossier_stores_payable_waived_and_why(people):
-    version = make_version(people.a, fees=[(30_000, "hdnd", False), (100_000, "mof", True)])
-    dossier = services.accept_dossier(submit_online(version, people), actor=people.lan, at=T0)
+def test_online_dossier_stores_payable_waived_and_why(world):
+    version = make_version(world.centre, fees=[(30_000, "hdnd", False), (100_000, "mof", True)])
+    dossier = services.accept_dossier(submit_online(version, world), actor=world.lan, at=T0)
     assert (dossier.fee_total, dossier.fee_payable, dossier.fee_waived) == (130_000, 100_000, 30_000)
     waived = DossierFee.objects.get(dossier=dossier, waived__gt=0)
     assert "77/2025/NQ-HĐND" in waived.legal_basis and waived.payable == 0
 
 
-def test_counter_dossier_pays_in_full(people):
-    version = make_version(people.a, fees=[(30_000, "hdnd", False)])
+def test_counter_dossier_pays_in_full(world):
+    version = make_version(world.centre, fees=[(30_000, "hdnd", False)])
     dossier = services.submit_dossier(version, channel="direct", applicant=services.Applicant(name="A", phone="0900000001"),
-                                      at=datetime(2026, 12, 1, 9, tzinfo=HCM), actor=people.lan, agency=people.a,
+                                      at=datetime(2026, 12, 1, 9, tzinfo=HCM), actor=world.lan, agency=world.centre,
                                       components=[])
     assert (dossier.fee_payable, dossier.fee_waived) == (30_000, 0)
 

@@ -27,61 +27,61 @@ def all_stored(path="dossiers"):
     return files + [f for d in dirs for f in all_stored(f"{path}/{d}")]
 
 
-def test_a_retried_submission_returns_the_same_dossier(people, version):
-    first = submit_online(version, people, key="b6c1-retry")
-    again = submit_online(version, people, key="b6c1-retry")
+def test_a_retried_submission_returns_the_same_dossier(world, version):
+    first = submit_online(version, world, key="b6c1-retry")
+    again = submit_online(version, world, key="b6c1-retry")
     assert again.pk == first.pk
     assert Dossier.objects.count() == 1 and DossierFile.objects.count() == 1
 
 
-def test_an_idempotency_key_is_scoped_to_its_submitter(people, version):
-    first = submit_online(version, people, key="k-1")
-    other = services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, citizen=people.lan,
+def test_an_idempotency_key_is_scoped_to_its_submitter(world, version):
+    first = submit_online(version, world, key="k-1")
+    other = services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, citizen=world.lan,
                                     components=required_components(version), idempotency_key="k-1")
     assert other.pk != first.pk and Dossier.objects.count() == 2
 
 
-def test_the_same_key_with_another_payload_is_refused_without_disclosing_the_first(people, version):
+def test_the_same_key_with_another_payload_is_refused_without_disclosing_the_first(world, version):
     from motcua.dossiers.errors import IdempotencyMismatch
 
-    first = submit_online(version, people, key="k-2")
+    first = submit_online(version, world, key="k-2")
     with pytest.raises(IdempotencyMismatch) as refused:
         services.submit_dossier(version, channel="online", applicant=applicant(name="Người Khác"), at=T0,
-                                citizen=people.chi, components=required_components(version), idempotency_key="k-2")
+                                citizen=world.chi, components=required_components(version), idempotency_key="k-2")
     assert refused.value.status == 422
     assert first.reference not in refused.value.message and first.applicant_name not in refused.value.message
 
 
-def test_counter_intake_is_accepted_on_the_spot(people, version):
-    dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=people.lan,
-                                      agency=people.a, components=required_components(version))
+def test_counter_intake_is_accepted_on_the_spot(world, version):
+    dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=world.lan,
+                                      agency=world.centre, components=required_components(version))
     assert dossier.status == Status.ACCEPTED and dossier.code.endswith("-0001")
     assert list(dossier.events.values_list("kind", flat=True)) == ["submitted", "accepted"]
 
 
-def test_papers_digitised_at_the_counter_go_to_the_citizens_data_store(people, version):
+def test_papers_digitised_at_the_counter_go_to_the_citizens_data_store(world, version):
     from motcua.identity.models import StoredPaper
 
-    dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=people.lan,
-                                      agency=people.a, components=required_components(version))
+    dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=world.lan,
+                                      agency=world.centre, components=required_components(version))
     kept = StoredPaper.objects.get(owner_pid_hash__matches="001190012345")
     assert kept.origin == "digitised" and not kept.reuse_consent
     assert kept.file.name == dossier.components.get().files.get().file.name  # the same file, not a copy
 
 
-def test_counter_intake_by_an_officer_of_another_agency_is_refused(people, version):
+def test_counter_intake_by_an_officer_of_another_agency_is_refused(world, version):
     with pytest.raises(NotAllowed):
-        services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=people.hung,
-                                agency=people.a, components=required_components(version))
+        services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=world.hung,
+                                agency=world.centre, components=required_components(version))
     assert not Dossier.objects.exists()
 
 
-def test_online_intake_needs_every_required_paper(people, version):
+def test_online_intake_needs_every_required_paper(world, version):
     with pytest.raises(InvalidDossier, match="Còn thiếu giấy tờ: Tờ khai theo mẫu"):
         services.submit_dossier(version, channel="online", applicant=applicant(), at=T0, components=[])
 
 
-def test_intake_needs_a_second_factor_for_tracking(people, version):
+def test_intake_needs_a_second_factor_for_tracking(world, version):
     with pytest.raises(InvalidDossier, match="số điện thoại hoặc số giấy tờ"):
         services.submit_dossier(version, channel="online", applicant=applicant(phone="", id_number=""), at=T0,
                                 components=required_components(version))
@@ -99,7 +99,7 @@ def test_intake_needs_a_second_factor_for_tracking(people, version):
         (pdf("rong.pdf", b""), "rỗng"),
     ],
 )
-def test_bad_uploads_are_refused_and_leave_nothing(people, version, settings, upload, message):
+def test_bad_uploads_are_refused_and_leave_nothing(world, version, settings, upload, message):
     settings.MOTCUA_UPLOAD_MAX_BYTES = 1000
     with pytest.raises(InvalidUpload, match=message):
         services.submit_dossier(version, channel="online", applicant=applicant(), at=T0,
@@ -108,7 +108,7 @@ def test_bad_uploads_are_refused_and_leave_nothing(people, version, settings, up
     assert all_stored() == []
 
 
-def test_a_failure_after_files_were_stored_removes_them(people, version, monkeypatch):
+def test_a_failure_after_files_were_stored_removes_them(world, version, monkeypatch):
     from motcua.dossiers.services import intake
 
     def boom(*args, **kwargs):
@@ -122,7 +122,7 @@ def test_a_failure_after_files_were_stored_removes_them(people, version, monkeyp
     assert all_stored() == []
 
 
-def test_png_and_pdf_are_stored_with_their_detected_type(people, version):
+def test_png_and_pdf_are_stored_with_their_detected_type(world, version):
     dossier = services.submit_dossier(version, channel="online", applicant=applicant(), at=T0,
                                       components=required_components(version, pdf(), pdf("anh.pdf", PNG)))
     files = DossierFile.objects.filter(component__dossier=dossier).order_by("pk")

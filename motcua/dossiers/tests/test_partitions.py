@@ -30,14 +30,14 @@ def test_sqlite_has_no_partitions():
 
 @pytest.mark.postgres
 @pytest.mark.skipif(not ON_POSTGRES, reason="declarative partitioning is PostgreSQL's")
-def test_events_move_to_their_month_when_it_gets_a_partition(version, people):
+def test_events_move_to_their_month_when_it_gets_a_partition(version, world):
     with connection.cursor() as cursor:
         assert partitions.is_partitioned(cursor)
     month = T0.date().replace(day=1)
     name = partitions.month_name(month)
     with connection.cursor() as cursor:  # the test database may have been made in T0's month: start without it
         cursor.execute(f'DROP TABLE IF EXISTS "{name}"')
-    dossier = accepted_dossier(version, people)
+    dossier = accepted_dossier(version, world)
     events = list(DossierEvent.objects.filter(dossier=dossier).values_list("id", "seq", "kind", "at"))
     assert len(events) >= 2 and where_events_are(dossier) == {partitions.DEFAULT}
 
@@ -47,6 +47,6 @@ def test_events_move_to_their_month_when_it_gets_a_partition(version, people):
     assert list(DossierEvent.objects.filter(dossier=dossier).values_list("id", "seq", "kind", "at")) == events
     assert partitions.ensure_months(today=T0.date(), ahead=1) == []  # nothing twice
 
-    later = accepted_dossier(version, people)  # new events go straight to the month's partition
+    later = accepted_dossier(version, world)  # new events go straight to the month's partition
     assert where_events_are(later) == {name}
     assert later.events.order_by("seq").first().id > events[-1][0]  # one sequence for every partition

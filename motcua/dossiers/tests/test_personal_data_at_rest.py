@@ -29,8 +29,8 @@ def raw(model, pk, *columns):
         return cursor.fetchone()
 
 
-def test_the_columns_hold_no_plaintext_and_the_model_reads_it_back(people, version):
-    dossier = submit_online(version, people)
+def test_the_columns_hold_no_plaintext_and_the_model_reads_it_back(world, version):
+    dossier = submit_online(version, world)
     stored = raw(Dossier, dossier.pk, "applicant_id_number", "applicant_phone", "applicant_email",
                  "applicant_id_number_hash", "applicant_phone_hash")
     for value in stored:
@@ -47,32 +47,32 @@ def test_the_columns_hold_no_plaintext_and_the_model_reads_it_back(people, versi
     assert raw(Dossier, dossier.pk, "applicant_phone") != stored[1:2]
 
 
-def test_search_finds_by_the_whole_phone_or_id_number_only(people, version):
-    dossier = submit_online(version, people)
+def test_search_finds_by_the_whole_phone_or_id_number_only(world, version):
+    dossier = submit_online(version, world)
     for q in ("0912345678", "0912 345 678", "+84 912 345 678", "001190012345"):
-        assert [d.pk for d in inbox(people.lan, now=dossier.submitted_at, q=q, personal=True)] == [dossier.pk], q
-    assert inbox(people.lan, now=dossier.submitted_at, q="2345678", personal=True) == []
-    assert inbox(people.lan, now=dossier.submitted_at, q="0912345678") == []  # not asked for personal numbers
-    assert sole_citizen_filing_as("001190012345") == people.chi
+        assert [d.pk for d in inbox(world.lan, now=dossier.submitted_at, q=q, personal=True)] == [dossier.pk], q
+    assert inbox(world.lan, now=dossier.submitted_at, q="2345678", personal=True) == []
+    assert inbox(world.lan, now=dossier.submitted_at, q="0912345678") == []  # not asked for personal numbers
+    assert sole_citizen_filing_as("001190012345") == world.chi
 
 
-def test_an_encrypted_column_refuses_a_search_that_could_never_match(people, version):
-    submit_online(version, people)
+def test_an_encrypted_column_refuses_a_search_that_could_never_match(world, version):
+    submit_online(version, world)
     with pytest.raises(ValueError):
         list(Dossier.objects.filter(applicant_phone="0912345678"))
     assert Dossier.objects.filter(applicant_email="").count() == 0
 
 
 @override_settings(MOTCUA_DATA_KEYS=[OLD])
-def test_rotation_re_encrypts_every_row_resumably_and_the_old_key_is_then_not_needed(people, version):
-    dossier = submit_online(version, people)
+def test_rotation_re_encrypts_every_row_resumably_and_the_old_key_is_then_not_needed(world, version):
+    dossier = submit_online(version, world)
     feedback = Feedback.objects.create(code="PA-T-1", category="thu_tuc", title="t", content="c", channel="web",
                                        phone="0987000111", email="a@example.vn", received_at=dossier.submitted_at,
                                        clock_started_at=dossier.submitted_at)
     old_id = crypto_fields.key_id_of(raw(Dossier, dossier.pk, "applicant_phone")[0])
     with override_settings(MOTCUA_DATA_KEYS=[NEW, OLD]):
         # Before rotation: rows under the old key are read and found.
-        assert inbox(people.lan, now=dossier.submitted_at, q="0912345678", personal=True)
+        assert inbox(world.lan, now=dossier.submitted_at, q="0912345678", personal=True)
         resealed = list(crypto_fields.reseal(Dossier, batch=1))
         assert sum(n for _, n in resealed) == 1
         assert sum(n for _, n in crypto_fields.reseal(Dossier)) == 0  # a second run has nothing left to do
@@ -85,13 +85,13 @@ def test_rotation_re_encrypts_every_row_resumably_and_the_old_key_is_then_not_ne
         fresh = Dossier.objects.get(pk=dossier.pk)
         assert (fresh.applicant_id_number, fresh.applicant_phone, fresh.applicant_email) == SECRETS
         assert Feedback.objects.get(pk=feedback.pk).phone == "0987000111"
-        assert [d.pk for d in inbox(people.lan, now=dossier.submitted_at, q="0912345678", personal=True)] == [
+        assert [d.pk for d in inbox(world.lan, now=dossier.submitted_at, q="0912345678", personal=True)] == [
             dossier.pk]
 
 
-def test_a_wrong_or_missing_key_fails_clearly(people, version):
+def test_a_wrong_or_missing_key_fails_clearly(world, version):
     with override_settings(MOTCUA_DATA_KEYS=[OLD]):
-        dossier = submit_online(version, people)
+        dossier = submit_online(version, world)
     with override_settings(MOTCUA_DATA_KEYS=[NEW]), pytest.raises(DataKeyError, match="không có trong MOTCUA_DATA_KEYS"):
         Dossier.objects.get(pk=dossier.pk)
     stored = raw(Dossier, dossier.pk, "applicant_phone")[0]
@@ -103,15 +103,15 @@ def test_a_wrong_or_missing_key_fails_clearly(people, version):
         crypto_fields.encrypt("x")
 
 
-def test_legacy_plaintext_rows_are_encrypted_by_the_rotation(people, version):
-    dossier = submit_online(version, people)
+def test_legacy_plaintext_rows_are_encrypted_by_the_rotation(world, version):
+    dossier = submit_online(version, world)
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {Dossier._meta.db_table} SET applicant_phone = %s, applicant_phone_hash = '' "
                        "WHERE id = %s", ["0911000222", dossier.pk])
     assert Dossier.objects.get(pk=dossier.pk).applicant_phone == "0911000222"
     call_command("rotate_data_key", stdout=open("/dev/null", "w"))
     assert raw(Dossier, dossier.pk, "applicant_phone")[0].startswith(crypto_fields.PREFIX)
-    assert inbox(people.lan, now=dossier.submitted_at, q="0911000222", personal=True)
+    assert inbox(world.lan, now=dossier.submitted_at, q="0911000222", personal=True)
 
 
 def test_every_personal_column_of_the_project_is_encrypted():

@@ -37,26 +37,26 @@ def test_terminal_statuses():
     assert TERMINAL_STATUSES == {Status.NOT_ACCEPTED, Status.STOPPED, Status.RETURNED}
 
 
-def test_an_illegal_move_is_refused_and_writes_nothing(people, version):
-    dossier = submit_online(version, people)
+def test_an_illegal_move_is_refused_and_writes_nothing(world, version):
+    dossier = submit_online(version, world)
     with pytest.raises(IllegalTransition, match="“Mới đăng ký” sang “Đã trả kết quả”"):
-        services.return_result(dossier, actor=people.lan, at=T0)
+        services.return_result(dossier, actor=world.lan, at=T0)
     dossier.refresh_from_db()
     assert dossier.status == Status.SUBMITTED and dossier.events.count() == 1
 
 
-def test_a_dossier_cannot_be_accepted_twice(people, version):
-    dossier = accepted_dossier(version, people)
+def test_a_dossier_cannot_be_accepted_twice(world, version):
+    dossier = accepted_dossier(version, world)
     with pytest.raises(IllegalTransition):
-        services.accept_dossier(dossier, actor=people.lan, at=T0)
+        services.accept_dossier(dossier, actor=world.lan, at=T0)
     dossier.refresh_from_db()
     assert dossier.code.endswith("-0001")
 
 
-def test_steps_do_not_move_while_waiting_for_papers(people, version):
-    dossier = accepted_dossier(version, people)
-    dossier = services.request_supplement(dossier, actor=people.lan, at=T0, reason="Thiếu tờ khai")
+def test_steps_do_not_move_while_waiting_for_papers(world, version):
+    dossier = accepted_dossier(version, world)
+    dossier = services.request_supplement(dossier, actor=world.lan, at=T0, reason="Thiếu tờ khai")
     with pytest.raises(IllegalTransition, match="chưa thể chuyển bước"):
-        services.complete_step(dossier, actor=people.lan, at=T0)
+        services.complete_step(dossier, actor=world.lan, at=T0)
     with pytest.raises(IllegalTransition):
-        services.assign_handler(dossier, actor=people.minh, handler=people.lan, at=T0)
+        services.assign_handler(dossier, actor=world.quang, handler=world.lan, at=T0)

@@ -8,7 +8,6 @@ import pytest
 from django.core.cache import cache
 
 from motcua.units.models import Delegation
-from tests.world import build_world
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -22,11 +21,6 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 @pytest.fixture

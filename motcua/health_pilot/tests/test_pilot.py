@@ -6,11 +6,11 @@ import dataclasses
 import pytest
 import requests
 
-from motcua.catalogue.models import Component, Procedure, ProcedureVersion
+from motcua.catalogue.models import Component, ProcedureVersion
 from motcua.connections import registry
 from motcua.connections.tests.sandbox import running
 from motcua.dossiers.errors import InvalidDossier
-from motcua.dossiers.tests.base import T0, applicant, make_people, pdf
+from motcua.dossiers.tests.base import T0, applicant, pdf
 from motcua.health_pilot import report, services
 from motcua.health_pilot.models import HealthRecordUse
 from motcua.sync.models import OutboxRecord
@@ -36,26 +36,26 @@ def source(source_url):
 
 
 @pytest.fixture
-def birth(db):
-    people = make_people()
-    procedure = Procedure.objects.create(code="1.001193")
-    procedure.agencies.add(people.b)
-    version = ProcedureVersion.objects.create(procedure=procedure, name="Thủ tục đăng ký khai sinh")
+def birth(world):
+    """A new version of the shared city's birth registration (1.001193), also received at the ward."""
+    procedure = world.procedure
+    procedure.agencies.add(world.ward)
+    version = ProcedureVersion.objects.create(procedure=procedure, number=2, name="Thủ tục đăng ký khai sinh")
     procedure.current = version
     procedure.save()
     form = Component.objects.create(version=version, order=1, name="Tờ khai theo mẫu quy định", originals=1)
     Component.objects.create(version=version, order=2, originals=1,
                              name="- Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người "
                                   "làm chứng xác nhận về việc sinh")
-    assert services.apply_to_catalogue() == 1
-    return people, version, form
+    assert services.apply_to_catalogue() == 2  # the paper in the city's first version and in this one
+    return world, version, form
 
 
 def test_with_consent_the_birth_certificate_comes_from_the_source(birth, source, mother_id):
-    people, version, form = birth
+    world, version, form = birth
     dossier, lookup = services.submit_with_health_records(
         version, consent=True, channel="online", applicant=applicant(id_number=mother_id), at=T0,
-        citizen=people.chi, components=[services.ComponentInput(component=form, files=[pdf()])], adapter=source)
+        citizen=world.chi, components=[services.ComponentInput(component=form, files=[pdf()])], adapter=source)
     taken = dossier.components.get(obtained_from="health_records")
     assert taken.component.name.startswith("- Giấy chứng sinh") and not taken.files.exists()
     use = HealthRecordUse.objects.get(dossier=dossier)
@@ -68,15 +68,15 @@ def test_with_consent_the_birth_certificate_comes_from_the_source(birth, source,
 
 
 def test_without_consent_the_upload_is_asked(birth, source, mother_id):
-    people, version, form = birth
+    world, version, form = birth
     with pytest.raises(InvalidDossier, match="Giấy chứng sinh"):
         services.submit_with_health_records(
             version, consent=False, channel="online", applicant=applicant(id_number=mother_id), at=T0,
-            citizen=people.chi, components=[services.ComponentInput(component=form, files=[pdf()])], adapter=source)
+            citizen=world.chi, components=[services.ComponentInput(component=form, files=[pdf()])], adapter=source)
     assert not HealthRecordUse.objects.exists()
 
 
 def test_a_person_the_source_does_not_know_uploads_the_paper(birth, source):
-    people, version, form = birth
+    world, version, form = birth
     lookup = services.take_papers(version, subject_id_number="000999999999", consent=True, adapter=source)
     assert lookup.inputs == [] and [c.order for c in lookup.missing] == [2] and not lookup.unavailable

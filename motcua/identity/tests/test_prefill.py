@@ -33,5 +33,5 @@ def test_registry_down_lets_the_citizen_type_and_marks_it_unverified(settings, m
     assert prefill.connected_sources(found) == set()
 
 
-def test_a_local_account_gets_nothing_prefilled(django_user_model):
-    assert prefill.for_citizen(django_user_model.objects.create_user("local"), procedure_code="x").values == {}
+def test_a_local_account_gets_nothing_prefilled(world):
+    assert prefill.for_citizen(world.chi, procedure_code="x").values == {}

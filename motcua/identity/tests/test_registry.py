@@ -2,7 +2,6 @@
 
 import pytest
 import requests
-from django.contrib.auth import get_user_model
 
 from motcua.connections.errors import Unavailable
 from motcua.connections.models import ConnectionCall
@@ -14,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def officer():
-    return get_user_model().objects.create_user("mot-cua", password="x")
+def officer(world):
+    return world.lan  # reception at the centre (tests/world.py)
 
 
 def test_a_resident_comes_back_with_residence_and_the_question_is_logged(registry_at, officer):

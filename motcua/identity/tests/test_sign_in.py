@@ -109,9 +109,9 @@ def test_id_token_checks(idp_settings):
         parse({"id_token": _token(provider_key, iat=hour_ago - 300, exp=hour_ago)}, nonce="n-1")
 
 
-def test_first_sign_in_links_the_earlier_local_account():
-    earlier = get_user_model().objects.create_user("0912345678", password="x")
-    claims = {"pid": "000190000001", "name": "Nguyễn Thị Lan", "birthdate": "1990-05-01", "loa": 2}
+def test_first_sign_in_links_the_earlier_local_account(world):
+    earlier = world.chi  # a citizen with a local account (tests/world.py)
+    claims = {"pid": "000190000001", "name": "Vũ Thị Chi", "birthdate": "1990-05-01", "loa": 2}
     assert services.sign_in(claims, at=timezone.now(), earlier_account=earlier) == earlier
     # a later sign-in finds it by the number, whatever the caller proposes
     assert services.sign_in(claims, at=timezone.now(), earlier_account=None) == earlier

@@ -54,7 +54,7 @@ def test_another_account_cannot_open_the_file(client, citizen):
     assert client.get(reverse("portal:stored_paper_file", args=[paper.pk])).status_code == 404
 
 
-def test_a_local_account_is_asked_to_sign_in_with_the_identity(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("local", password="x"))
+def test_a_local_account_is_asked_to_sign_in_with_the_identity(client, world):
+    client.force_login(world.chi)
     response = client.get(reverse("portal:data_store"))
     assert response.status_code == 403 and "tài khoản định danh điện tử" in response.content.decode()

@@ -6,7 +6,6 @@ from motcua.dossiers.models import DossierStep
 from motcua.indicators.evaluation import evaluate_unit
 from motcua.indicators.scorecards import can_view, scorecard
 from motcua.indicators.services import Figures, Period
-from tests.world import build_world
 
 from .factories import Story, at, make_procedure
 
@@ -15,9 +14,8 @@ MARCH = Period.of("month", date(2026, 3, 1))
 
 
 @pytest.fixture
-def people():
-    """The shared city (tests/world.py): Bình, handler at Sở Tư pháp; Minh, its head; Hoa, head of Sở Nội vụ."""
-    world = build_world()
+def people(world):
+    """Of the shared city (tests/world.py): Bình, handler at Sở Tư pháp; Minh, its head; Hoa, head of Sở Nội vụ."""
     return world.justice, world.binh, world.minh, world.hoa
 
 

@@ -4,18 +4,12 @@ import pytest
 import time_machine
 from openpyxl import load_workbook
 
-from motcua.units.models import Membership
-from tests.world import _user, build_world
+from tests.world import city_leader
 
 from .factories import Story, at, make_procedure
 
 pytestmark = pytest.mark.django_db
 KY = "ky=month:2026-03-01"
-
-
-@pytest.fixture
-def world():
-    return build_world()
 
 
 @pytest.fixture
@@ -82,7 +76,7 @@ def test_unit_dashboard_is_for_its_head_and_leaders_only(client, world, city):
     assert client.get("/can-bo/chi-so/").status_code == 302  # a head is sent to their unit
     client.force_login(hoa)
     assert client.get(f"/can-bo/chi-so/the-diem/{minh.id}/").status_code == 403
-    leader = _user("tuan", "Đặng Anh Tuấn", agency=big, role=Membership.Role.LEADER, title="Lãnh đạo thành phố")
+    leader = city_leader(big)
     client.force_login(leader)
     r = client.get(f"/can-bo/chi-so/?{KY}")
     assert r.status_code == 200 and "Hồ sơ đến hạn" in r.content.decode()

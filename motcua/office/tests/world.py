@@ -4,14 +4,12 @@ home-visit team. Time limits and channels of the test procedures are test config
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from motcua.catalogue.models import Component, Procedure, ProcedureVersion
 from motcua.catalogue.services import refresh_current
 from motcua.office.models import Counter, HomeTeam, ServiceArea
 from motcua.office.seed import seed_office
-from motcua.units.models import Agency, Delegation, Membership
-from tests.world import _user, build_world, free_channels
+from motcua.units.models import Agency
+from tests.world import build_world, free_channels, hoai_duc_staff
 
 
 @dataclass
@@ -46,11 +44,7 @@ def build_office_world():
     for procedure in (base.procedure, business_end):
         refresh_current(procedure)  # the search entry, so officers can type a name
     seed_office()
-    thu = _user("thu", "Vũ Thị Thu", agency=hoai_duc, role=Membership.Role.RECEPTION, title="Công chức một cửa")
-    # Thu signs results of the ward by its chairman's recorded delegation (units.policy).
-    chairman = _user("son", "Lê Văn Sơn", agency=hoai_duc, role=Membership.Role.HEAD, title="Chủ tịch UBND xã")
-    Delegation.objects.create(agency=hoai_duc, delegate=thu, power="issue_result", granted_by=chairman,
-                              granted_at=timezone.now())
+    thu, _chairman = hoai_duc_staff(hoai_duc)  # Thu signs results of the ward by its chairman's delegation
     team = HomeTeam.objects.create(agency=hoai_duc, name="Tổ cơ động số 1")
     team.members.add(thu)
     return OfficeWorld(base=base, counters=counters, area=area, hoai_duc=hoai_duc, business_end=business_end,

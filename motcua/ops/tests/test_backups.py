@@ -5,8 +5,9 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from motcua.dossiers.models import Dossier, DossierEvent, DossierFile
-from motcua.dossiers.tests.base import accepted_dossier, make_people, make_version, submit_online
+from motcua.dossiers.tests.base import accepted_dossier, make_version, submit_online
 from motcua.ops.backups import BackupError, backup, prune, restore
+from tests.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,10 +20,10 @@ def _snapshot():
 
 
 def test_backup_wipe_restore_finds_every_dossier_file_and_event(tmp_path):
-    people = make_people()
-    version = make_version(people.a)
-    accepted_dossier(version, people)
-    submit_online(version, people)
+    world = build_world()
+    version = make_version(world.centre)
+    accepted_dossier(version, world)
+    submit_online(version, world)
     before = _snapshot()
     assert before[2] and len(before[0]) == 2 and len(before[1]) >= 3
 
@@ -40,8 +41,8 @@ def test_backup_wipe_restore_finds_every_dossier_file_and_event(tmp_path):
 def test_a_damaged_archive_is_refused(tmp_path):
     import tarfile
 
-    people = make_people()
-    submit_online(make_version(people.a), people)
+    world = build_world()
+    submit_online(make_version(world.centre), world)
     archive = backup(tmp_path)
     damaged = tmp_path / "damaged.tar.gz"
     with tarfile.open(archive) as src, tarfile.open(damaged, "w:gz") as dst:

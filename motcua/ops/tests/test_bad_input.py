@@ -5,19 +5,19 @@ import json
 import pytest
 
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.tests.base import applicant, make_people, make_version
+from motcua.dossiers.tests.base import applicant, make_version
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def version(db):
-    return make_version(make_people().a)
+def version(world):
+    return make_version(world.centre)
 
 
 def _body(version, applicant_=None, **overrides):
     component = version.components.get(order=1)
-    data = {"procedure": version.procedure.code, "channel": "online", "agency": "T01-TEST-A",
+    data = {"procedure": version.procedure.code, "channel": "online", "agency": "T01-TTPVHCC",
             "applicant": applicant_ or vars(applicant()),
             "components": [{"component_id": component.pk, "from_data_store": True}], "delivery": "online"}
     return data | overrides

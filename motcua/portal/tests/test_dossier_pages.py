@@ -192,10 +192,7 @@ def test_citizen_hands_in_the_requested_paper_online(client, w):
 def test_another_citizen_cannot_supply_or_withdraw(client, w):
     d = own_online_dossier(client, w)
     client.logout()
-    from django.contrib.auth import get_user_model
-
-    get_user_model().objects.create_user("la", password=PASSWORD)
-    client.login(username="la", password=PASSWORD)
+    assert client.login(username=w.chi.username, password=PASSWORD)  # Chi, another citizen of the shared city
     assert client.post(reverse("portal:withdraw", args=[d.code])).status_code == 404
     assert Dossier.objects.get(pk=d.pk).status == "accepted"
 

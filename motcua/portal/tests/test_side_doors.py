@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.world import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 EVIL = ["https://evil.example/", "//evil.example/", "https:evil.example", "/\\evil.example", "\\\\evil.example",
@@ -31,9 +33,8 @@ def test_register_follows_a_next_on_this_site(client):
 
 
 @pytest.mark.parametrize("target", EVIL)
-def test_sign_in_never_redirects_off_site(client, target):
-    get_user_model().objects.create_user("dan", password="mat-khau-dai-2026")
-    response = client.post("/tai-khoan/dang-nhap/", {"username": "dan", "password": "mat-khau-dai-2026",
+def test_sign_in_never_redirects_off_site(client, target, world):
+    response = client.post("/tai-khoan/dang-nhap/", {"username": world.chi.username, "password": PASSWORD,
                                                      "next": target})
     assert response.status_code == 302 and "evil" not in response["Location"]
 
@@ -51,10 +52,9 @@ def test_wrong_passwords_are_throttled_then_even_the_right_one_waits(client, log
     assert other.status_code == 302  # the lock is on the pair (user name, address), not on the account
 
 
-def test_personal_pages_are_not_cached_public_ones_may_be(client):
+def test_personal_pages_are_not_cached_public_ones_may_be(client, world):
     assert "no-store" in client.get("/tra-cuu/")["Cache-Control"]
     assert "private" in client.get("/tai-khoan/dang-nhap/")["Cache-Control"]
     assert "no-store" not in client.get("/thu-tuc/").get("Cache-Control", "")
-    user = get_user_model().objects.create_user("dan2", password="mat-khau-dai-2026")
-    client.force_login(user)
+    client.force_login(world.chi)
     assert "no-store" in client.get("/thu-tuc/")["Cache-Control"]  # signed in: every page is personal

@@ -18,12 +18,12 @@ def admin_client(client, db):
 
 
 @pytest.mark.parametrize("model", ["counterdevice", "counterrating", "survey", "surveyresponse", "dossierevaluation"])
-def test_changelists_open(admin_client, people, model):
+def test_changelists_open(admin_client, world, model):
     assert admin_client.get(f"/quan-tri/ratings/{model}/").status_code == 200
 
 
-def test_device_page_link_is_shown_and_a_press_is_read_only(admin_client, people):
-    device = CounterDevice.objects.create(agency=people.a, counter="Quầy số 1")
+def test_device_page_link_is_shown_and_a_press_is_read_only(admin_client, world):
+    device = CounterDevice.objects.create(agency=world.centre, counter="Quầy số 1")
     rating = services.record_counter_rating(device, score=3, client_id=uuid.uuid4(), at=T0)
     assert f"/danh-gia/quay/{device.token}/" in admin_client.get("/quan-tri/ratings/counterdevice/").content.decode()
     admin_client.post(f"/quan-tri/ratings/counterrating/{rating.pk}/change/", {"score": 5})

@@ -1,7 +1,7 @@
 """TT 01/2018 Art.13 indicators 1–4 and 7 (2 / 1 / 0) from real event sequences made by the dossiers services.
 
 The dossier of the fixtures is accepted Tuesday 01/12/2026 09:00 with 5 working days: due Tuesday 08/12 09:00.
-Route: appraisal at A (8 working hours: due Wed 02/12 09:00), decision at C (16 working hours from A's handover).
+Route: appraisal at the centre (8 working hours: due Wed 02/12 09:00), decision at Sở Tư pháp (16 working hours from the centre's handover).
 """
 
 from datetime import datetime, timedelta
@@ -31,8 +31,8 @@ def at(day, hour, minute=0):
         (at(9, 8), 0),  # the next day
     ],
 )
-def test_total_time_against_the_limit(version, people, finished, expected):
-    dossier = returned_dossier(version, people, finished=finished)
+def test_total_time_against_the_limit(version, world, finished, expected):
+    dossier = returned_dossier(version, world, finished=finished)
     assert dossier_scores(dossier).total_time == expected
 
 
@@ -44,16 +44,16 @@ def test_total_time_against_the_limit(version, people, finished, expected):
         (at(2, 11), at(4, 16), {"a": 0, "c": 0}),  # A two hours late; C after its limit
     ],
 )
-def test_each_units_time_against_its_own_limit(version, people, a_done, c_done, expected):
-    dossier = returned_dossier(version, people, a_done=a_done, c_done=c_done, finished=at(7, 9))
+def test_each_units_time_against_its_own_limit(version, world, a_done, c_done, expected):
+    dossier = returned_dossier(version, world, a_done=a_done, c_done=c_done, finished=at(7, 9))
     scores = dossier_scores(dossier)
-    assert scores.unit_times == {people.a.pk: expected["a"], people.c.pk: expected["c"]}
+    assert scores.unit_times == {world.centre.pk: expected["a"], world.justice.pk: expected["c"]}
     assert scores.unit_time == min(expected.values())
 
 
-def test_contacts_count_the_supplement_requests(version, people):
-    assert dossier_scores(returned_dossier(version, people)).contacts == 2
-    asked_once = returned_dossier(version, people, supplement=True)
+def test_contacts_count_the_supplement_requests(version, world):
+    assert dossier_scores(returned_dossier(version, world)).contacts == 2
+    asked_once = returned_dossier(version, world, supplement=True)
     assert asked_once.supplement_count == 1
     assert dossier_scores(asked_once).contacts == 1
 
@@ -82,8 +82,8 @@ def test_contacts_more_than_once_score_zero_unless_the_applicant_is_at_fault():
         ("direct", "counter", 1),  # handed in and collected at the one-stop only
     ],
 )
-def test_agencies_contacted(version, people, channel, delivery, expected):
-    dossier = returned_dossier(version, people, channel=channel, delivery=delivery)
+def test_agencies_contacted(version, world, channel, delivery, expected):
+    dossier = returned_dossier(version, world, channel=channel, delivery=delivery)
     assert dossier_scores(dossier).agencies_contacted == expected
 
 
@@ -108,21 +108,21 @@ def test_a_visit_to_another_agency_scores_zero():
         (at(4, 9), None, 1, 0),  # a complaint filed through the feedback hotline, counted by the caller
     ],
 )
-def test_attitude(version, people, finished, evaluation, complaints, expected):
-    dossier = returned_dossier(version, people, finished=finished)
+def test_attitude(version, world, finished, evaluation, complaints, expected):
+    dossier = returned_dossier(version, world, finished=finished)
     if evaluation:
         services.submit_evaluation(dossier, answers=evaluation, at=finished + timedelta(hours=2))
     assert dossier_scores(dossier, complaints=complaints).attitude == expected
 
 
-def test_an_open_dossier_has_no_scores_yet(version, people):
-    scores = dossier_scores(submit(version, people))
+def test_an_open_dossier_has_no_scores_yet(version, world):
+    scores = dossier_scores(submit(version, world))
     assert (scores.total_time, scores.contacts, scores.agencies_contacted, scores.attitude) == (None,) * 4
     assert scores.unit_times == {}
 
 
-def test_scoring_a_dossier_takes_three_queries(version, people, django_assert_num_queries):
-    dossier = returned_dossier(version, people)
+def test_scoring_a_dossier_takes_three_queries(version, world, django_assert_num_queries):
+    dossier = returned_dossier(version, world)
     with django_assert_num_queries(3):
         dossier_scores(dossier)
 

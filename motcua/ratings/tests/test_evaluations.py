@@ -17,13 +17,13 @@ LATER = T0 + timedelta(days=2)
 
 
 @pytest.fixture
-def dossier(version, people):
-    return returned_dossier(version, people)
+def dossier(version, world):
+    return returned_dossier(version, world)
 
 
-def test_the_citizen_evaluates_a_returned_dossier(dossier, people):
+def test_the_citizen_evaluates_a_returned_dossier(dossier, world):
     evaluation = services.submit_evaluation(dossier, answers=GOOD, comment="Cán bộ hướng dẫn tận tình", at=LATER)
-    assert evaluation.agency == people.a and evaluation.officer == people.lan  # Lan accepted the dossier
+    assert evaluation.agency == world.centre and evaluation.officer == world.lan  # Lan accepted the dossier
     assert evaluation.editable_until == LATER + timedelta(days=7)
     assert (evaluation.time, evaluation.online, evaluation.comment) == (2, 2, "Cán bộ hướng dẫn tận tình")
 
@@ -53,8 +53,8 @@ def test_after_the_window_the_evaluation_is_final(dossier, settings):
     assert DossierEvaluation.objects.get().time == 2
 
 
-def test_a_dossier_not_yet_returned_cannot_be_evaluated(version, people):
-    accepted = submit(version, people)
+def test_a_dossier_not_yet_returned_cannot_be_evaluated(version, world):
+    accepted = submit(version, world)
     with pytest.raises(RatingConflict, match="chưa được trả kết quả"):
         services.submit_evaluation(accepted, answers=GOOD, at=LATER)
     assert not DossierEvaluation.objects.exists()
@@ -135,8 +135,8 @@ def test_page_keeps_the_answers_when_one_is_missing(client, dossier):
     assert 'value="1" checked' in response.content.decode()
 
 
-def test_forged_link_and_unreturned_dossier_pages(client, version, people):
+def test_forged_link_and_unreturned_dossier_pages(client, version, world):
     assert client.get("/danh-gia/ho-so/gia-mao:abc/").status_code == 404
-    accepted = submit(version, people)
+    accepted = submit(version, world)
     response = client.get(services.evaluation_url(accepted, absolute=False))
     assert response.status_code == 409 and "chưa được trả kết quả" in response.content.decode()

@@ -64,7 +64,7 @@ def test_overall_index_is_the_mean_of_elements_with_answers():
     assert index.value == pytest.approx(0.75)  # (0.8 + 0.6 + 0.9 + 0.7) / 4, the empty element left out
     assert index.n == 10
     assert index.percent == 75.0
-    # The interval counts people, not answers: Wilson at p = 0.75, n = 10.
+    # The interval counts world, not answers: Wilson at p = 0.75, n = 10.
     assert index.low == pytest.approx(0.4422, abs=1e-4)
     assert index.high == pytest.approx(0.9191, abs=1e-4)
 

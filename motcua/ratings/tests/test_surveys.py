@@ -14,9 +14,9 @@ from .base import T0
 
 
 @pytest.fixture
-def survey(people):
+def survey(world):
     return services.create_survey_from_template(
-        "sipas", title="Khảo sát hài lòng quý IV/2026", actor=people.minh, agencies=[people.a, people.c]
+        "sipas", title="Khảo sát hài lòng quý IV/2026", actor=world.quang, agencies=[world.centre, world.justice]
     )
 
 
@@ -43,23 +43,23 @@ def test_the_template_covers_five_elements_and_three_contents(survey):
     assert survey.intro
 
 
-def test_admin_makes_a_survey_from_the_template(client, people):
+def test_admin_makes_a_survey_from_the_template(client, world):
     admin = get_user_model().objects.create_superuser("quantri", password=None)
     client.force_login(admin)
     response = client.post("/quan-tri/ratings/survey/add/", {
-        "title": "Khảo sát tại Chi nhánh số 1", "slug": "cn1-2026", "intro": "", "agencies": [people.a.pk],
+        "title": "Khảo sát tại Chi nhánh số 1", "slug": "cn1-2026", "intro": "", "agencies": [world.centre.pk],
         "is_open": "on", "template": "sipas",
     })
     assert response.status_code == 302, response.content.decode()[:2000]
     survey = Survey.objects.get(slug="cn1-2026")
     assert survey.questions.count() == 26 and survey.created_by == admin
-    assert list(survey.agencies.all()) == [people.a]
+    assert list(survey.agencies.all()) == [world.centre]
 
 
-def test_a_response_is_stored_with_its_answers(survey, people):
+def test_a_response_is_stored_with_its_answers(survey, world):
     expectation = survey.questions.get(kind=Question.Kind.CHOICE)
-    response = answer(survey, people.a, ALL | {Element.FEEDBACK: 3}, extra={expectation.pk: ["0", "4"]})
-    assert response.agency == people.a
+    response = answer(survey, world.centre, ALL | {Element.FEEDBACK: 3}, extra={expectation.pk: ["0", "4"]})
+    assert response.agency == world.centre
     assert response.answers.count() == 6
     assert Answer.objects.get(question=expectation).choices == [0, 4]
 
@@ -72,27 +72,27 @@ def test_a_response_is_stored_with_its_answers(survey, people):
         ({Element.OFFICER: "tốt"}, "từ 1 đến 5"),
     ],
 )
-def test_it_refuses_an_invalid_response_and_stores_nothing(survey, people, change, message):
+def test_it_refuses_an_invalid_response_and_stores_nothing(survey, world, change, message):
     values = {e: v for e, v in (ALL | change).items() if v is not None}
     with pytest.raises(RatingError, match=message):
-        answer(survey, people.a, values)
+        answer(survey, world.centre, values)
     assert not SurveyResponse.objects.exists() and not Answer.objects.exists()
 
 
-def test_it_refuses_more_choices_than_allowed(survey, people):
+def test_it_refuses_more_choices_than_allowed(survey, world):
     expectation = survey.questions.get(kind=Question.Kind.CHOICE)
     with pytest.raises(RatingError, match="tối đa 3"):
-        answer(survey, people.a, ALL, extra={expectation.pk: ["0", "1", "2", "3"]})
+        answer(survey, world.centre, ALL, extra={expectation.pk: ["0", "1", "2", "3"]})
     with pytest.raises(RatingError, match="không hợp lệ"):
-        answer(survey, people.a, ALL, extra={expectation.pk: ["99"]})
+        answer(survey, world.centre, ALL, extra={expectation.pk: ["99"]})
 
 
-def test_index_per_element_overall_and_per_unit(survey, people):
-    # Four people at A, two at C. Officer element: 5, 4, 2, 3 at A; 5, 1 at C.
+def test_index_per_element_overall_and_per_unit(survey, world):
+    # Four people at the centre, two at Sở Tư pháp. Officer element: 5, 4, 2, 3 at the centre; 5, 1 at Sở Tư pháp.
     for officer in (5, 4, 2, 3):
-        answer(survey, people.a, ALL | {Element.OFFICER: officer})
+        answer(survey, world.centre, ALL | {Element.OFFICER: officer})
     for officer in (5, 1):
-        answer(survey, people.c, ALL | {Element.OFFICER: officer})
+        answer(survey, world.justice, ALL | {Element.OFFICER: officer})
     results = services.survey_results(survey)
     by_element = {e.element: e for e in results.elements}
     officer = by_element[Element.OFFICER]
@@ -103,16 +103,16 @@ def test_index_per_element_overall_and_per_unit(survey, people):
     assert results.respondents == 6
     assert results.overall.value == pytest.approx(0.875)
     assert results.overall.n == 6
-    at_a = results.by_agency[people.a]
+    at_a = results.by_agency[world.centre]
     assert at_a.n == 4 and at_a.value == pytest.approx((1 + 1 + 0.5 + 1) / 4)
-    only_c = services.survey_results(survey, agency=people.c)
+    only_c = services.survey_results(survey, agency=world.justice)
     assert only_c.respondents == 2 and only_c.overall.value == pytest.approx(0.875)
 
 
-def test_expectations_are_counted_per_option(survey, people):
+def test_expectations_are_counted_per_option(survey, world):
     expectation = survey.questions.get(kind=Question.Kind.CHOICE)
-    answer(survey, people.a, ALL, extra={expectation.pk: ["4"]})
-    answer(survey, people.a, ALL, extra={expectation.pk: ["4", "0"]})
+    answer(survey, world.centre, ALL, extra={expectation.pk: ["4"]})
+    answer(survey, world.centre, ALL, extra={expectation.pk: ["4", "0"]})
     [(question, counts)] = services.survey_results(survey).expectations
     assert counts[4] == ("Rút ngắn thời gian giải quyết", 2) and counts[0][1] == 1
 
@@ -129,16 +129,16 @@ def test_a_closed_survey_takes_no_answers(survey):
 # --- the pages ----------------------------------------------------------------------------------------------
 
 
-def test_a_citizen_answers_by_the_link_for_one_unit(client, survey, people):
-    url = f"/khao-sat/{survey.slug}/?don-vi={people.c.code}"
+def test_a_citizen_answers_by_the_link_for_one_unit(client, survey, world):
+    url = f"/khao-sat/{survey.slug}/?don-vi={world.justice.code}"
     page = client.get(url).content.decode()
-    assert "Sở thử nghiệm" in page and "Công chức giải quyết công việc" in page and "Rất hài lòng" in page
+    assert "Sở Tư pháp" in page and "Công chức giải quyết công việc" in page and "Rất hài lòng" in page
     data = {f"q{satisfaction_question(survey, e).pk}": "4" for e in ALL}
     data[f"q{survey.questions.get(kind=Question.Kind.TEXT).pk}"] = "<script>alert(1)</script> Cần thêm ghế chờ"
     response = client.post(url, data)
     assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
     saved = SurveyResponse.objects.get()
-    assert saved.agency == people.c and saved.source == "link"
+    assert saved.agency == world.justice and saved.source == "link"
 
 
 def test_an_incomplete_form_comes_back_with_the_answers_kept(client, survey):
@@ -150,41 +150,41 @@ def test_an_incomplete_form_comes_back_with_the_answers_kept(client, survey):
     assert not SurveyResponse.objects.exists()
 
 
-def test_a_unit_outside_the_survey_is_refused(client, survey, people):
-    assert client.get(f"/khao-sat/{survey.slug}/?don-vi={people.b.code}").status_code == 400
+def test_a_unit_outside_the_survey_is_refused(client, survey, world):
+    assert client.get(f"/khao-sat/{survey.slug}/?don-vi={world.ward.code}").status_code == 400
 
 
-def test_qr_code_points_to_the_survey(client, survey, people):
-    response = client.get(f"/khao-sat/{survey.slug}/qr.svg?don-vi={people.a.code}")
+def test_qr_code_points_to_the_survey(client, survey, world):
+    response = client.get(f"/khao-sat/{survey.slug}/qr.svg?don-vi={world.centre.code}")
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
-    assert f"/khao-sat/{survey.slug}/?don-vi={people.a.code}&amp;nguon=qr" in response.content.decode()
+    assert f"/khao-sat/{survey.slug}/?don-vi={world.centre.code}&amp;nguon=qr" in response.content.decode()
 
 
-def test_results_page_shows_index_n_and_interval(client, survey, people):
+def test_results_page_shows_index_n_and_interval(client, survey, world):
     for officer in (5, 4, 2):
-        answer(survey, people.a, ALL | {Element.OFFICER: officer})
+        answer(survey, world.centre, ALL | {Element.OFFICER: officer})
     body = client.get(f"/khao-sat/{survey.slug}/ket-qua/").content.decode()
     assert '<p id="respondents">3</p>' in body
     assert "66,67%" in body  # officer element: 2 of 3
-    assert "Khoảng tin cậy 95%" in body and "Chi nhánh số 1 Trung tâm PVHCC" in body
+    assert "Khoảng tin cậy 95%" in body and "Trung tâm Phục vụ hành chính công thành phố Hà Nội" in body
 
 
-def test_one_address_cannot_flood_a_units_index(survey, people, settings):
+def test_one_address_cannot_flood_a_units_index(survey, world, settings):
     settings.MOTCUA_RATINGS_SURVEY_MAX_PER_HOUR = 2
     for minute in (0, 10):
-        answer_from(survey, people, "203.0.113.7", T0 + timedelta(minutes=minute))
+        answer_from(survey, world, "203.0.113.7", T0 + timedelta(minutes=minute))
     with pytest.raises(RatingError, match="nhiều phiếu") as refused:
-        answer_from(survey, people, "203.0.113.7", T0 + timedelta(minutes=20))
+        answer_from(survey, world, "203.0.113.7", T0 + timedelta(minutes=20))
     assert refused.value.status == 429
-    answer_from(survey, people, "198.51.100.1", T0 + timedelta(minutes=20))  # another address is welcome
-    answer_from(survey, people, "203.0.113.7", T0 + timedelta(minutes=61))  # and the first again an hour later
+    answer_from(survey, world, "198.51.100.1", T0 + timedelta(minutes=20))  # another address is welcome
+    answer_from(survey, world, "203.0.113.7", T0 + timedelta(minutes=61))  # and the first again an hour later
     assert SurveyResponse.objects.count() == 4
     assert "203.0.113.7" not in {r.client_hash for r in SurveyResponse.objects.all()}
 
 
-def answer_from(survey, people, address, at):
+def answer_from(survey, world, address, at):
     answers = {satisfaction_question(survey, e).pk: 4 for e in ALL}
-    return services.submit_survey_response(survey, answers=answers, agency=people.a, at=at, sender=address)
+    return services.submit_survey_response(survey, answers=answers, agency=world.centre, at=at, sender=address)
 
 
 def test_the_page_answers_429_when_an_address_floods(client, survey, settings):

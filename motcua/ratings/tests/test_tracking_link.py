@@ -14,14 +14,14 @@ def _clear_throttle():
     cache.clear()
 
 
-def test_tracking_a_returned_dossier_links_to_its_evaluation(client, version, people):
-    dossier = returned_dossier(version, people)
+def test_tracking_a_returned_dossier_links_to_its_evaluation(client, version, world):
+    dossier = returned_dossier(version, world)
     body = client.post(reverse("portal:track"), {"ma": dossier.code, "so": "5678"}).content.decode()
     assert 'id="danh-gia"' in body
     link = body.split('id="danh-gia" href="')[1].split('"')[0]
     assert "Đánh giá" in client.get(link).content.decode()
 
 
-def test_tracking_an_open_dossier_does_not_ask_for_a_rating(client, version, people):
-    dossier = submit(version, people)
+def test_tracking_an_open_dossier_does_not_ask_for_a_rating(client, version, world):
+    dossier = submit(version, world)
     assert 'id="danh-gia"' not in client.post(reverse("portal:track"), {"ma": dossier.code, "so": "5678"}).content.decode()

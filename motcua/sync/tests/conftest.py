@@ -39,6 +39,6 @@ def pakn(pakn_url, db):
 
 
 @pytest.fixture
-def version(people):
+def version(world):
     # A 0-đồng line beside a paid one: both must reach the national portal.
-    return make_version(people.a, fees=[(0, "hdnd", False), (50_000, "mof", True)])
+    return make_version(world.centre, fees=[(0, "hdnd", False), (50_000, "mof", True)])

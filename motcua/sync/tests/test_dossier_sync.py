@@ -15,8 +15,8 @@ from motcua.sync.models import OutboxRecord, Target
 PORTAL = Target.NATIONAL_PORTAL
 
 
-def test_whole_life_gives_valid_records_in_order(version, people, portal, portal_url):
-    dossier = whole_life(version, people)
+def test_whole_life_gives_valid_records_in_order(version, world, portal, portal_url):
+    dossier = whole_life(version, world)
     events = list(dossier.events.order_by("seq"))
     rows = list(OutboxRecord.objects.filter(stream=f"hoso:{dossier.reference}").order_by("seq"))
     assert [r.seq for r in rows] == [e.seq for e in events]
@@ -39,16 +39,16 @@ def test_whole_life_gives_valid_records_in_order(version, people, portal, portal
     assert not OutboxRecord.objects.filter(sent_at__isnull=True).exists()
 
 
-def test_record_is_written_in_the_event_transaction(version, people):
+def test_record_is_written_in_the_event_transaction(version, world):
     with pytest.raises(RuntimeError), transaction.atomic():
-        accepted_dossier(version, people)
+        accepted_dossier(version, world)
         assert OutboxRecord.objects.count() == 2
         raise RuntimeError("the action fails after recording its events")
     assert OutboxRecord.objects.count() == 0
 
 
-def test_outage_loses_nothing_and_duplicates_nothing(version, people, portal, portal_url):
-    dossiers = [whole_life(version, people) for _ in range(3)]
+def test_outage_loses_nothing_and_duplicates_nothing(version, world, portal, portal_url):
+    dossiers = [whole_life(version, world) for _ in range(3)]
     n = OutboxRecord.objects.count()
     before = stats(portal_url)
 
@@ -73,10 +73,10 @@ def test_outage_loses_nothing_and_duplicates_nothing(version, people, portal, po
         assert got == list(range(1, d.events.count() + 1))
 
 
-def test_killed_sender_resumes(version, people, portal, portal_url):
+def test_killed_sender_resumes(version, world, portal, portal_url):
     """A sender that dies after the receiver stored a batch but before marking it sent: the next one resends
     that batch (acknowledged as duplicates) and carries on."""
-    dossier = whole_life(version, people)
+    dossier = whole_life(version, world)
     n = OutboxRecord.objects.count()
 
     class Killed(BaseException):
@@ -97,8 +97,8 @@ def test_killed_sender_resumes(version, people, portal, portal_url):
     assert len(records(portal_url, f"hoso:{dossier.reference}")) == n
 
 
-def test_invalid_record_is_held_and_blocks_only_its_stream(version, people, portal, portal_url):
-    first, second = accepted_dossier(version, people), accepted_dossier(version, people)
+def test_invalid_record_is_held_and_blocks_only_its_stream(version, world, portal, portal_url):
+    first, second = accepted_dossier(version, world), accepted_dossier(version, world)
     bad = OutboxRecord.objects.get(stream=f"hoso:{first.reference}", seq=1)
     bad.payload = {**bad.payload, "KenhThucHien": 7}
     bad.save()
@@ -110,16 +110,16 @@ def test_invalid_record_is_held_and_blocks_only_its_stream(version, people, port
     assert len(records(portal_url, f"hoso:{second.reference}")) == 2
 
 
-def test_766_indicators_1_4_and_3_3_use_the_sync_records(version, people, portal):
+def test_766_indicators_1_4_and_3_3_use_the_sync_records(version, world, portal):
     from motcua.indicators import sources
     from motcua.indicators.services import Figures, index_counts, periods
 
     for _ in range(2):
-        accepted_dossier(version, people)
+        accepted_dossier(version, world)
     period = periods.Period.of("month", T0.date())
-    assert sources.per_agency("dossier_sync", period)[people.a.id] == (0, 2, 0)
+    assert sources.per_agency("dossier_sync", period)[world.centre.id] == (0, 2, 0)
     sender.drain(PORTAL, portal)
-    synced = sources.per_agency("dossier_sync", period)[people.a.id]
+    synced = sources.per_agency("dossier_sync", period)[world.centre.id]
     assert synced == (2, 2, 2)
     fig = Figures()
     fig.counts.update(online=2, received=4)
@@ -127,10 +127,10 @@ def test_766_indicators_1_4_and_3_3_use_the_sync_records(version, people, portal
     assert counts["1.4"] == (1, 2) and counts["3.3"] == (1, 4)  # online share × sync rate
 
 
-def test_backfill_writes_the_records_the_hook_writes_and_drops_those_of_a_replaced_synthetic_city(version, people):
+def test_backfill_writes_the_records_the_hook_writes_and_drops_those_of_a_replaced_synthetic_city(version, world):
     """`sync_backfill` (run by `make data` after the bulk simulation) gives each event the record the hook gave it
     — built from the dossier as it stands now, which for a finished dossier is its state after its last event."""
-    d = whole_life(version, people)
+    d = whole_life(version, world)
     by_hook = {r.key: r.payload for r in OutboxRecord.objects.filter(target=PORTAL)}
     last = max(by_hook, key=lambda key: int(key.rsplit(":", 1)[1]))
     OutboxRecord.objects.all().delete()

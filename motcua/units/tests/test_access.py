@@ -1,55 +1,41 @@
-"""units.access: staff of an agency are its members, in their role; a superuser is no exception."""
+"""units.access: staff of an agency are its members, in their role; a superuser is no exception (the shared city,
+tests/world.py: Lan receives at the centre, Minh heads Sở Tư pháp, Ánh is a citizen)."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
 from motcua.units import access
-from motcua.units.models import Agency, Membership, Province
+from motcua.units.models import Membership
+from tests.world import city_leader
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def agencies():
-    hanoi = Province.objects.create(code="1", name="Thành phố Hà Nội", short_name="Hà Nội")
-    make = lambda code, name: Agency.objects.create(code=code, name=name, kind=Agency.Kind.COMMUNE_PC,  # noqa: E731
-                                                    province=hanoi)
-    return make("T01-X00004", "UBND phường Ba Đình"), make("T01-X00008", "UBND phường Ngọc Hà")
-
-
-def test_membership_and_only_membership_makes_staff(agencies):
-    ba_dinh, ngoc_ha = agencies
-    User = get_user_model()
-    lan, root, citizen = User.objects.create_user("lan"), User.objects.create_superuser("root"), User.objects.create_user("dan")
-    Membership.objects.create(user=lan, agency=ba_dinh, role=Membership.Role.RECEPTION)
-    assert access.agency_ids_of(lan) == {ba_dinh.id} and access.is_staff(lan)
-    assert list(access.staff_agencies(lan)) == [ba_dinh]
-    assert access.roles_in(lan, [ba_dinh.id, ngoc_ha.id]) == {"reception"}
+def test_membership_and_only_membership_makes_staff(world):
+    lan, citizen = world.lan, world.anh
+    root = get_user_model().objects.create_superuser("root")
+    assert access.agency_ids_of(lan) == {world.centre.id} and access.is_staff(lan)
+    assert list(access.staff_agencies(lan)) == [world.centre]
+    assert access.roles_in(lan, [world.centre.id, world.justice.id]) == {"reception"}
     for outsider in (root, citizen):
         assert access.agency_ids_of(outsider) == set() and not access.is_staff(outsider)
         assert not access.is_leader(outsider)
 
 
-def test_heads_and_city_leaders(agencies):
-    ba_dinh, ngoc_ha = agencies
-    User = get_user_model()
-    head, leader = User.objects.create_user("minh"), User.objects.create_user("hung")
-    Membership.objects.create(user=head, agency=ba_dinh, role=Membership.Role.HEAD)
-    Membership.objects.create(user=head, agency=ngoc_ha, role=Membership.Role.HANDLER)
-    Membership.objects.create(user=leader, agency=ngoc_ha, role=Membership.Role.LEADER)
-    assert list(access.headed_agencies(head)) == [ba_dinh]
+def test_heads_and_city_leaders(world):
+    head, leader = world.minh, city_leader(world.home_affairs)
+    Membership.objects.create(user=head, agency=world.home_affairs, role=Membership.Role.HANDLER)
+    assert list(access.headed_agencies(head)) == [world.justice]
     assert access.is_leader(leader) and not access.is_leader(head)
 
 
-def test_staff_only_lets_members_in_and_turns_refusals_into_pages(agencies):
+def test_staff_only_lets_members_in_and_turns_refusals_into_pages(world):
     from django.contrib.auth.models import AnonymousUser
 
     from motcua.lib.errors import Conflict
 
-    User = get_user_model()
-    lan, root = User.objects.create_user("lan"), User.objects.create_superuser("root")
-    Membership.objects.create(user=lan, agency=agencies[0], role=Membership.Role.RECEPTION)
+    lan, root = world.lan, get_user_model().objects.create_superuser("root")
 
     @access.staff_only
     def page(request):

@@ -1,4 +1,4 @@
-"""units.policy: every action × every role, and the head's recorded delegation."""
+"""units.policy: every action × every role, and the head's recorded delegation (the shared city, tests/world.py)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from motcua.lib.errors import Forbidden, NotFound
 from motcua.units import policy
-from motcua.units.models import Agency, Delegation, Membership, Province
+from motcua.units.models import Delegation, Membership
+from tests.world import city_leader
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +26,11 @@ DELEGABLE = {"assign", "refuse", "issue_result", "stop", "feedback_publish", "vi
 
 
 @pytest.fixture
-def ward():
-    hanoi = Province.objects.create(code="1", name="Thành phố Hà Nội", short_name="Hà Nội")
-    return Agency.objects.create(code="T01-X00004", name="UBND phường Ba Đình", kind=Agency.Kind.COMMUNE_PC,
-                                 province=hanoi)
-
-
-@pytest.fixture
-def staff(ward):
-    users = {}
-    for role in R:
-        users[role] = get_user_model().objects.create_user(f"u-{role}")
-        Membership.objects.create(user=users[role], agency=ward, role=role)
-    return users
+def staff(world):
+    """One person of each role in the shared city (tests/world.py), with the agency where they hold it: Hùng
+    receives at the ward (no delegation), Bình handles and Minh heads at Sở Tư pháp, Tuấn leads the city."""
+    return {R.RECEPTION: (world.hung, world.ward), R.HANDLER: (world.binh, world.justice),
+            R.HEAD: (world.minh, world.justice), R.LEADER: (city_leader(world.home_affairs), world.home_affairs)}
 
 
 def test_the_table_covers_every_action_of_the_console_and_api():
@@ -47,38 +40,39 @@ def test_the_table_covers_every_action_of_the_console_and_api():
     assert set(policy.POLICY) == set(EXPECTED)
 
 
-def test_every_action_for_every_role(ward, staff):
-    outsider = get_user_model().objects.create_user("citizen")
+def test_every_action_for_every_role(world, staff):
+    outsider = world.anh
     root = get_user_model().objects.create_superuser("root")
+    (reception, ward), (head, justice) = staff[R.RECEPTION], staff[R.HEAD]
     for action, allowed in EXPECTED.items():
-        for role, user in staff.items():
-            assert policy.may(user, action, [ward.id]) == (role in allowed), (action, role)
+        for role, (user, agency) in staff.items():
+            assert policy.may(user, action, [agency.id]) == (role in allowed), (action, role)
         assert not policy.may(outsider, action, [ward.id]) and not policy.may(root, action, [ward.id])
         assert policy.POLICY[action].basis  # every row cites its basis
         assert policy.POLICY[action].delegable == (action in DELEGABLE)
-        assert policy.agencies_where(staff[R.HEAD], action) == {ward.id}
-        assert policy.agencies_where(staff[R.RECEPTION], action) == ({ward.id} if R.RECEPTION in allowed else set())
+        assert policy.agencies_where(head, action) == {justice.id}
+        assert policy.agencies_where(reception, action) == ({ward.id} if R.RECEPTION in allowed else set())
 
 
-def test_the_head_delegates_a_signing_power_recorded_and_revocable(ward, staff):
-    head, lan = staff[R.HEAD], staff[R.RECEPTION]
+def test_the_head_delegates_a_signing_power_recorded_and_revocable(world):
+    head, binh, justice = world.minh, world.binh, world.justice
     now = timezone.now()
-    assert not policy.may(lan, "issue_result", [ward.id])
-    given = policy.delegate(ward, head=head, to=lan, power="issue_result", at=now, note="Quyết định số 12/QĐ-UBND")
-    assert policy.may(lan, "issue_result", [ward.id]) and not policy.may(lan, "stop", [ward.id])
-    assert Delegation.objects.get().granted_by == head
+    assert not policy.may(binh, "issue_result", [justice.id])
+    given = policy.delegate(justice, head=head, to=binh, power="issue_result", at=now, note="Quyết định số 12/QĐ-STP")
+    assert policy.may(binh, "issue_result", [justice.id]) and not policy.may(binh, "stop", [justice.id])
+    assert Delegation.objects.get(delegate=binh).granted_by == head
     policy.revoke(given, head=head, at=now)
-    assert not policy.may(lan, "issue_result", [ward.id])
-    assert Delegation.objects.get().revoked_by == head  # kept, not deleted
+    assert not policy.may(binh, "issue_result", [justice.id])
+    assert Delegation.objects.get(delegate=binh).revoked_by == head  # kept, not deleted
 
 
-def test_only_the_head_delegates_only_signing_powers_only_to_members(ward, staff):
-    head, lan, handler = staff[R.HEAD], staff[R.RECEPTION], staff[R.HANDLER]
-    now = timezone.now()
+def test_only_the_head_delegates_only_signing_powers_only_to_members(world):
+    head, binh, justice = world.minh, world.binh, world.justice
+    now, before = timezone.now(), Delegation.objects.count()
     with pytest.raises(Forbidden):
-        policy.delegate(ward, head=handler, to=lan, power="stop", at=now)
+        policy.delegate(justice, head=binh, to=head, power="stop", at=now)
     with pytest.raises(NotFound):
-        policy.delegate(ward, head=head, to=lan, power="accept", at=now)
+        policy.delegate(justice, head=head, to=binh, power="accept", at=now)
     with pytest.raises(Forbidden):
-        policy.delegate(ward, head=head, to=get_user_model().objects.create_user("x"), power="stop", at=now)
-    assert not Delegation.objects.exists()
+        policy.delegate(justice, head=head, to=world.anh, power="stop", at=now)
+    assert Delegation.objects.count() == before
