@@ -10,8 +10,11 @@
     do not). Target: at least 100 dossiers per second on two cores.
 
 The server is gunicorn with WORKERS sync workers (default: one per core) on loopback; the load comes from
-bench/load.py client processes on the same machine, so server, database and clients share the cores. The
-database is created once and kept between runs so the rows are generated once (MOTCUA_BENCH_KEEP_DB=0 drops it).
+bench/load.py client processes on the same machine, so server, database and clients share the cores. Beside the
+server, `manage.py fold_facts --follow` folds the new events into the indicators' facts, as in production
+(deploy/prod-local.sh). The database is created once and kept between runs so the rows are generated once
+(MOTCUA_BENCH_KEEP_DB=0 drops it). On a shared machine, MOTCUA_BENCH_DB names the database, MOTCUA_BENCH_PORT the
+server's port and BENCH_REDIS_URL the Redis database.
 """
 
 import json
@@ -28,7 +31,7 @@ from bench import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-DB_NAME = "motcua_bench_dossiers"
+DB_NAME = os.environ.get("MOTCUA_BENCH_DB", "motcua_bench_dossiers")
 WORKERS = int(os.environ.get("MOTCUA_BENCH_WORKERS", str(2 * (os.cpu_count() or 2) + 1)))  # gunicorn's advice
 SECONDS = float(os.environ.get("MOTCUA_BENCH_SECONDS", "5"))
 ROUNDS = int(os.environ.get("MOTCUA_BENCH_ROUNDS", "3"))
@@ -42,7 +45,7 @@ def run():
     env = bench_env(DB_NAME)
     try:
         prepared = _prepare(env)
-        with _server(env) as port:
+        with _server(env) as port, _folder(env):
             result = _measure(port, prepared)
     finally:
         if os.environ.get("MOTCUA_BENCH_KEEP_DB", "1") == "0":
@@ -85,9 +88,11 @@ class _server:
         self.config = ["-c", str(config)] if config else []  # a gunicorn config file; the arguments below win
 
     def __enter__(self):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", int(os.environ.get("MOTCUA_BENCH_PORT", "0"))))  # a shared machine's assigned port
-            self.port = s.getsockname()[1]
+        self.port = int(os.environ.get("MOTCUA_BENCH_PORT", "0"))  # a shared machine's assigned port
+        if not self.port:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                self.port = s.getsockname()[1]
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", *self.config, "--workers", str(WORKERS), "--bind", f"127.0.0.1:{self.port}",
              "--log-level", "warning", "--backlog", "2048", "motcua.wsgi:application"],
@@ -100,6 +105,21 @@ class _server:
                 time.sleep(0.1)
         self.proc.kill()
         raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+class _folder:
+    """`manage.py fold_facts --follow` beside the server, stopped on exit."""
+
+    def __init__(self, env):
+        self.env = env
+
+    def __enter__(self):
+        self.proc = subprocess.Popen([sys.executable, "manage.py", "fold_facts", "--follow"], cwd=ROOT, env=self.env,
+                                     stdout=subprocess.DEVNULL)
 
     def __exit__(self, *exc):
         self.proc.terminate()

@@ -17,8 +17,7 @@ from ninja import Status as Answer
 from ninja.security import django_auth
 from ninja.utils import check_csrf
 
-from motcua.catalogue.models import Procedure
-from motcua.dossiers import services
+from motcua.dossiers import in_force, services
 from motcua.dossiers.access import dossiers_visible_to, get_dossier_for_staff, tracking_json_for
 from motcua.dossiers.actions import ACTIONS, take
 from motcua.dossiers.errors import InvalidDossier, NotAllowed
@@ -26,7 +25,7 @@ from motcua.dossiers.models import Channel
 from motcua.dossiers.tracking import Tracking
 from motcua.dossiers.workflow import NATIONAL_CODE, Status
 from motcua.ops.bad_input import CONTROL, JSON_ESCAPED
-from motcua.units.models import Agency, ViewRecord
+from motcua.units.models import ViewRecord
 
 from .validation import describe
 
@@ -237,19 +236,13 @@ def _fields(exc):
 
 
 def _version_and_agency(payload):
-    """The version in force (with its route, channels, fees and components read once) and the receiving agency."""
-    procedure = (Procedure.objects.select_related("current", "route")
-                 .prefetch_related("current__channels__fees", "current__components")
-                 .filter(code=payload.procedure).first())
-    if procedure is None or procedure.current is None:
+    """The version in force (with its route, channels, fees and components) and the receiving agency, from the
+    shared cache (dossiers.in_force)."""
+    version, agency = in_force.for_intake(payload.procedure, payload.agency)
+    if version is None:
         raise InvalidDossier(_("Không có thủ tục mã %(code)s đang có hiệu lực.") % {"code": payload.procedure})
-    version = procedure.current
-    version.procedure = procedure
-    agency = None
-    if payload.agency:
-        agency = Agency.objects.select_related("province").filter(code=payload.agency).first()
-        if agency is None:
-            raise InvalidDossier(_("Không có cơ quan mã %(code)s.") % {"code": payload.agency})
+    if payload.agency and agency is None:
+        raise InvalidDossier(_("Không có cơ quan mã %(code)s.") % {"code": payload.agency})
     return version, agency
 
 

@@ -166,9 +166,10 @@ def check_member(user, agency, action=None):
 
 def check_staff_of_any(user, agency_ids, action, message):
     """Raise NotAllowed(message) unless `user` is staff of one of `agency_ids`; then as check_member."""
-    if not memberships_of(user).filter(agency_id__in=agency_ids).exists():
+    roles = set(memberships_of(user).filter(agency_id__in=agency_ids).values_list("role", flat=True))
+    if not roles:
         raise NotAllowed(message)
-    if action is not None and not policy.may(user, action, agency_ids):
+    if action is not None and not policy.may(user, action, agency_ids, roles=roles):
         raise NotAllowed(policy.refusal(action))
 
 

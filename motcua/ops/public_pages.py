@@ -29,8 +29,12 @@ from django.utils.http import http_date, parse_http_date_safe
 from motcua.lib.page_cache import bump, versions
 from motcua.lib.replica import on_primary
 
-# Which apps' rows each group of public pages shows.
+# Which apps' rows each group of public pages shows; rows of other apps that belong to a group (a procedure's route:
+# intake reads it with the procedure from the shared cache, dossiers.in_force); rows of those apps that no page
+# shows (who viewed which dossier: written on every staff view, they would otherwise renew every public page).
 GROUP_APPS = {"catalogue": {"catalogue", "units", "guides"}, "calendar": {"workdays"}, "feedback": {"feedback"}}
+GROUP_MODELS = {"catalogue": {"dossiers.routetemplate"}}
+NOT_SHOWN = {"units.viewrecord"}
 DAY = 24 * 3600  # keys change on every edit; the time an entry is kept only frees space
 SEARCH_KEEP = 120  # a searched page (`q=`) is kept two minutes: the popular queries stay, the rare ones go
 MAX_QUERY = 200  # longer query strings are answered by the view and not kept
@@ -131,9 +135,9 @@ def data_changed(sender, **kwargs):
     """post_save / post_delete / m2m_changed: a row of a group's app changed, so its pages get a new version."""
     if sender.__module__ == "__fake__":  # a migration's historical model: no page was served from that database yet
         return
-    if kwargs.get("action", "post_").startswith("post_"):
-        app = sender._meta.app_label
-        changed = [group for group, apps in GROUP_APPS.items() if app in apps]
+    if kwargs.get("action", "post_").startswith("post_") and sender._meta.label_lower not in NOT_SHOWN:
+        app, label = sender._meta.app_label, sender._meta.label_lower
+        changed = [group for group, apps in GROUP_APPS.items() if app in apps or label in GROUP_MODELS.get(group, ())]
         if changed:
             bump(*changed)
 

@@ -1,14 +1,17 @@
 """The dossier sync record (HoSoDongBoDVC, shared domain.md §3) as it stands after one event.
 
 Built from the dossier in memory (the action has set its dates, fees and route before recording the event) and
-its rows; `schemas/hoso_dongbo.schema.json` is the contract, checked by the sender before sending and by the
-receiver. Where our sources give a field's name but not its codes, the mapping is ours (README.md).
+its rows: those the action wrote when it created the dossier (dossiers.written: an intake reads none back), else
+from the database; `schemas/hoso_dongbo.schema.json` is the contract, checked by the sender before sending and by
+the receiver. Where our sources give a field's name but not its codes, the mapping is ours (README.md).
 """
 
 from datetime import datetime
 
 from django.utils import timezone
 
+from motcua.dossiers import written
+from motcua.dossiers.events import wording
 from motcua.dossiers.models import ApplicantSource, Channel
 from motcua.dossiers.workflow import national_code
 from motcua.units.models import Membership
@@ -49,9 +52,9 @@ def build(event) -> dict:
             "MaKetQuaThayThe": (c.reused_from.code or "") if c.reused_from_id and c.reused_from else "",
         } for c in components],
         "DanhSachLePhi": [{"Gia": f.amount, "HinhThucThu": 2 if dossier.channel == Channel.ONLINE else 1,
-                           "LoaiPhiLePhi": FEE_KIND_CODE.get(f.kind, 2)} for f in dossier.fees.all()],
+                           "LoaiPhiLePhi": FEE_KIND_CODE.get(f.kind, 2)} for f in _rows(dossier, "fees")],
         "DanhSachHoSoBoSung": [{"NgayHenTraTruoc": iso(s.due_before), "NgayHenTraMoi": iso(s.due_after)}
-                               for s in dossier.supplements.all()],
+                               for s in _rows(dossier, "supplements")],
         "DanhSachGiayToKetQua": [{"TenGiayTo": dossier.result_file.name.rsplit("/", 1)[-1]}]
         if dossier.result_file else [],
         "DinhDanhCHS": [dossier.applicant_id_number] if dossier.applicant_id_number else [],
@@ -60,15 +63,21 @@ def build(event) -> dict:
     }
 
 
+def _rows(dossier, relation):
+    known = written.rows(dossier, relation)
+    return getattr(dossier, relation).all() if known is None else known
+
+
 def steps(dossier, event):
     """QuaTrinhXuLy: one line per event up to this one: who, with which title, at which unit, what, when."""
-    if "events" in getattr(dossier, "_prefetched_objects_cache", {}):  # a backfill batch
-        events = sorted((e for e in dossier.events.all() if e.seq <= event.seq), key=lambda e: e.seq)
-    else:
+    known = written.rows(dossier, "events")
+    if known is None and "events" in getattr(dossier, "_prefetched_objects_cache", {}):  # a backfill batch
+        known = dossier.events.all()
+    if known is None:
         events = list(dossier.events.filter(seq__lte=event.seq).select_related("actor", "agency").order_by("seq"))
-    titles = {(m["user_id"], m["agency_id"]): m["title"] or Membership.Role(m["role"]).label for m in
-              Membership.objects.filter(user_id__in={e.actor_id for e in events if e.actor_id})
-              .values("user_id", "agency_id", "title", "role")}
+    else:
+        events = sorted((e for e in known if e.seq <= event.seq), key=lambda e: e.seq)
+    titles = _titles(dossier, {e.actor_id for e in events if e.actor_id})
     lines, started = [], None
     for e in events:
         lines.append({
@@ -76,7 +85,7 @@ def steps(dossier, event):
             "ChucDanh": str(titles.get((e.actor_id, e.agency_id), "")) if e.actor_id else "",
             "ThoiDiemXuLy": iso(e.at),
             "PhongBanXuLy": e.agency.name if e.agency_id else "",
-            "NoiDungXuLy": (f"{kind_label(e)}: {e.note}" if e.note else kind_label(e))[:2000],
+            "NoiDungXuLy": (f"{wording(e.kind)}: {e.note}" if e.note else wording(e.kind))[:2000],
             "TrangThai": national_code(e.to_status),
             "NgayBatDau": iso(started or e.at),
             "NgayKetThucTheoQuyDinh": iso_text((e.data.get("snapshot") or {}).get("due_at")),
@@ -85,14 +94,21 @@ def steps(dossier, event):
     return lines
 
 
+def _titles(dossier, user_ids):
+    """{(user, agency): title or role label} of the actors `user_ids`, read once per dossier instance (an action
+    that records two events, like a counter intake, asks once)."""
+    known = getattr(dossier, "_actor_titles", None)
+    if known is None or not user_ids <= known[0]:
+        known = (set(user_ids), {(m["user_id"], m["agency_id"]): m["title"] or Membership.Role(m["role"]).label
+                                 for m in Membership.objects.filter(user_id__in=user_ids)
+                                 .values("user_id", "agency_id", "title", "role")})
+        dossier._actor_titles = known
+    return known[1]
+
+
 def iso(value):
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
 
 
 def iso_text(text):
     return iso(datetime.fromisoformat(text)) if text else None
-
-
-def kind_label(event):
-    display = getattr(event, "get_kind_display", None)  # the kind's label once kinds are an enumeration
-    return str(display() if display else event.kind)

@@ -72,12 +72,16 @@ def agencies_where(user, action) -> set[int]:
     return ids
 
 
-def may(user, action, agency_ids) -> bool:
-    """True when `user` may take `action` for one of `agency_ids`: by role there, or by a standing delegation."""
+def may(user, action, agency_ids, *, roles=None) -> bool:
+    """True when `user` may take `action` for one of `agency_ids`: by role there, or by a standing delegation.
+    `roles`: the roles `user` holds in `agency_ids`, when the caller has read them (then they are not read again)."""
     rule = POLICY[action]
     if not getattr(user, "pk", None):
         return False
-    if Membership.objects.filter(user=user, agency_id__in=agency_ids, role__in=rule.roles).exists():
+    if roles is None:
+        if Membership.objects.filter(user=user, agency_id__in=agency_ids, role__in=rule.roles).exists():
+            return True
+    elif rule.roles & set(roles):
         return True
     return rule.delegable and Delegation.objects.filter(
         delegate=user, power=action, agency_id__in=agency_ids, revoked_at__isnull=True).exists()

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .. import notify, tracking
+from .. import notify, tracking, written
 from ..errors import IllegalTransition
 from ..models import ApplicantSource, Dossier, DossierEvent
 from ..workflow import Status, can_move
@@ -78,7 +78,7 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
     last = getattr(dossier, "_last_seq", None)
     if last is None:
         last = dossier.events.order_by("-seq").values_list("seq", flat=True).first() or 0
-    event = DossierEvent.objects.create(
+    event = DossierEvent(
         dossier=dossier,
         seq=last + 1,
         kind=kind,
@@ -90,10 +90,13 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
         note=note,
         data={**(data or {}), "snapshot": snapshot(dossier)},
     )
+    written.add(dossier, "events", [event])  # before the save: its post_save hook builds the history with it
+    event.save(force_insert=True)
     dossier._last_seq = event.seq
     dossier.status = to_status
     dossier.tracking = tracking.view_after(dossier, event)
     if save:
-        dossier.save()
+        dossier.save(update_fields=written.changed(dossier))
+        written.saved(dossier)
     transaction.on_commit(lambda: notify.notify_citizen(dossier, event))
     return event

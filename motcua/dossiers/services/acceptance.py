@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from motcua.catalogue.models import Channel
 
-from .. import codes, deadlines, fees
+from .. import codes, deadlines, fees, written
 from ..access import check_member
 from ..errors import InvalidDossier
 from ..events import EventKind
@@ -91,7 +91,8 @@ def _price(dossier, channel, at):
     items = list(channel.fees.all()) if channel is not None else []
     lines = fees.price_dossier(fee_items=items, agency=dossier.agency, channel=dossier.channel, at=at,
                                assisted=dossier.assisted_by_id is not None)
-    DossierFee.objects.bulk_create([DossierFee(dossier=dossier, **vars(line)) for line in lines])
+    written.add(dossier, "fees", DossierFee.objects.bulk_create([DossierFee(dossier=dossier, **vars(line))
+                                                                for line in lines]))
     dossier.fee_total = sum(line.amount for line in lines)
     dossier.fee_payable = sum(line.payable for line in lines)
     dossier.fee_waived = sum(line.waived for line in lines)

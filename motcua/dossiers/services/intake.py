@@ -22,7 +22,7 @@ from motcua.guides.applicable import plan_for
 from motcua.identity.models import StoredPaper
 from motcua.identity.store import keep
 
-from .. import applicant_rules
+from .. import applicant_rules, written
 from ..access import check_member
 from ..errors import IdempotencyMismatch, InvalidDossier
 from ..events import EventKind
@@ -185,6 +185,7 @@ def _create(version, *, channel, applicant, agency, actor, at, **fields):
         applicant_source=applicant.source,
         submitted_by=actor if getattr(actor, "pk", None) else None, submitted_at=at, holder_agency=agency, **fields)
     dossier._component_rows, dossier._last_seq = [], 0  # nothing written yet: no need to ask the database
+    written.start(dossier)
     return dossier
 
 

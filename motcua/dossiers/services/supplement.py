@@ -8,7 +8,7 @@ restarts from zero, or resumes if the procedure says so (ProcedureVersion.supple
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .. import deadlines
+from .. import deadlines, written
 from ..access import check_member, check_owner
 from ..errors import InvalidDossier, NotAllowed, RuleViolation
 from ..events import EventKind
@@ -39,6 +39,7 @@ def request_supplement(dossier, *, actor, at, reason, items=()):
     request = SupplementRequest.objects.create(dossier=dossier, at_intake=at_intake, requested_at=at,
                                                requested_by=actor, items=list(items), reason=reason.strip(),
                                                due_before=dossier.due_at)
+    written.add(dossier, "supplements", [request])
     record(dossier, kind=EventKind.SUPPLEMENT_REQUESTED, to_status=Status.SUPPLEMENT_REQUESTED, actor=actor, at=at,
            note=request.reason, data={"supplement": request.pk, "items": list(items), "at_intake": at_intake})
     return dossier

@@ -5,11 +5,14 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from motcua.connections.tests.sandbox import records, set_mode, stats
-from motcua.dossiers.tests.base import T0, accepted_dossier, whole_life
-from motcua.sync import sender
+from motcua.dossiers import services
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests.base import T0, accepted_dossier, applicant, make_version, required_components, whole_life
+from motcua.sync import dossier_record, sender
 from motcua.sync.models import OutboxRecord, Target
 
 PORTAL = Target.NATIONAL_PORTAL
@@ -143,3 +146,23 @@ def test_backfill_writes_the_records_the_hook_writes_and_drops_those_of_a_replac
     for key, payload in backfilled.items():  # each record's history stops at its own event
         assert [s["NoiDungXuLy"] for s in payload["QuaTrinhXuLy"]] == \
             [s["NoiDungXuLy"] for s in by_hook[key]["QuaTrinhXuLy"]]
+
+
+def test_a_counter_intake_builds_its_records_from_what_it_wrote(world):
+    """A counter intake records two events in one transaction; their records are built from the rows the intake
+    wrote (dossiers.written: nothing read back) and equal the records built from the database afterwards."""
+    version = make_version(world.centre, code="1.000001", fees=[(50_000, "mof", False), (0, "hdnd", True)])
+    with CaptureQueriesContext(connection) as captured:
+        dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=world.lan,
+                                          agency=world.centre, components=required_components(version))
+    read_back = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")
+                 and any(t in q["sql"] for t in ("dossiers_dossierfee", "dossiers_supplementrequest",
+                                                 "dossiers_dossierevent"))]
+    assert read_back == []
+    payloads = [r.payload for r in OutboxRecord.objects.filter(stream=f"hoso:{dossier.reference}").order_by("seq")]
+    submitted, accepted = Dossier.objects.get(pk=dossier.pk).events.order_by("seq")
+    assert payloads[1] == dossier_record.build(accepted)
+    assert payloads[1]["QuaTrinhXuLy"][1]["ChucDanh"] == "Chuyên viên một cửa"
+    assert sorted(f["Gia"] for f in payloads[1]["DanhSachLePhi"]) == [0, 50_000]
+    assert payloads[0]["QuaTrinhXuLy"] == dossier_record.build(submitted)["QuaTrinhXuLy"]
+    assert payloads[0]["TrangThaiHoSo"] == 1 and payloads[0]["DanhSachLePhi"] == []
