@@ -86,6 +86,7 @@ class Weights:
     semantic: float = 0.15
     rare_penalty: float = 0.1
     action_penalty: float = 0.1
+    audience_penalty: float = 0.05
     sem_floor: float = 0.78
     sem_span: float = 0.12
     # Evidence needed before anything is shown (otherwise: decline).
@@ -162,6 +163,8 @@ class Retriever:
             for phrase in self.actions[i]:
                 if not (_has(q_seq, phrase) or (again and phrase in _REISSUE)):
                     penalty += w.action_penalty
+            doc = self.docs[i]  # a citizen of the city most likely means what a person does at a local office
+            penalty += w.audience_penalty * (not doc.for_citizens) + w.audience_penalty * (not doc.local)
             if again and not any(p in _REISSUE for p in self.actions[i]):
                 penalty += w.action_penalty  # "xin lại", "làm lại": the issue again, not the first one
             c.score = (

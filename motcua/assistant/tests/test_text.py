@@ -114,3 +114,14 @@ def test_what_a_question_says_besides_the_phrases_naming_procedures():
     assert vocabulary.without_procedures("Sổ đỏ ghi sai tên vợ") == "ghi sai ten vo"
     assert _says_more("sổ đỏ ghi sai tên vợ muốn sửa", vocabulary)  # retrieval may decide among the phrase's procedures
     assert not _says_more("làm sổ đỏ ở đâu", vocabulary)  # the phrase's choice is offered
+
+
+def test_a_person_of_the_city_most_likely_means_what_a_person_does_at_a_local_office():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("a", "Đăng ký thuế lần đầu", for_citizens=False),
+        Doc("b", "Đăng ký thuế lần đầu", local=False),
+        Doc("c", "Đăng ký thuế lần đầu"),
+    ])
+    assert [c.key for c in retriever.search("đăng ký thuế lần đầu").candidates] == ["c", "a", "b"]
