@@ -6,7 +6,7 @@ Redis as the shared cache (BENCH_REDIS_URL, default db 4, emptied first), on the
 and the procedure page alone are interleaved, so other load on the machine hits each alike; a mixed run with 5%
 writes (online submissions through the API, tracking) follows on PostgreSQL. Run it under the bench lock
 (`flock /tmp/motcua-bench.lock make bench`); it stops the stack when done, and reports req/s, p50/p95/p99, the
-ratios and each gunicorn worker's resident memory.
+ratios and each gunicorn worker's memory (RSS, PSS, USS).
 
 Targets (issue 18): mix ≥ 0.25 × minimal with p99 < 100 ms; procedure page ≥ 0.50 × minimal.
 """
@@ -166,9 +166,11 @@ def _measure(urls, writes):
         lines.append(f"  = {_ratio(w, r['minimal']):.2f} × minimal")
     else:
         lines.append("mixed run with writes: needs PostgreSQL (DATABASE_URL) with `make data`'s city, skipped")
-    rss = _worker_rss()
-    lines.append(f"gunicorn workers' resident memory: {', '.join(f'{m:.0f}' for m in rss)} MB "
+    memory = _worker_memory()
+    rss = [m["rss"] for m in memory]
+    lines.append(f"gunicorn workers' resident memory (RSS): {_mb(memory, 'rss')} MB "
                  f"(target ≤ 100: {'OK' if rss and max(rss) <= 100 else 'ABOVE'})")
+    lines.append(f"  proportional (PSS): {_mb(memory, 'pss')} MB; unique (USS): {_mb(memory, 'uss')} MB")
     lines.append(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return lines
 
@@ -229,16 +231,22 @@ def _master_pids():
 
 
 def _workers():
-    return len(_worker_rss())
+    return len(_worker_memory())
 
 
-def _worker_rss():
-    """Resident memory of each gunicorn worker (children of the master), in MB."""
+def _mb(memory, kind):
+    return ", ".join(f"{m[kind]:.0f}" for m in memory)
+
+
+def _worker_memory():
+    """Memory of each gunicorn worker (children of the masters), in MB, sorted by RSS: resident (RSS, counting
+    pages shared with the master and the other workers in full), proportional (PSS, each shared page divided
+    among the processes that map it) and unique (USS, pages no other process maps)."""
     children = [pid for master in _master_pids() for pid in
                 subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split()]
-    rss = []
+    found = []
     for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        rss.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
-    return sorted(rss)
-
+        rollup = dict(re.findall(r"^(\w+):\s+(\d+) kB", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.M))
+        found.append({"rss": int(rollup["Rss"]) / 1024, "pss": int(rollup["Pss"]) / 1024,
+                      "uss": (int(rollup["Private_Clean"]) + int(rollup["Private_Dirty"])) / 1024})
+    return sorted(found, key=lambda m: m["rss"])

@@ -5,6 +5,7 @@ string of paths that carry personal data or secrets (tracking, searches, account
 is kept, the query replaced by "?…".
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -17,6 +18,12 @@ forwarded_allow_ips = "127.0.0.1"
 max_requests = 100_000  # recycle a worker now and then, so a slow leak cannot grow without bound (a recycle
 # re-imports the whole app: at 5,000 a busy worker restarted every half minute and its queue waited behind it)
 max_requests_jitter = 10_000
+# The master loads the application once and forks the workers from it: the pages it loaded are shared
+# copy-on-write, a recycled worker starts without re-importing anything, and each worker holds less (citizen mix,
+# SQLite, 5 workers, load average 6-7 from other work: RSS 97-99 -> 88-91 MB, PSS 73-76 -> 58-62 MB per worker
+# with pre_fork's gc.freeze; 66-70 without it). A HUP restarts the workers from the code already loaded: a new
+# release needs a restart of the service.
+preload_app = True
 timeout = 30  # PostgreSQL's statement timeout (20 s) answers first, with a 503 page
 graceful_timeout = 30
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
@@ -39,6 +46,16 @@ class QuietLogger(Logger):
 
 
 logger_class = QuietLogger
+
+
+def pre_fork(server, worker):
+    """In the master, before each fork: a worker inherits no database connection of the master's, and the objects
+    loaded so far leave the garbage collector's generations (gc.freeze), so a collection in a worker does not
+    write to, and so copy, the pages it shares with the master."""
+    from django.db import connections
+
+    connections.close_all()
+    gc.freeze()
 
 
 def post_worker_init(worker):

@@ -12,6 +12,7 @@ from django.db import connection
 
 from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure, ProcedureVersion
+from motcua.lib.text import fold
 
 from .embeddings import embed_query, to_array
 from .lexical import Doc
@@ -43,9 +44,11 @@ def build(*, semantic=True):
     rows = list(
         Procedure.objects.filter(current__isnull=False)
         .order_by("code")
-        .values_list("code", "current_id", "current__name", "current__field__name", "current__results")
+        .values_list("code", "current_id", "current__name", "current__field__name", "current__results",
+                     "current__subjects", "current__level")
     )
-    docs = [Doc(code, name, _extra(field, results)) for code, _, name, field, results in rows]
+    docs = [Doc(code, name, _extra(field, results), _for_citizens(subjects), _local(level))
+            for code, _, name, field, results, subjects, level in rows]
     vocabulary = citizen_vocabulary.current()
     if not semantic:
         return Retriever(docs, vocabulary=vocabulary)
@@ -70,6 +73,18 @@ def _extra(field, results):
     for the paper, not the procedure. Result codes and form references are left out."""
     results = _RESULT_NOISE.sub(" ", (results or "")[:300])
     return f"{field or ''}. {results}".strip(". ")
+
+
+def _for_citizens(subjects):
+    """Whether a person may ask for the procedure: its subjects name citizens or persons, or are not given."""
+    folded = fold(subjects or "")
+    return not folded.strip() or any(w in folded for w in ("cong dan", "ca nhan", "nguoi"))
+
+
+def _local(level):
+    """Whether the procedure is done at a local office (commune, district, province or another local body)."""
+    folded = fold(level or "")
+    return not folded.strip() or any(w in folded for w in ("cap tinh", "cap xa", "cap huyen", "co quan khac"))
 
 
 def get_retriever():

@@ -55,6 +55,8 @@ class Doc:
     key: str  # the procedure code
     name: str
     extra: str = ""  # field, result and other short texts that help recall
+    for_citizens: bool = True  # a person may ask for it (not only organisations and businesses)
+    local: bool = True  # done at a local office (commune, province), not only at a ministry
 
 
 @dataclass

@@ -4,10 +4,11 @@ Public holidays come from the `holidays` package (Vietnam, Vietnamese lunisolar 
 published each year (swapped days, make-up Saturdays, holidays not in force) come as override rows.
 """
 
+import importlib.util
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-
-import holidays as holidays_lib
+from functools import cache
+from pathlib import Path
 
 from .core import Calendar, Hours
 
@@ -23,13 +24,32 @@ def package_holidays(first_year: int, last_year: int) -> tuple[dict, dict]:
     the package arranges them (a Saturday day moves to the previous working day), never compensated again.
     """
     years = range(first_year, last_year + 1)
-    raw = holidays_lib.country_holidays("VN", years=years, observed=False, language="vi")
-    observed = holidays_lib.country_holidays("VN", years=years, language="vi")
+    vietnam = vietnam_holidays_class()
+    raw = vietnam(years=years, observed=False, language="vi")
+    observed = vietnam(years=years, language="vi")
     lunar_new_years = [d for d, name in raw.items() if name == "Tết Nguyên Đán"]
     in_tet = {lny + timedelta(days=k) for lny in lunar_new_years for k in range(-4, 8)}
     statutory = {d: name for d, name in raw.items() if d not in in_tet}
     tet = {d: name for d, name in observed.items() if d in in_tet}
     return statutory, tet
+
+
+@cache
+def vietnam_holidays_class():
+    """The package's Vietnam class, loaded from its own file. `holidays.country_holidays("VN")` first imports
+    `holidays.countries`, whose __init__ imports all of the package's 250-odd countries: some 8 MB in every web
+    worker that computes a deadline, for one country. The file needs only the package's base classes,
+    calendars and groups; if the package ever moves it, the package's own lookup is used. The package itself
+    (about 3 MB with dateutil) is imported here, by the first process that builds a calendar, not at start."""
+    import holidays as holidays_lib
+
+    path = Path(holidays_lib.__file__).with_name("countries") / "vietnam.py"
+    if not path.is_file():
+        return holidays_lib.country_holidays("VN").__class__
+    spec = importlib.util.spec_from_file_location("holidays.countries.vietnam", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Vietnam
 
 
 def calendar_inputs(years: Iterable[int], overrides: Iterable[Mapping]) -> dict:

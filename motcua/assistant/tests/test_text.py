@@ -114,3 +114,28 @@ def test_what_a_question_says_besides_the_phrases_naming_procedures():
     assert vocabulary.without_procedures("Sổ đỏ ghi sai tên vợ") == "ghi sai ten vo"
     assert _says_more("sổ đỏ ghi sai tên vợ muốn sửa", vocabulary)  # retrieval may decide among the phrase's procedures
     assert not _says_more("làm sổ đỏ ở đâu", vocabulary)  # the phrase's choice is offered
+
+
+def test_a_person_of_the_city_most_likely_means_what_a_person_does_at_a_local_office():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("a", "Đăng ký thuế lần đầu", for_citizens=False),
+        Doc("b", "Đăng ký thuế lần đầu", local=False),
+        Doc("c", "Đăng ký thuế lần đầu"),
+    ])
+    assert [c.key for c in retriever.search("đăng ký thuế lần đầu").candidates] == ["c", "a", "b"]
+
+
+def test_everyday_words_say_which_action_on_a_paper_is_asked():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("first", "Cấp giấy phép xây dựng nhà ở riêng lẻ"),
+        Doc("again", "Cấp lại giấy phép xây dựng nhà ở riêng lẻ"),
+        Doc("fix", "Điều chỉnh giấy phép xây dựng nhà ở riêng lẻ"),
+    ])
+    assert retriever.search("xin giấy phép xây dựng nhà ở riêng lẻ").best.key == "first"
+    assert retriever.search("xin lại giấy phép xây dựng nhà ở riêng lẻ").best.key == "again"
+    assert retriever.search("giấy phép xây dựng nhà ở riêng lẻ ghi sai thì sửa").best.key == "fix"
+    assert retriever.search("sửa chữa nhà ở riêng lẻ có cần giấy phép xây dựng").best.key == "first"  # a repair

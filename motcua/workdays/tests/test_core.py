@@ -3,6 +3,8 @@
 No database: the calendar is built from the `holidays` package and the seed rows, as the services do.
 """
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime, time, timedelta
 
 import holidays
@@ -10,7 +12,7 @@ import pytest
 
 from motcua.workdays.core import Calendar, ClockStop, Hours, add_months
 from motcua.workdays.errors import CalendarNotCovered, ClockStopped, InvalidDeadlineInput
-from motcua.workdays.official import calendar_inputs, official_calendar, package_holidays
+from motcua.workdays.official import calendar_inputs, official_calendar, package_holidays, vietnam_holidays_class
 from motcua.workdays.seed import OVERRIDES, YEARS
 
 from .helpers import at
@@ -121,6 +123,21 @@ def test_article_111_in_the_core_matches_the_package(year):
     expected = {d for d in observed if d.weekday() < 5 and d.year == year}
     got = {d for d in cal.notes if d.weekday() < 5 and not cal.is_working_day(d)}
     assert got == expected
+
+
+@pytest.mark.parametrize("observed", [True, False])
+def test_vietnam_loaded_alone_gives_the_packages_days(observed):
+    years = range(2000, 2036)
+    alone = vietnam_holidays_class()(years=years, observed=observed, language="vi")
+    assert dict(alone) == dict(holidays.country_holidays("VN", years=years, observed=observed, language="vi"))
+
+
+def test_building_the_calendar_imports_no_other_country():
+    """A web worker builds the calendar for deadlines: the package's other countries stay out of its memory."""
+    code = ("import sys; from motcua.workdays.official import package_holidays; package_holidays(2025, 2026); "
+            "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_not_observed_cancels_a_holiday_and_its_compensation():
