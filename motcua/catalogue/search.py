@@ -96,7 +96,7 @@ def _full_text_query(words, all_words, *, word, prefix, either, both):
 def _sqlite_candidates(words, all_words, filters, params):
     match = _full_text_query(words, all_words, word='"{}"'.format, prefix="*", either=" OR ", both=" AND ")
     sql = (
-        "SELECT e.procedure_id, e.name, bm25(catalogue_search_fts, 10.0, 1.0) AS rank "
+        "SELECT e.procedure_id, e.name_normalised, bm25(catalogue_search_fts, 10.0, 1.0) AS rank "
         "FROM catalogue_search_fts JOIN catalogue_searchentry e ON e.procedure_id = catalogue_search_fts.rowid "
         f"WHERE catalogue_search_fts MATCH %s{filters} ORDER BY rank LIMIT {CANDIDATES}"
     )
@@ -111,7 +111,7 @@ def _postgres_candidates(words, all_words, filters, params):
         # Ranking reads the short name only: computing the full weighted vector of every matching row costs
         # far more, and the final pass orders by what the name contains anyway. The name's vector is stored
         # (migration 0010): parsing each matching name again cost more than the match itself.
-        "SELECT e.procedure_id, e.name, ts_rank(e.name_vector, q, 1) AS rank "
+        "SELECT e.procedure_id, e.name_normalised, ts_rank(e.name_vector, q, 1) AS rank "
         "FROM catalogue_searchentry e, to_tsquery('simple', %s) q "
         f"WHERE {VECTOR_SQL} @@ q{filters} ORDER BY rank DESC LIMIT {CANDIDATES}"
     )
@@ -122,15 +122,16 @@ def _postgres_candidates(words, all_words, filters, params):
 
 def _rerank(words, rows):
     """Names holding the query as a phrase first (shorter names first), then names holding all its words (the
-    last as the start of a word), then the engine's rank. Each name is tested as one padded line of normalised
-    words with substring tests: no Python loop over a name's words (up to CANDIDATES names per query)."""
+    last as the start of a word), then the engine's rank. Each candidate comes with its name's normalised words
+    (SearchEntry.name_normalised, written with the entry): substring tests on one padded line, no Python work per
+    word of a name (up to CANDIDATES names per query)."""
     phrase = f" {' '.join(words)} "
     inner = [f" {w} " for w in words[:-1]]
     last = f" {words[-1]}"
 
     def key(row):
         pk, name, rank = row
-        padded = f" {vocabulary.normalise_line(name)} "
+        padded = f" {name} "
         length = padded.count(" ") - 1
         has_phrase = phrase in padded
         all_in_name = last in padded and all(w in padded for w in inner)
