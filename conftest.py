@@ -17,7 +17,15 @@ def pytest_sessionstart(session):
     # The Vietnamese messages Django lacks (motcua/locale) are compiled by `make setup`; a bare pytest run too.
     from motcua.lib.po import compile_dir
 
-    compile_dir(session.config.rootpath / "motcua" / "locale")
+    if compile_dir(session.config.rootpath / "motcua" / "locale"):
+        # Django was set up before this hook and may have loaded the `vi` catalogue without the new .mo (the first
+        # bare pytest of a fresh checkout then spoke English in three tests): Django's own receiver of a changed
+        # LOCALE_PATHS drops the loaded catalogues.
+        from django.conf import settings
+        from django.test.signals import setting_changed
+
+        setting_changed.send(sender=type(settings._wrapped), setting="LOCALE_PATHS", value=settings.LOCALE_PATHS,
+                             enter=False)
     from tests.migrated_template import install
 
     install()  # a session migrates SQLite only when the code has changed since the last one (tests/migrated_template.py)

@@ -46,13 +46,26 @@ _SECONDARY_ACTIONS = [
 ]
 
 
-# Issuing again (a lost or spoilt paper, a record to register anew): a citizen says "xin lại", "làm lại".
-_REISSUE = {("cap", "lai"), ("dang", "ki", "lai")}
+# What a citizen asks to do, in everyday words, and the secondary actions of names that do it: issuing again
+# ("xin lại", "làm lại" a lost or spoilt paper), correcting ("sửa", "ghi sai"), reopening ("mở lại").
+_REISSUE = frozenset({("cap", "lai"), ("dang", "ki", "lai")})
+_CORRECT = frozenset({("dinh", "chinh"), ("dieu", "chinh"), ("sua", "doi"), ("doi",)})  # "đổi": thay đổi
+_REOPEN = frozenset({("khoi", "phuc")})
 _AGAIN_VERBS = frozenset("xin lam cap ki in".split())
 
 
-def _asks_again(words):
-    return any(b == "lai" and a in _AGAIN_VERBS for a, b in zip(words, words[1:], strict=False))
+def _intents(words):
+    """The action families the question asks for (see above)."""
+    pairs = list(zip(words, words[1:] + [""], strict=True))
+    found = set()
+    for a, b in pairs:
+        if b == "lai" and a in _AGAIN_VERBS:
+            found |= _REISSUE
+        if (a == "sua" and b != "chua") or a == "sai":  # "sửa chữa" is a repair, not a correction
+            found |= _CORRECT
+        if (a, b) == ("mo", "lai"):
+            found |= _REOPEN
+    return found
 
 
 @dataclass
@@ -137,7 +150,7 @@ class Retriever:
         hits = self.index.search(question, limit=50, allowed=allowed)
         terms = set(self.index.terms(question))
         q_seq = self.index.sequence((facets.without_facets(context) or context) if context else question)
-        again = _asks_again(q_seq)
+        intents = _intents(q_seq)
         by_key = {}
         top_bm25 = hits[0].score if hits else 1.0
         for h in hits:
@@ -161,12 +174,12 @@ class Retriever:
             for phrase in self.rare[i]:
                 penalty += -w.rare_penalty if _has(q_seq, phrase) else w.rare_penalty
             for phrase in self.actions[i]:
-                if not (_has(q_seq, phrase) or (again and phrase in _REISSUE)):
+                if not (_has(q_seq, phrase) or phrase in intents):
                     penalty += w.action_penalty
             doc = self.docs[i]  # a citizen of the city most likely means what a person does at a local office
             penalty += w.audience_penalty * (not doc.for_citizens) + w.audience_penalty * (not doc.local)
-            if again and not any(p in _REISSUE for p in self.actions[i]):
-                penalty += w.action_penalty  # "xin lại", "làm lại": the issue again, not the first one
+            if intents and not intents.intersection(self.actions[i]):
+                penalty += w.action_penalty  # "xin lại", "ghi sai": the issue again, the correction, not the first
             c.score = (
                 w.lexical * c.lexical
                 + w.query_cover * c.query_cover

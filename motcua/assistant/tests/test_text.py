@@ -125,3 +125,17 @@ def test_a_person_of_the_city_most_likely_means_what_a_person_does_at_a_local_of
         Doc("c", "Đăng ký thuế lần đầu"),
     ])
     assert [c.key for c in retriever.search("đăng ký thuế lần đầu").candidates] == ["c", "a", "b"]
+
+
+def test_everyday_words_say_which_action_on_a_paper_is_asked():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("first", "Cấp giấy phép xây dựng nhà ở riêng lẻ"),
+        Doc("again", "Cấp lại giấy phép xây dựng nhà ở riêng lẻ"),
+        Doc("fix", "Điều chỉnh giấy phép xây dựng nhà ở riêng lẻ"),
+    ])
+    assert retriever.search("xin giấy phép xây dựng nhà ở riêng lẻ").best.key == "first"
+    assert retriever.search("xin lại giấy phép xây dựng nhà ở riêng lẻ").best.key == "again"
+    assert retriever.search("giấy phép xây dựng nhà ở riêng lẻ ghi sai thì sửa").best.key == "fix"
+    assert retriever.search("sửa chữa nhà ở riêng lẻ có cần giấy phép xây dựng").best.key == "first"  # a repair
