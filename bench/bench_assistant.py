@@ -102,10 +102,10 @@ def _http():
     headers = {"Content-Type": "application/json"}
     asks = [("POST", "/api/assistant", json.dumps({"question": q}), headers) for q in _questions()]
     minimal = [("GET", "/bench-minimal/", None, {})]
-    from motcua.assistant.embeddings import embed_query
+    from motcua.assistant.services import ask
 
-    for q in _questions():  # the shared cache of question vectors holds every question, for both levels alike
-        embed_query(q)
+    for q in _questions():  # the shared cache of question vectors holds every question (the text retrieval embeds,
+        ask(q, log=False)  # facets cut, diacritics restored), for both levels alike
     env["GUNICORN_ACCESS_LOG"] = os.devnull
     with _server(env, config=Path(__file__).parent.parent / "deploy" / "gunicorn.conf.py") as port:
         load.run(port, asks, concurrency=WORKERS * 2, seconds=max(3.0, SECONDS))  # warm-up (workers warmed at start)

@@ -20,7 +20,7 @@ def run():
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         lines += _report("SQLite", _measure(f"sqlite:///{tmp}/bench.sqlite3"))
-    pg_db = f"motcua_bench_{os.getpid()}"
+    pg_db = os.environ.get("BENCH_PG_DB", f"motcua_bench_{os.getpid()}")
     if _psql(f"CREATE DATABASE {pg_db}"):
         try:
             lines += _report("PostgreSQL", _measure(PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + pg_db))

@@ -22,6 +22,7 @@ def main():
     from motcua.catalogue.queries import find_procedures
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the importer bumps the pages' version in the cache
     call_command("import_catalogue", stdout=io.StringIO())
     codes = list(Procedure.objects.values_list("code", flat=True)[:200])
     rounds = 10

@@ -241,6 +241,9 @@ class SearchEntry(models.Model):
 
     procedure = models.OneToOneField(Procedure, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
     name = models.TextField()
+    # The name's words as search compares them (vocabulary.normalise_line of `name`), so ranking a query's
+    # candidates reads them instead of normalising every name again.
+    name_normalised = models.TextField(default="")
     body = models.TextField()
     field_id = models.IntegerField(null=True, db_index=True)
     level = models.CharField(max_length=255, blank=True, db_index=True)

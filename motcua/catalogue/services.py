@@ -10,6 +10,7 @@ from motcua.lib.text import fold
 
 from .models import Channel, Component, FeeItem, Field, LegalBasis, Procedure, ProcedureVersion, SearchEntry, Step
 from .signals import versions_created
+from .vocabulary import normalise_line
 
 __all__ = [
     "create_version",
@@ -124,8 +125,10 @@ def refresh_current_many(procedures, on=None):
 
 
 def _search_entry_values(procedure, current):
+    name = fold(f"{procedure.code} {current.name}")
     return {
-        "name": fold(f"{procedure.code} {current.name}"),
+        "name": name,
+        "name_normalised": normalise_line(name),
         "body": fold(_search_body(current)),
         "field_id": current.field_id,
         "level": current.level,

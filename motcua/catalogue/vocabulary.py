@@ -21,9 +21,13 @@ from pathlib import Path
 
 from motcua.lib.text import fold_words
 
-__all__ = ["Term", "Vocabulary", "normalise", "normal_words", "fold_phrase", "current", "load_seed", "seed_into", "seed_vocabulary", "SEED_FILE"]
+__all__ = ["Term", "Vocabulary", "normalise", "normalise_line", "normal_words", "fold_phrase", "current", "load_seed", "seed_into", "seed_vocabulary", "SEED_FILE"]
 
-_Y_END = re.compile(r"^(b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x|qu)y$")
+_ONSETS = r"(b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|nh|p|ph|r|s|t|th|tr|v|x|qu)"
+_Y_END = re.compile(rf"^{_ONSETS}y$")
+# The same rules over a line of words: a word ending in y after a consonant, a number's leading zeros.
+_Y_END_IN_LINE = re.compile(rf"(?<!\S){_ONSETS}y(?!\S)")
+_NUMBER_IN_LINE = re.compile(r"(?<!\S)\d+(?!\S)")
 
 
 def normalise(word: str) -> str:
@@ -33,6 +37,14 @@ def normalise(word: str) -> str:
         return word.lstrip("0") or "0"
     m = _Y_END.match(word)
     return m.group(1) + "i" if m else word
+
+
+def normalise_line(folded: str) -> str:
+    """`normalise` applied to each whitespace-separated word of already folded text, joined by one space: the
+    same words as `" ".join(normalise(w) for w in folded.split())`, in two passes of the regex engine instead of
+    a Python call per word (search reranks hundreds of names per query)."""
+    line = _Y_END_IN_LINE.sub(r"\1i", " ".join(folded.split()))
+    return _NUMBER_IN_LINE.sub(lambda m: m.group().lstrip("0") or "0", line) if "0" in line else line
 
 
 def normal_words(text: str) -> list[str]:

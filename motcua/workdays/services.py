@@ -4,14 +4,18 @@ Keep it small: other apps use only the functions in `__all__` (plus `ClockStop` 
 
 The calendar is assembled from the `holidays` package (Vietnam, Vietnamese lunisolar calendar) and the
 `CalendarOverride` table, over the published years (`CalendarYear`) plus the following year (the package's
-projection), so that a deadline set in December can end in January. One `Calendar` is cached per office hours;
-saving or deleting an override, a year or office hours clears the cache of this process at once, and other
-processes rebuild after `CACHE_SECONDS`.
+projection), so that a deadline set in December can end in January. One `Calendar` is cached per office hours
+in each process (it is derived, and costly to build); saving or deleting an override, a year or office hours
+clears this process's copy at once and bumps the calendar's version in the shared cache (lib.page_cache), which
+every other process compares with the version its copy was built under at most once every
+`SHARED_CHECK_SECONDS`: an edit reaches every worker within a second.
 """
 
 import threading
 import time as _time
 from datetime import date, datetime, timedelta
+
+from motcua.lib.page_cache import versions
 
 from . import official
 from .core import Calendar, ClockStop, Hours
@@ -38,9 +42,11 @@ __all__ = [
 ]
 
 CACHE_SECONDS = 300
+SHARED_CHECK_SECONDS = 1.0
 _lock = threading.Lock()
 _cache: dict = {}
 _generation = 0
+_shared = {"version": None, "checked": float("-inf")}
 
 
 def clear_cache(**_signal_kwargs):
@@ -77,6 +83,7 @@ def calendar_inputs() -> dict:
 
 def get_calendar(office_hours=None) -> Calendar:
     """The calendar for these office hours (an `OfficeHours`, a `core.Hours`, or None for the default)."""
+    _follow_shared_version()
     key = _key_of(office_hours)
     entry = _fresh(key)
     if entry is not None:
@@ -86,6 +93,17 @@ def get_calendar(office_hours=None) -> Calendar:
     built = _fresh(hours) or _build(hours)
     _store(key, built, generation)
     return built
+
+
+def _follow_shared_version():
+    """Forget this process's calendars when the shared calendar version moved (another process saved a row)."""
+    now = _time.monotonic()
+    if now - _shared["checked"] < SHARED_CHECK_SECONDS:
+        return
+    [version] = versions(("calendar",))
+    if _shared["version"] is not None and version != _shared["version"]:
+        clear_cache()
+    _shared.update(version=version, checked=now)
 
 
 def _fresh(key):

@@ -1,6 +1,6 @@
 """The citizen vocabulary's rules (pure) and its seed."""
 
-from motcua.catalogue.vocabulary import Term, Vocabulary, normalise, seed_vocabulary
+from motcua.catalogue.vocabulary import Term, Vocabulary, normalise, normalise_line, seed_vocabulary
 
 
 def test_i_y_variants_and_tone_placement_fold_the_same():
@@ -9,6 +9,12 @@ def test_i_y_variants_and_tone_placement_fold_the_same():
     assert v.prepare("hoà giải") == v.prepare("hòa giải") and v.prepare("thuỷ lợi") == v.prepare("thủy lợi")
     assert normalise("my") == normalise("mi") == "mi" and normalise("ly") == "li"
     assert normalise("hay") == "hay" and normalise("02") == "2"  # a vowel before y: not a spelling variant
+
+
+def test_a_line_is_normalised_word_by_word():
+    for line in ["1.001193 thu tuc dang ky khai sinh", "my  ly\tky quy chy", "so 02 00 0 007 01a 2.000635",
+                 "hay tay ky", " y ky ", ""]:
+        assert normalise_line(line) == " ".join(normalise(w) for w in line.split())
 
 
 def test_abbreviations_then_synonyms_longest_first_one_pass():

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
+from motcua.lib.page_cache import bump
 from motcua.workdays import services
 from motcua.workdays.core import VN_TZ
 from motcua.workdays.errors import CalendarNotCovered, ClockStopped, InvalidDeadlineInput
@@ -30,6 +31,17 @@ def test_seeded_new_year_swap_2026():
 def test_an_override_saved_in_admin_is_used_at_once():
     CalendarOverride.objects.create(date=date(2026, 12, 1), kind="day_off", reason="thử", legal_document="X")
     assert not services.is_working_day(date(2026, 12, 1))
+
+
+def test_an_override_saved_by_another_process_is_used_within_a_second(monkeypatch):
+    """Another worker's save reaches this one through the shared calendar version, not this process's signal."""
+    assert services.is_working_day(date(2026, 12, 2))
+    CalendarOverride.objects.bulk_create(  # no signal: this process does not hear of it
+        [CalendarOverride(date=date(2026, 12, 2), kind="day_off", reason="thử", legal_document="X")])
+    assert services.is_working_day(date(2026, 12, 2))  # its own copy is still in use
+    bump("calendar")  # what the other process's save did in the shared cache
+    monkeypatch.setattr(services, "SHARED_CHECK_SECONDS", 0)
+    assert not services.is_working_day(date(2026, 12, 2))
 
 
 def test_agency_office_hours_change_the_clock():
