@@ -67,8 +67,9 @@ class Dossier(models.Model):
                                   verbose_name=_("thủ tục"))
     version = models.ForeignKey("catalogue.ProcedureVersion", on_delete=models.PROTECT, related_name="dossiers",
                                 verbose_name=_("phiên bản thủ tục"))
+    # No index of its own: the (agency, status) index below serves every lookup by agency.
     agency = models.ForeignKey("units.Agency", on_delete=models.PROTECT, related_name="dossiers",
-                               verbose_name=_("cơ quan tiếp nhận"))
+                               verbose_name=_("cơ quan tiếp nhận"), db_index=False)
     channel = models.CharField(_("kênh nộp"), max_length=10, choices=Channel.choices)
     status = models.CharField(_("trạng thái"), max_length=30, choices=Status.choices, default=Status.SUBMITTED,
                               editable=False)
