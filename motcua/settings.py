@@ -133,7 +133,10 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'motcua.sqlite3'}",
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,  # a connection dropped while idle is replaced before a request uses it
+        # A connection dropped while idle (a restart, a failover) is replaced before a request uses it, at the
+        # price of one `SELECT 1` per request that reuses it. Off only where something else keeps the server side
+        # (a pgbouncer the workers reach on the same host).
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
