@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from motcua.catalogue.models import Procedure
 from motcua.catalogue.queries import find_procedures
+from motcua.dossiers import in_force
 from motcua.dossiers.access import get_dossier_for_staff
 from motcua.dossiers.actions import ACTIONS, take
 from motcua.dossiers.forms import FORMS, render_signed
@@ -146,10 +147,9 @@ def _situation(request):
 
 def _typed_procedure(user, typed):
     """The procedure an officer typed: its code (as the list offers it), else the matches of a search by name."""
-    code = typed.split(" ")[0]
-    found = Procedure.objects.select_related("current").filter(code=code, current__isnull=False).first()
-    if found is not None:
-        return found, []
+    version = in_force.for_intake(typed.split(" ")[0])[0]  # the shared cache's, as the API's intake reads it
+    if version is not None:
+        return version.procedure, []
     mine = agency_ids_of(user)
     matches = [p for p in find_procedures(typed)[:40]]
     local = [p for p in matches if set(p.agencies.values_list("pk", flat=True)) & mine]

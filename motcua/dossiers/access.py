@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from motcua.lib.crypto_fields import decrypt
 from motcua.limits import services as limits
 from motcua.units import policy, view_records
-from motcua.units.access import agency_ids_of, memberships_of
+from motcua.units.access import agency_ids_of, roles_in
 
 from . import tracking
 from .errors import DossierNotFound, NotAllowed, TooManyAttempts
@@ -166,7 +166,7 @@ def check_member(user, agency, action=None):
 
 def check_staff_of_any(user, agency_ids, action, message):
     """Raise NotAllowed(message) unless `user` is staff of one of `agency_ids`; then as check_member."""
-    roles = set(memberships_of(user).filter(agency_id__in=agency_ids).values_list("role", flat=True))
+    roles = roles_in(user, agency_ids)
     if not roles:
         raise NotAllowed(message)
     if action is not None and not policy.may(user, action, agency_ids, roles=roles):

@@ -14,6 +14,7 @@ from motcua.dossiers import written
 from motcua.dossiers.events import wording
 from motcua.dossiers.models import ApplicantSource, Channel
 from motcua.dossiers.workflow import national_code
+from motcua.units.access import title_of, titles_read
 from motcua.units.models import Membership
 
 CHANNEL_CODE = {Channel.DIRECT: 1, Channel.ONLINE: 2, Channel.POSTAL: 3}  # KenhThucHien [V F766]
@@ -77,7 +78,7 @@ def steps(dossier, event):
         events = list(dossier.events.filter(seq__lte=event.seq).select_related("actor", "agency").order_by("seq"))
     else:
         events = sorted((e for e in known if e.seq <= event.seq), key=lambda e: e.seq)
-    titles = _titles(dossier, {e.actor_id for e in events if e.actor_id})
+    titles = _titles(dossier, [e for e in events if e.actor_id])
     lines, started = [], None
     for e in events:
         lines.append({
@@ -94,16 +95,30 @@ def steps(dossier, event):
     return lines
 
 
-def _titles(dossier, user_ids):
-    """{(user, agency): title or role label} of the actors `user_ids`, read once per dossier instance (an action
-    that records two events, like a counter intake, asks once)."""
+def _titles(dossier, events):
+    """{(user, agency): title or role label} of the events' actors, read once per dossier instance (an action
+    that records two events, like a counter intake, asks once), or taken from the role check of the action's
+    actor when it read the memberships at the events' agencies (units.access.titles_read): none read then."""
+    user_ids = {e.actor_id for e in events}
     known = getattr(dossier, "_actor_titles", None)
     if known is None or not user_ids <= known[0]:
-        known = (set(user_ids), {(m["user_id"], m["agency_id"]): m["title"] or Membership.Role(m["role"]).label
-                                 for m in Membership.objects.filter(user_id__in=user_ids)
-                                 .values("user_id", "agency_id", "title", "role")})
+        known = (user_ids, _titles_read(events))
+        if known[1] is None:
+            known = (user_ids, {(m["user_id"], m["agency_id"]): title_of(m["role"], m["title"])
+                                for m in Membership.objects.filter(user_id__in=user_ids)
+                                .values("user_id", "agency_id", "title", "role")})
         dossier._actor_titles = known
     return known[1]
+
+
+def _titles_read(events):
+    titles = {}
+    for e in events:
+        read = titles_read(e.actor, [e.agency_id])
+        if read is None:
+            return None
+        titles.update({(e.actor_id, agency): title for agency, title in read.items()})
+    return titles
 
 
 def iso(value):

@@ -1,7 +1,7 @@
 """Where events become sync records: a receiver of post_save on DossierEvent and FeedbackEvent, which both
 rooms create in exactly one place (dossiers.services._core.record; feedback.services), inside the action's
-transaction. The outbox row is written in that same transaction: no event without its record, no record
-without its event. Events written with bulk_create (the synthetic city) send no signal: `sync_backfill`
+transaction. The outbox row is written in that same transaction (with the next event's when one follows in it):
+no event without its record, no record without its event. Events written with bulk_create (the synthetic city) send no signal: `sync_backfill`
 writes their records."""
 
 from django.db.models.signals import post_save
@@ -20,8 +20,15 @@ def connect():
 
 
 def _on_dossier_event(sender, instance, created, raw=False, **kwargs):
+    """The record is built now, as the dossier stands after this event; it is written with the next event's when
+    another event of the dossier follows in this transaction (`event.followed`: a counter intake's submission and
+    acceptance), in one statement."""
     if created and not raw:
-        OutboxRecord.objects.create(**dossier_row(instance))
+        waiting = instance.dossier.__dict__.setdefault("_sync_waiting", [])
+        waiting.append(OutboxRecord(**dossier_row(instance)))
+        if not getattr(instance, "followed", False):
+            OutboxRecord.objects.bulk_create(waiting)
+            waiting.clear()
 
 
 def _on_feedback_event(sender, instance, created, raw=False, **kwargs):

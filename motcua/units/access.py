@@ -40,8 +40,26 @@ def is_staff(user) -> bool:
 
 
 def roles_in(user, agency_ids) -> set[str]:
-    """The roles `user` holds in any of `agency_ids`."""
-    return set(memberships_of(user).filter(agency_id__in=agency_ids).values_list("role", flat=True))
+    """The roles `user` holds in any of `agency_ids`. The rows read (with their titles) stay on the user instance,
+    one request's, so the titles of the same user at those agencies need no second read (`titles_read`)."""
+    rows = list(memberships_of(user).filter(agency_id__in=agency_ids).values_list("agency_id", "role", "title"))
+    if _signed_in(user):
+        user._memberships_read = (set(agency_ids), rows)
+    return {role for _agency, role, _title in rows}
+
+
+def title_of(role, title):
+    """What a membership calls its holder: the title given, else the role's name."""
+    return title or Membership.Role(role).label
+
+
+def titles_read(user, agency_ids):
+    """{agency: title} of `user` at `agency_ids` from the latest roles_in() on this user instance, or None when that
+    read did not cover them."""
+    read = getattr(user, "_memberships_read", None)
+    if read is None or not set(agency_ids) <= read[0]:
+        return None
+    return {agency: title_of(role, title) for agency, role, title in read[1]}
 
 
 def is_leader(user) -> bool:

@@ -71,7 +71,8 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
     """Append an event, set the dossier's status to `to_status`, refresh its tracking view and save.
 
     Call inside a transaction after lock() (or on a dossier created in that transaction). `save=False` leaves
-    the save to a later record() in the same transaction (a counter intake is accepted at once).
+    the save to a later record() in the same transaction (a counter intake is accepted at once); the event says
+    so (`event.followed`), so the writes its receivers owe (the sync record) may wait for the next event's.
     """
     if check:
         check_move(dossier, to_status)
@@ -91,6 +92,7 @@ def record(dossier, *, kind, to_status, actor, at, agency=None, note="", data=No
         data={**(data or {}), "snapshot": snapshot(dossier)},
     )
     written.add(dossier, "events", [event])  # before the save: its post_save hook builds the history with it
+    event.followed = not save  # another event of the dossier is recorded before the transaction ends
     event.save(force_insert=True)
     dossier._last_seq = event.seq
     dossier.status = to_status

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from motcua.connections.tests.sandbox import records, set_mode, stats
 from motcua.dossiers import services
+from motcua.dossiers.errors import InvalidDossier
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.base import T0, accepted_dossier, applicant, make_version, required_components, whole_life
 from motcua.sync import dossier_record, sender
@@ -166,3 +167,21 @@ def test_a_counter_intake_builds_its_records_from_what_it_wrote(world):
     assert sorted(f["Gia"] for f in payloads[1]["DanhSachLePhi"]) == [0, 50_000]
     assert payloads[0]["QuaTrinhXuLy"] == dossier_record.build(submitted)["QuaTrinhXuLy"]
     assert payloads[0]["TrangThaiHoSo"] == 1 and payloads[0]["DanhSachLePhi"] == []
+
+
+def test_a_counter_intake_writes_both_records_in_one_statement_of_its_transaction(world):
+    """The submission's record waits for the acceptance's (event.followed) and both are written together; when the
+    acceptance fails, neither the events nor the records stay."""
+    version = make_version(world.centre, code="1.000001")
+    with CaptureQueriesContext(connection) as captured:
+        dossier = services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=world.lan,
+                                          agency=world.centre, components=required_components(version))
+    assert len([q for q in captured.captured_queries if q["sql"].startswith('INSERT INTO "sync_outboxrecord"')]) == 1
+    rows = OutboxRecord.objects.filter(stream=f"hoso:{dossier.reference}").order_by("seq")
+    assert [(r.seq, r.payload["TrangThaiHoSo"]) for r in rows] == [(1, 1), (2, 2)]
+
+    before = (Dossier.objects.count(), OutboxRecord.objects.count())
+    with pytest.raises(InvalidDossier):  # the catalogue states a limit: the officer may not give one
+        services.submit_dossier(version, channel="direct", applicant=applicant(), at=T0, actor=world.lan,
+                                agency=world.centre, components=required_components(version), time_limit_days=3)
+    assert (Dossier.objects.count(), OutboxRecord.objects.count()) == before
