@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from motcua.assistant.review import REVIEW_PERMISSION
 from motcua.catalogue.importer import import_catalogue
 
 SAMPLE_CATALOGUE = Path(__file__).parents[2] / "motcua" / "catalogue" / "tests" / "data" / "dvcqg_sample.jsonl"
@@ -39,6 +41,7 @@ NOT_PAGES = {
     "portal:withdraw": "POST action",
     "console:action": "POST action",
     "console:feedback_act": "POST action",
+    "console:assistant_resolve": "POST action (the review queue's answer to one question)",
     "console:form_pdf": "PDF file",
     "console:health_pilot_export": "report download (CSV/Excel)",
     "console:office_counter_act": "POST action",
@@ -50,12 +53,13 @@ NOT_PAGES = {
 }
 
 # Who must be signed in to see a page: console pages "staff" (Lan, reception at the centre) unless listed here;
-# "head" is Minh, head at Sở Tư pháp (its dashboard, the feedback routed to it); "ward" is Thu, reception at Xã
+# "head" is Minh, head at Sở Tư pháp (its dashboard, the feedback routed to it, the assistant's review queue,
+# whose permission he is given here); "ward" is Thu, reception at Xã
 # Hoài Đức (its home visits); "citizen" is Ánh.
 SIGNED_IN = {"portal:my_dossiers": "citizen", "portal:data_store": "citizen", "portal:my_dossier": "citizen", "portal:supply": "citizen",
              "portal:sandbox_payment": "citizen", "console:dashboard_unit": "head", "console:feedback_detail": "head",
              "console:office_home_visit": "ward",
-             "console:view_records": "head"}
+             "console:view_records": "head", "console:assistant_queue": "head"}
 
 
 @dataclass
@@ -106,6 +110,8 @@ def build_city():
         extra = {"answer": "Sở Tư pháp đã trả kết quả ngày 25/11/2026 và xin lỗi vì chậm trễ."} if act is feedback.answer_feedback else {}
         item = act(item, actor=world.minh, at=now, **extra)
     lan = world.lan.memberships.first()
+    app_label, codename = REVIEW_PERMISSION.split(".")
+    world.minh.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
     device = CounterDevice.objects.create(agency=world.centre, counter="Quầy số 3", officer=lan)
     return City(world=world, dossier=dossier, online=online, feedback=item, survey=survey, device=device,
                 rating_token=evaluation_token(dossier), office=office, **_office_items(office, now))
