@@ -34,6 +34,11 @@ def decline_text():
     )
 
 
+def which_procedure_text():
+    return ("Bạn muốn hỏi về thủ tục nào? Hãy ghi thêm tên thủ tục hoặc việc cần làm, "
+            "ví dụ: “đăng ký khai sinh mất bao lâu?”.")
+
+
 def choose_text(procedures):
     lines = ["Có vài thủ tục gần với câu hỏi của bạn. Bạn muốn hỏi thủ tục nào? Trả lời bằng số thứ tự (ví dụ “2”) hoặc tên thủ tục."]
     for i, p in enumerate(procedures, 1):

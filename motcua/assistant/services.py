@@ -21,7 +21,7 @@ from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure
 
 from . import facets
-from .answers import choose_text, compose, decline_text, life_event_text, procedure_url
+from .answers import choose_text, compose, decline_text, life_event_text, procedure_url, which_procedure_text
 from .choices import pick
 from .lexical import STOPWORDS
 from .models import DeclinedQuestion
@@ -161,6 +161,8 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 return reply
         if offered:
             return _choose(offered, asked)
+        # "mất bao lâu?" with nothing discussed before: no procedure to answer about ("mất" is not a loss here)
+        return Reply(declined=True, answer=which_procedure_text(), facets=asked)
 
     from .catalogue_index import allowed_codes, get_retriever  # numpy and the model: in workers that answer only
 

@@ -84,8 +84,12 @@ def test_a_new_topic_after_a_follow_up_switches_procedure(catalogue):
     assert reply.code == "1.004222"
 
 
-def test_a_bare_facet_without_context_is_declined(catalogue):
-    assert ask("phí bao nhiêu?", at=AT).declined
+def test_a_bare_facet_without_context_asks_which_procedure(catalogue):
+    for question in ("phí bao nhiêu?", "mất bao lâu?"):  # "mất" asks how long, not about a lost paper
+        reply = ask(question, at=AT)
+        assert reply.declined and not reply.procedures
+        assert "Bạn muốn hỏi về thủ tục nào?" in reply.answer
+    assert not DeclinedQuestion.objects.exists()  # nothing for the review queue: the citizen is asked to say more
 
 
 def test_the_common_case_is_preferred_over_rarer_variants(catalogue):
