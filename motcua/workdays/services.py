@@ -50,11 +50,14 @@ _shared = {"version": None, "checked": float("-inf")}
 
 
 def clear_cache(**_signal_kwargs):
-    """Forget every built calendar (connected to save/delete of the calendar models)."""
+    """Forget every built calendar (connected to save/delete of the calendar models), and the shared version they
+    were built under: the next check records the version it finds instead of comparing it with an older one (a
+    cleared shared cache would otherwise drop the calendar just built, once more, at some later second)."""
     global _generation
     with _lock:
         _generation += 1
         _cache.clear()
+        _shared.update(version=None, checked=float("-inf"))
 
 
 def default_office_hours():

@@ -44,6 +44,20 @@ def test_an_override_saved_by_another_process_is_used_within_a_second(monkeypatc
     assert not services.is_working_day(date(2026, 12, 2))
 
 
+def test_a_cleared_shared_cache_costs_one_build_not_two(monkeypatch, django_assert_num_queries):
+    """After the shared cache and this process's calendars are both cleared (a new test, a restarted Redis), the
+    calendar is built once; the next check of the shared version, a second later, keeps it."""
+    from django.core.cache import cache
+
+    services.is_working_day(date(2026, 12, 2))  # a version recorded under the old shared cache
+    cache.clear()
+    services.clear_cache()
+    services.is_working_day(date(2026, 12, 2))
+    monkeypatch.setattr(services, "SHARED_CHECK_SECONDS", 0)
+    with django_assert_num_queries(0):
+        services.is_working_day(date(2026, 12, 2))
+
+
 def test_agency_office_hours_change_the_clock():
     hours = OfficeHours.objects.create(name="Sớm", morning_start="07:30", morning_end="11:30",
                                        afternoon_start="13:30", afternoon_end="17:00")
