@@ -9,7 +9,9 @@ Confidence: the assistant answers only when the best candidate explains most of 
 coverage), is supported by more than one word (a bigram or two content words) and, when the lexical evidence
 is thin, by the embedding too. Otherwise it declines. When the first two candidates are too close to tell, or the best
 one lacks the question's most specific word, it asks the citizen to choose. The embedding thresholds are on the
-scale of the question embedded as written (diacritics kept).
+scale of the question embedded as written (diacritics kept). A long question told as a story is read by
+`search_story`: ranked by the whole story and its ask sentence, gated by how much of the candidate's name the story
+tells or how much of the ask the name explains.
 """
 
 from dataclasses import dataclass
@@ -112,6 +114,13 @@ class Weights:
     answer_cover: float = 0.7
     answer_margin: float = 0.06
     answer_semantic: float = 0.87
+    # A long question told as a story (`search_story`): the weight of its ask sentence against the whole story
+    # in the ranking; the share of a name the story must tell when the ask alone is not explained (a referring
+    # ask: "Xin giấy đó ở đâu?"); the similarity a single answer needs, lower than `answer_semantic` because
+    # the narrative dilutes the story's vector.
+    story_ask: float = 0.3
+    story_name_cover: float = 0.8
+    story_semantic: float = 0.86
 
 
 def _has(words, phrase):
@@ -143,6 +152,57 @@ class Retriever:
     def search(self, question, *, limit=5, allowed=None, lexical_only=False, context=None):
         """`context`: the whole question when `question` is one sentence of it (a story's ask): qualifiers and
         actions told elsewhere in it ("bạn gái tôi quốc tịch Nhật Bản. ... đăng ký kết hôn?") still count."""
+        scored, terms = self._scored(question, allowed=allowed, lexical_only=lexical_only, context=context)
+        ranked = scored[:limit]
+        semantic = self.semantic_enabled and not lexical_only
+        confident = bool(ranked) and self._shown(ranked[0], semantic)
+        margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
+        ambiguous = confident and not (self._answered(ranked[0], margin, semantic)
+                                       and self._explains_key_word(ranked[0], terms))
+        return Result(ranked, confident, ambiguous)
+
+    def search_story(self, story, ask, *, limit=5, allowed=None, lexical_only=False):
+        """A long question told as a story whose last sentence is the ask ("... Vậy báo tử làm ở đâu?").
+
+        Ranked by the whole story and by the ask (read with the story's qualifiers), the ask weighted
+        `w.story_ask`: the ask says what is wanted, the story what it is about ("Xin giấy đó ở đâu?").
+        A story's many words are never mostly found in one name, so the query coverage of the whole question
+        does not gate it: the best candidate must explain the ask (its query coverage of the ask sentence),
+        or have its own name told by the story (name coverage), with the usual lexical and semantic evidence; a
+        single answer needs a clear lead. Features other than the score and the similarity are those of the whole
+        story."""
+        w = self.w
+        semantic = self.semantic_enabled and not lexical_only
+        whole, _ = self._scored(story, allowed=allowed, lexical_only=lexical_only)
+        asked, _ = self._scored(ask, allowed=allowed, lexical_only=lexical_only, context=story)
+        by_ask = {c.key: c for c in asked}
+        floor = min((c.score for c in asked), default=0.0)  # the ask's score of a candidate it did not retrieve
+        ask_cover = {c.key: c.query_cover for c in asked}
+        for c in whole:
+            c.score = (1 - w.story_ask) * c.score + w.story_ask * (by_ask[c.key].score if c.key in by_ask else floor)
+            if c.key in by_ask:  # either reading may carry the meaning: the narrative dilutes the story's vector
+                c.semantic = max(c.semantic, by_ask[c.key].semantic)
+        whole_floor = min((c.score for c in whole), default=0.0)
+        known = {c.key for c in whole}
+        for c in asked:  # found by the ask only: scored with the whole story's floor
+            if c.key not in known:
+                whole.append(Candidate(c.key, (1 - w.story_ask) * whole_floor + w.story_ask * c.score,
+                                       semantic=c.semantic))
+        ranked = sorted(whole, key=lambda c: (-c.score, c.key))[:limit]
+        if not ranked:
+            return Result([], False, False)
+        best = ranked[0]
+        scale = 1.0 if semantic else 1 - w.semantic
+        explained = ask_cover.get(best.key, 0.0) >= w.min_cover or best.name_cover >= w.story_name_cover
+        confident = (explained and best.bigrams >= 1 and best.evidence >= 3
+                     and (not semantic or best.semantic >= w.min_semantic))
+        margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
+        answered = margin >= w.answer_margin * scale and (not semantic or best.semantic >= w.story_semantic)
+        return Result(ranked, confident, confident and not answered)
+
+    def _scored(self, question, *, allowed=None, lexical_only=False, context=None):
+        """Every candidate retrieved for `question` with its score and evidence, best first, and the question's
+        terms."""
         w = self.w
         # The model reads the question as written: folded text ("dang ky khai sinh") embeds far from the names.
         written = facets.strip_facets(question) or question
@@ -187,13 +247,7 @@ class Retriever:
                 + (w.semantic * sem if self.semantic_enabled and not lexical_only else 0.0)
                 - penalty
             )
-        ranked = sorted(by_key.values(), key=lambda c: (-c.score, c.key))[:limit]
-        semantic = self.semantic_enabled and not lexical_only
-        confident = bool(ranked) and self._shown(ranked[0], semantic)
-        margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
-        ambiguous = confident and not (self._answered(ranked[0], margin, semantic)
-                                       and self._explains_key_word(ranked[0], terms))
-        return Result(ranked, confident, ambiguous)
+        return sorted(by_key.values(), key=lambda c: (-c.score, c.key)), terms
 
     def _evidence(self, key, terms):
         i = self.position[key]

@@ -8,8 +8,8 @@ or a name picks one. Pages keep both in the session, API clients send them back.
 
 In order: a pick among the offered procedures; a bare facet about the procedure under discussion; a question
 staff marked off-topic (declined); a life event ("bố tôi mất", "mở quán") unless the rest of the question names
-one procedure; a phrase of the citizen vocabulary naming procedures; then retrieval, and for a long story whose
-whole text is unclear, retrieval on its sentences from the last (the ask) back.
+one procedure; a phrase of the citizen vocabulary naming procedures; then retrieval, a long question of several
+sentences read as a story whose last sentence is the ask (`Retriever.search_story`).
 """
 
 import re
@@ -101,19 +101,12 @@ def _choose(shown, asked):
 
 
 def _search(retriever, question, allowed):
-    """Retrieval on the question; for a long story that is unclear as a whole, on its sentences from the last back
-    (the ask usually comes last), keeping the first sentence that gives a confident result."""
-    result = retriever.search(question, allowed=allowed)
-    if result.confident or len(question.split()) < STORY_WORDS:
-        return result
+    """Retrieval on the question; a long question of several sentences is read as a story whose last sentence is
+    the ask (the ask usually comes last: "... chưa lấy vợ. Xin giấy đó ở đâu?")."""
     sentences = _sentences(question)
-    # The ask with the sentence before it ("... chưa lấy vợ. Xin giấy đó ở đâu?"), then each sentence alone.
-    parts = [" ".join(sentences[-2:])] if len(sentences) > 2 else []
-    for part in parts + sentences[::-1]:
-        found = retriever.search(part, allowed=allowed, context=question)
-        if found.confident:
-            return found
-    return result
+    if len(question.split()) >= STORY_WORDS and len(sentences) >= 2:
+        return retriever.search_story(question, sentences[-1], allowed=allowed)
+    return retriever.search(question, allowed=allowed)
 
 
 def _sentences(question):

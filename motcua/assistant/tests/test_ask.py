@@ -169,3 +169,33 @@ def test_a_life_event_told_in_a_story_does_not_decide_a_precise_ask(catalogue):
     general = "Bố tôi vừa qua đời ở quê, gia đình đã lo xong hậu sự cho ông. Giờ con cháu cần làm những thủ tục nào?"
     assert not _event_in_narrative_only(general, vocabulary)
     assert ask(general, at=AT).life_event == "Người thân qua đời"
+
+
+def test_a_story_is_gated_by_how_much_of_the_name_it_tells_not_how_much_of_it_the_name_explains(catalogue):
+    from motcua.assistant.catalogue_index import get_retriever
+
+    story = ("Em là sinh viên năm nhất ở Nghệ An ra Hà Nội thuê trọ ở Thanh Xuân, chủ nhà bảo em phải đăng ký tạm "
+             "trú. Em cần mang theo gì ạ?")
+    retriever = get_retriever()
+    assert not retriever.search(story).confident  # most of the story's words are in no procedure name
+    read = retriever.search_story(story, "Em cần mang theo gì ạ")  # the ask refers back to the story
+    assert read.best.key == "1.004194" and read.confident and not read.ambiguous
+    reply = ask(story, at=AT)
+    assert reply.code == "1.004194" and "papers" in reply.facets
+
+
+def test_a_story_is_ranked_with_its_ask_above_its_narrative(catalogue):
+    from motcua.assistant.catalogue_index import get_retriever
+
+    story = ("Hai vợ chồng tôi đăng ký kết hôn ở phường năm ngoái, giờ chuyển lên Hà Nội thuê nhà. "
+             "Muốn đăng ký tạm trú thì làm thế nào?")
+    whole = get_retriever().search(story, limit=2).candidates
+    assert {c.key for c in whole} == {"1.000894", "1.004194"}  # the narrative names marriage as clearly
+    reply = ask(story, at=AT)
+    assert reply.code == "1.004194"
+
+
+def test_a_story_whose_ask_fits_two_close_procedures_asks_to_choose(catalogue):
+    reply = ask("Tôi quê Thanh Hóa, lấy chồng Hà Nội 2 năm nay, giờ muốn đăng ký thường trú ở hẳn với nhà chồng ở "
+                "phường Cầu Giấy. Cần chuẩn bị những gì?", at=AT)
+    assert reply.choose and reply.candidates[0] == "1.004222"
