@@ -44,6 +44,7 @@ start() {
     export DATABASE_REPLICA_URL="$(echo "$DATABASE_URL" | sed -E "s#(@[^:/]+)(:[0-9]+)?/#\1:${REPLICA_PORT:-5433}/#")"
   fi
   $PY manage.py migrate --noinput >/dev/null
+  $PY manage.py load_vocabulary >/dev/null
   $PY manage.py rotate_data_key >/dev/null
   $PY manage.py collectstatic --noinput >/dev/null
   static=$(pwd)/var/static media=$(pwd)/var/media

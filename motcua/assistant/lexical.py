@@ -120,6 +120,7 @@ class LexicalIndex:
         self.postings = defaultdict(dict)  # term -> {doc index: (name tf, extra tf)}
         self.name_len = []
         self.name_terms = []
+        self.head_terms = []  # the name's first case (before ";"): its length and weight are the name's
         df = Counter()
         syllables = Counter()
         for i, doc in enumerate(self.docs):
@@ -128,8 +129,10 @@ class LexicalIndex:
             name = Counter(set(name_words + _bigrams(name_words)))
             extra_words = tokens(doc.extra, vocabulary)
             extra = Counter(extra_words + _bigrams(extra_words))
-            self.name_len.append(len(name_words))
+            head_words = tokens(doc.name.split(";")[0], vocabulary)
+            self.name_len.append(len(head_words))
             self.name_terms.append(name)
+            self.head_terms.append(set(head_words))
             for term in set(name) | set(extra):
                 self.postings[term][i] = (name.get(term, 0), extra.get(term, 0))
                 df[term] += 1
@@ -139,7 +142,7 @@ class LexicalIndex:
         for t in _WEAK:
             if t in self.idf:
                 self.idf[t] *= 0.5
-        self.name_mass = [sum(self.idf.get(t, 0) for t in name if "_" not in t) or 1.0 for name in self.name_terms]
+        self.name_mass = [sum(self.idf.get(t, 0) for t in head) or 1.0 for head in self.head_terms]
         self.avg_len = (sum(self.name_len) / n) if self.docs else 1.0
         self.norm = [self.k1 * (1 - self.b + self.b * length / self.avg_len) for length in self.name_len]
         self.unknown_idf = math.log(1 + (n + 0.5) / 1.5)
@@ -173,7 +176,7 @@ class LexicalIndex:
         words = [t for t in q if "_" not in t]
         hits = []
         for s, key, i in ranked:  # name coverage for the hits kept only
-            name = self.name_terms[i]
-            name_hit = sum(self.idf[t] for t in words if t in name)
+            head = self.head_terms[i]
+            name_hit = sum(self.idf[t] for t in words if t in head)
             hits.append(Hit(key, s, min(1.0, matched[i] / q_mass), name_hit / self.name_mass[i]))
         return hits

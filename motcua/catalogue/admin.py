@@ -159,4 +159,6 @@ class CitizenTermAdmin(admin.ModelAdmin):
         if not change:
             obj.added_by = request.user
             obj.source = "admin"
+        elif obj.source == "seed" and form.changed_data:
+            obj.source = "admin"  # an officer's edit (or switching it off) is kept when the seed file is reloaded
         super().save_model(request, obj, form, change)

@@ -196,11 +196,14 @@ def seed_vocabulary(path=SEED_FILE) -> Vocabulary:
 
 
 def seed_into(model, path=SEED_FILE):
-    """Create or update seed entries with `model` (the real or a migration's historical CitizenTerm); entries added
-    by staff are never touched. Returns the number written."""
+    """Create or update seed entries with `model` (the real or a migration's historical CitizenTerm), and retire
+    (set inactive) seed entries the file no longer has; entries added by staff are never touched. Returns the
+    number written."""
     n = 0
+    kept = set()
     for row in seed_rows(path):
         folded = fold_phrase(row["phrase"])
+        kept.add((row["kind"], folded))
         term = model.objects.filter(kind=row["kind"], phrase_folded=folded).first()
         if term is not None and term.source != "seed":
             continue
@@ -208,6 +211,12 @@ def seed_into(model, path=SEED_FILE):
         for key in ("phrase", "meaning", "codes", "label", "reason"):
             setattr(term, key, row[key])
         term.phrase_folded = folded
+        term.active = True
         term.save()
         n += 1
+    for term in model.objects.filter(source="seed", active=True):
+        if (term.kind, term.phrase_folded) not in kept:
+            term.active = False
+            term.save(update_fields=["active", "updated_at"])
+            n += 1
     return n

@@ -39,3 +39,42 @@ def test_the_seed_file_covers_the_words_of_the_issue():
     assert "the can cuoc" in v.expand("CCCD") and "giay phep lai xe" in v.expand("GPLX")
     assert "ho kinh doanh" in v.expand("hkd") and "tach ho" in v.expand("tách khẩu")
     assert v.procedures("sổ đỏ")[0] == "1.013978"
+
+
+def test_reloading_the_seed_follows_the_file_and_keeps_staff_entries(tmp_path, db):
+    """The seed file is the truth of seed entries: a line removed from it is retired, a line put back is active
+    again; entries staff added (or edited, which makes them theirs) are never touched."""
+    from motcua.catalogue.models import CitizenTerm
+    from motcua.catalogue.vocabulary import seed_into
+
+    header = "# kind\tphrase\tmeaning\tcodes\tlabel\treason\n"
+    both = tmp_path / "both.tsv"
+    both.write_text(header + "synonym\tmất\tcấp lại bị mất\t\t\tthử\nsynonym\tbị mất\tcấp lại bị mất\t\t\tthử\n")
+    one = tmp_path / "one.tsv"
+    one.write_text(header + "synonym\tbị mất\tcấp lại bị mất\t\t\tthử\n")
+    CitizenTerm.objects.filter(phrase_folded__in=["mat", "bi mat"]).delete()
+    CitizenTerm.objects.create(kind="synonym", phrase="mất bao lâu", phrase_folded="mat bao lau",
+                               meaning="thời hạn giải quyết", reason="cán bộ thêm", source="admin")
+
+    seed_into(CitizenTerm, both)
+    seed_into(CitizenTerm, one)
+    assert not CitizenTerm.objects.get(phrase_folded="mat").active
+    assert CitizenTerm.objects.get(phrase_folded="bi mat").active
+    assert CitizenTerm.objects.get(phrase_folded="mat bao lau").active  # staff's, not the file's
+    seed_into(CitizenTerm, both)
+    assert CitizenTerm.objects.get(phrase_folded="mat").active
+
+
+def test_an_officers_edit_of_a_seed_entry_makes_it_theirs(admin_client, db):
+    from django.urls import reverse
+
+    from motcua.catalogue.models import CitizenTerm
+
+    term = CitizenTerm.objects.create(kind="synonym", phrase="giấy độc thân thử", phrase_folded="giay doc than thu",
+                                      meaning="xác nhận tình trạng hôn nhân", reason="tệp khởi tạo", source="seed")
+    url = reverse("admin:catalogue_citizenterm_change", args=[term.pk])
+    form = {"kind": "synonym", "phrase": term.phrase, "meaning": term.meaning, "codes": "", "label": "",
+            "reason": "tắt: sai nghĩa", "active": ""}
+    assert admin_client.post(url, form).status_code == 302
+    term.refresh_from_db()
+    assert (term.source, term.active) == ("admin", False)
