@@ -118,7 +118,7 @@ class Weights:
     # in the ranking; the share of a name the story must tell when the ask alone is not explained (a referring
     # ask: "Xin giấy đó ở đâu?"); the similarity a single answer needs, lower than `answer_semantic` because
     # the narrative dilutes the story's vector.
-    story_ask: float = 0.3
+    story_ask: float = 0.25
     story_name_cover: float = 0.8
     story_semantic: float = 0.86
 
