@@ -16,8 +16,8 @@ setup: $(VENV)/.installed
 
 data: setup
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_vocabulary  # the seed file is the truth of seed entries: a release brings its changes
 	$(MANAGE) createcachetable
+	$(MANAGE) load_vocabulary  # the seed file is the truth of seed entries: a release brings its changes
 	$(MANAGE) seed_city
 	$(MANAGE) health_pilot --apply
 	$(MANAGE) sandbox_ca

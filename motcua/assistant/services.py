@@ -183,8 +183,10 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             # The list keeps the usual order, except that a procedure of it the question itself points to
             # ("tiền sinh con của bảo hiểm" -> thai sản) comes first.
             within = retriever.search(question, allowed={p["code"] for p in shown})
-            if within.confident:
-                shown.sort(key=lambda p: p["code"] != within.best.key)
+            pointed = within.best.key if within.confident else None
+            if specific and specific.confident and specific.best.key in event.codes:
+                pointed = specific.best.key  # "ông mất rồi còn tháng lương hưu chưa lĩnh": the rest names it
+            shown.sort(key=lambda p: p["code"] != pointed)
             return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
                          life_event=event.label, candidates=[p["code"] for p in shown])
 

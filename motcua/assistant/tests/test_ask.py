@@ -199,3 +199,9 @@ def test_a_story_whose_ask_fits_two_close_procedures_asks_to_choose(catalogue):
     reply = ask("Tôi quê Thanh Hóa, lấy chồng Hà Nội 2 năm nay, giờ muốn đăng ký thường trú ở hẳn với nhà chồng ở "
                 "phường Cầu Giấy. Cần chuẩn bị những gì?", at=AT)
     assert reply.choose and reply.candidates[0] == "1.004222"
+
+
+def test_a_life_event_lists_first_the_procedure_the_rest_of_the_question_names(catalogue):
+    reply = ask("bố mất rồi làm tử tuất bảo hiểm", at=AT)
+    assert reply.life_event == "Người thân qua đời"
+    assert [p["code"] for p in reply.procedures][:2] == ["2.000821", "1.000656"]
