@@ -73,13 +73,57 @@ class _Posting:
     extra_tf: Counter = field(default_factory=Counter)
 
 
-def query_terms(text: str, syllables=None, vocabulary=None) -> list[str]:
-    """Terms of a question: synonyms expanded, stopwords dropped from unigrams, bigrams kept in order."""
+def query_terms(text: str, syllables=None, vocabulary=None, known=None, triples=frozenset()) -> list[str]:
+    """Terms of a question: synonyms expanded, stopwords dropped from unigrams, bigrams kept in order. With `known`
+    (the catalogue's terms) and `triples` (its names' syllable triples), a real syllable misspelt as another real
+    one is put right by its neighbours."""
     words = [normalise(w) for w in _QUESTION_PHRASES.sub(" ", expand(text, vocabulary)).split()]
     if syllables is not None:
         words = [_correct(w, syllables) for w in words]
+    if known is not None:
+        words = _repair_pairs(words, known, triples)
     content = [w for w in words if w not in STOPWORDS]
     return content + _bigrams(words)
+
+
+# Spellings that speakers of one region or another write for each other ("thường chú" for "thường trú", "hộ ngèo"
+# for "hộ nghèo"): the misspelt syllable is a real one, so only its neighbours can tell it is wrong.
+_INITIAL_SWAPS = (("ch", "tr"), ("tr", "ch"), ("s", "x"), ("x", "s"), ("gi", "d"), ("d", "gi"), ("r", "d"),
+                  ("d", "r"), ("r", "gi"), ("gi", "r"), ("l", "n"), ("n", "l"), ("v", "d"), ("ng", "ngh"), ("ngh", "ng"))
+_FINAL_SWAPS = (("ng", "n"), ("n", "ng"), ("c", "t"), ("t", "c"))
+
+
+def _swaps(word):
+    for a, b in _INITIAL_SWAPS:
+        if word.startswith(a) and not (a == "n" and word.startswith(("ng", "nh"))):
+            yield b + word[len(a):]
+    for a, b in _FINAL_SWAPS:
+        if word.endswith(a) and not (a == "n" and word.endswith("nh")) and not (a == "c" and word.endswith("ch")):
+            yield word[: -len(a)] + b
+
+
+def _repair_pairs(words, known, triples):
+    """Respell a syllable (see _swaps) when a pair it forms with a neighbour is unknown to the catalogue and the
+    respelt syllable makes, with two of its neighbours, three syllables that occur together in a name ("đăng ký
+    thường chú" -> "ký thường trú"; "còn khai tử" is left alone: "công khai tử" is in no name). Of several, the
+    respelling whose new pair is the most frequent wins."""
+    words = list(words)
+
+    def in_a_name(at, v):
+        row = words[max(0, at - 2) : at] + [v] + words[at + 1 : at + 3]
+        k = min(at, 2)
+        return any(tuple(row[j : j + 3]) in triples for j in range(max(0, k - 2), k + 1) if len(row[j : j + 3]) == 3)
+
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if a in STOPWORDS or b in STOPWORDS or f"{a}_{b}" in known:
+            continue
+        options = [(known[f"{v}_{b}"], i, v) for v in _swaps(a) if f"{v}_{b}" in known and in_a_name(i, v)]
+        options += [(known[f"{a}_{v}"], i + 1, v) for v in _swaps(b) if f"{a}_{v}" in known and in_a_name(i + 1, v)]
+        if options:
+            _, at, v = min(options)
+            words[at] = v
+    return words
 
 
 def _correct(word, vocabulary):
@@ -120,6 +164,7 @@ class LexicalIndex:
         self.postings = defaultdict(dict)  # term -> {doc index: (name tf, extra tf)}
         self.name_len = []
         self.name_terms = []
+        self.triples = set()  # consecutive syllable triples of the names (to respell a syllable: _repair_pairs)
         self.head_terms = []  # the name's first case (before ";"): its length and weight are the name's
         df = Counter()
         syllables = Counter()
@@ -130,6 +175,7 @@ class LexicalIndex:
             extra_words = tokens(doc.extra, vocabulary)
             extra = Counter(extra_words + _bigrams(extra_words))
             head_words = tokens(doc.name.split(";")[0], vocabulary)
+            self.triples.update(zip(name_words, name_words[1:], name_words[2:], strict=False))
             self.name_len.append(len(head_words))
             self.name_terms.append(name)
             self.head_terms.append(set(head_words))
@@ -149,7 +195,7 @@ class LexicalIndex:
         self.vocabulary = dict(syllables)
 
     def terms(self, text):
-        return query_terms(text, self.vocabulary, self.citizen_vocabulary)
+        return query_terms(text, self.vocabulary, self.citizen_vocabulary, self.idf, self.triples)
 
     def sequence(self, text):
         """The corrected syllables of a question, in order (synonyms expanded, question phrases removed)."""

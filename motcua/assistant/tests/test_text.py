@@ -48,6 +48,17 @@ def test_lexical_index_ranks_the_general_procedure_and_corrects_typos():
     assert all(h.query_cover < 0.5 for h in index.search("giá vàng hôm nay"))
 
 
+def test_a_regional_spelling_is_put_right_only_where_a_name_has_the_three_syllables():
+    index = LexicalIndex([
+        Doc("a", "Đăng ký thường trú", "Cư trú"),
+        Doc("b", "Thủ tục đăng ký khai tử", "Hộ tịch"),
+        Doc("c", "Công khai thông tin", "Khác"),
+    ])
+    assert "thuong_tru" in index.terms("đăng ký thường chú")  # ch/tr: "chú" is a real syllable, its pair is not
+    assert index.search("đăng ký thường chú")[0].key == "a"
+    assert "con" in index.terms("thế còn khai tử thì sao")  # "công khai" is known, "công khai tử" in no name
+
+
 def test_facets_are_detected_and_bare_follow_ups_recognised():
     assert facets.detect("đăng ký kết hôn mất bao lâu") == ["time"]
     assert facets.detect("phí bao nhiêu?") == ["fee"]
