@@ -122,7 +122,7 @@ def test_what_a_question_says_besides_the_phrases_naming_procedures():
     from motcua.catalogue.vocabulary import seed_vocabulary
 
     vocabulary = seed_vocabulary()
-    assert vocabulary.without_procedures("Sổ đỏ ghi sai tên vợ") == "ghi sai ten vo"
+    assert vocabulary.without_procedures("Sổ đỏ ghi sai tên vợ") == "ten vo"  # "sổ đỏ ghi sai" names đính chính
     assert _says_more("sổ đỏ ghi sai tên vợ muốn sửa", vocabulary)  # retrieval may decide among the phrase's procedures
     assert not _says_more("làm sổ đỏ ở đâu", vocabulary)  # the phrase's choice is offered
 
