@@ -11,7 +11,7 @@ from motcua.lib.text import fold_words
 
 from .lexical import STOPWORDS
 
-__all__ = ["FACETS", "detect", "without_facets", "strip_facets", "is_bare"]
+__all__ = ["FACETS", "detect", "without_facets", "strip_facets", "is_bare", "asks_about_the_law"]
 
 FACETS = ("papers", "place", "contact", "time", "fee", "steps")
 
@@ -94,3 +94,16 @@ def is_bare(question: str) -> bool:
     single = {p for phrases in _PHRASES.values() for p in phrases if " " not in p}
     rest = [w for w in without_facets(question).split() if w not in _FILLER and w not in STOPWORDS and w not in single]
     return not rest
+
+
+# A question about what the law says ("... là gì?", "ai được gọi là ...", "hành vi nào bị cấm", "chính sách gì")
+# rather than about doing a procedure: the catalogue does not answer it (the Ministry of Health's real questions
+# are mostly of this kind). It names no procedure word nor a facet.
+_LAW_ASK = re.compile(r"\b(la gi|la ai|goi la|nghia la|bi cam|chinh sach gi|chinh sach nao|quy dinh nhu the nao|"
+                      r"quy dinh the nao|quy dinh ra sao|bi xu phat|xu phat)\b")
+_DOING = re.compile(r"\b(thu tuc|lam|xin|dang ki|cap|nop|ho so|giay to|buoc)\b")
+
+
+def asks_about_the_law(question: str) -> bool:
+    folded = " ".join(fold_words(question))
+    return bool(_LAW_ASK.search(folded)) and not _DOING.search(folded) and not detect(question)

@@ -45,6 +45,7 @@ _SECONDARY_ACTIONS = [
     ("cap", "lai"), ("cap", "doi"), ("doi",), ("thu", "hoi"), ("trinh", "bao"), ("xoa",), ("gia", "han"),
     ("dang", "ki", "lai"), ("dieu", "chinh"), ("huy",), ("dung",), ("cham", "dut"), ("tam", "ngung"),
     ("dinh", "chinh"), ("khoi", "phuc"), ("chuyen", "doi"), ("thong", "bao"), ("sua", "doi"), ("bo", "sung"),
+    ("uy", "quyen"),
 ]
 
 

@@ -164,6 +164,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     allowed = allowed_codes(agency=agency, commune=commune)
     if vocabulary.is_offtopic(question):
         return Reply(declined=True, answer=decline_text(), facets=asked)
+    law_question = facets.asks_about_the_law(question)  # "Cơ sở KCB BHYT ban đầu là gì?": declined below
 
     event, rest = vocabulary.life_event(facets.without_facets(question) or question)
     if event is not None and _event_in_narrative_only(question, vocabulary):
@@ -210,7 +211,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         reply = _answer(context_code, asked, at)
         if reply is not None:
             return reply
-    if not result.confident:
+    if not result.confident or law_question:
         if log:
             best = result.best
             DeclinedQuestion.objects.create(

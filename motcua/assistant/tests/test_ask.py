@@ -205,3 +205,10 @@ def test_a_life_event_lists_first_the_procedure_the_rest_of_the_question_names(c
     reply = ask("bố mất rồi làm tử tuất bảo hiểm", at=AT)
     assert reply.life_event == "Người thân qua đời"
     assert [p["code"] for p in reply.procedures][:2] == ["2.000821", "1.000656"]
+
+
+def test_a_question_about_what_the_law_says_is_declined_and_queued(catalogue):
+    reply = ask("Giấy phép lái xe được gọi là gì theo luật?", at=AT)
+    assert reply.declined and reply.candidates[0] == "3.000346"  # the nearest procedure is kept for the queue
+    assert DeclinedQuestion.objects.filter(question__startswith="Giấy phép lái xe được gọi").exists()
+    assert not ask("Làm giấy phép lái xe ở đâu?", at=AT).declined
