@@ -103,9 +103,9 @@ def _choose(shown, asked):
 def _search(retriever, question, allowed):
     """Retrieval on the question; a long question of several sentences is read as a story whose last sentence is
     the ask (the ask usually comes last: "... chưa lấy vợ. Xin giấy đó ở đâu?")."""
-    sentences = _sentences(question)
-    if len(question.split()) >= STORY_WORDS and len(sentences) >= 2:
-        return retriever.search_story(question, sentences[-1], allowed=allowed)
+    ask_sentence = _story_ask(question)
+    if ask_sentence:
+        return retriever.search_story(question, ask_sentence, allowed=allowed)
     return retriever.search(question, allowed=allowed)
 
 
@@ -113,13 +113,19 @@ def _sentences(question):
     return [x.strip() for x in _SENTENCES.split(question) if x and len(x.split()) >= 2]
 
 
+def _story_ask(question):
+    """The last sentence of a question told as a story (`STORY_WORDS` words or more, two sentences or more), else
+    ""."""
+    sentences = _sentences(question)
+    return sentences[-1] if len(question.split()) >= STORY_WORDS and len(sentences) >= 2 else ""
+
+
 def _event_in_narrative_only(question, vocabulary):
     """A story whose life event is told before its last sentence (the ask), and whose ask does not ask for the
     procedures in general ("cần lo những thủ tục nào?"): the event is background, not the question."""
-    sentences = _sentences(question)
-    if len(question.split()) < STORY_WORDS or len(sentences) < 2:
+    ask_sentence = _story_ask(question)
+    if not ask_sentence:
         return False
-    ask_sentence = sentences[-1]
     if vocabulary.life_event(ask_sentence)[0] is not None:
         return False
     return not _LIST_ASK.search(vocabulary.prepare(ask_sentence))
@@ -194,12 +200,18 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     # A vocabulary phrase naming one procedure decides; one naming several ("sổ đỏ") is offered as a choice when
     # retrieval cannot tell which one is meant.
     named = _names(vocabulary.procedures(question), allowed)
-    if len(named) == 1:
+    ask_sentence = _story_ask(question)
+    # A phrase told only in a story's narrative decides only when the story's retrieval is unclear: "Năm ngoái tôi
+    # bị mất căn cước ... Giờ tôi muốn đăng ký kết hôn" is about marrying.
+    in_narrative = bool(ask_sentence) and len(named) == 1 and not vocabulary.procedures(ask_sentence)
+    if len(named) == 1 and not in_narrative:
         return _answer(named[0]["code"], asked, at)
 
     result = _search(retriever, question, allowed)
     ranked = [c.key for c in result.candidates]
     clear = result.confident and not result.ambiguous
+    if in_narrative and not clear:
+        return _answer(named[0]["code"], asked, at)
     story = len(question.split()) >= STORY_WORDS
     if named and not (clear and (story or ranked[0] in {p["code"] for p in named})):
         if not (result.confident and _says_more(question, vocabulary)):

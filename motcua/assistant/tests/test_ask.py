@@ -212,3 +212,13 @@ def test_a_question_about_what_the_law_says_is_declined_and_queued(catalogue):
     assert reply.declined and reply.candidates[0] == "3.000346"  # the nearest procedure is kept for the queue
     assert DeclinedQuestion.objects.filter(question__startswith="Giấy phép lái xe được gọi").exists()
     assert not ask("Làm giấy phép lái xe ở đâu?", at=AT).declined
+
+
+def test_a_phrase_told_in_a_storys_narrative_does_not_decide_a_clear_ask(catalogue):
+    from motcua.catalogue.vocabulary import current
+
+    story = ("Năm ngoái tôi làm mất căn cước, đã làm lại xong rồi. Giờ tôi với bạn gái muốn đăng ký kết hôn thì "
+             "làm ở đâu?")
+    assert current().procedures("làm mất căn cước")  # the narrative names a procedure of its own
+    reply = ask(story, at=AT)
+    assert reply.code == "1.000894"
