@@ -21,25 +21,33 @@ _PHRASES = {
         "mat bao lau", "mat may ngay", "het bao lau", "bao lau thi xong", "bao lau thi co", "bao lau", "may ngay",
         "thoi gian giai quyet", "thoi han giai quyet", "thoi gian", "thoi han", "bao gio thi co", "bao gio co",
         "khi nao co", "khi nao thi co", "lau khong", "may hom", "ngay lam viec",
+        # chat shorthand: "bn" = bao nhiêu, "ko"/"k"/"hok" = không
+        "mat bn lau", "mat bn ngay", "bn lau", "bn ngay", "lau ko", "lau k", "lau hok",
     ],
     "fee": [
         "mat bao nhieu tien", "het bao nhieu tien", "bao nhieu tien", "ton bao nhieu", "co mat phi khong",
         "co mat tien khong", "mat phi", "mat tien", "le phi", "phi", "chi phi", "mien phi", "tien",
         "muc thu", "gia bao nhieu", "bao nhieu",
+        "mat bn tien", "het bn tien", "bn tien", "ton bn tien", "ton bn", "phi bn", "gia bn", "co mat phi ko",
+        "co mat tien ko", "co mat phi k", "co mat tien k", "co mat phi hok", "co mat tien hok",
     ],
     "papers": [
         "can nhung giay to gi", "can giay to gi", "giay to gi", "can nhung gi", "can mang theo gi",
         "can mang gi", "mang theo gi", "phai mang theo nhung gi", "mang theo nhung gi", "can chuan bi gi",
         "ho so gom nhung gi", "ho so gom", "ho so can", "thanh phan ho so", "can gi", "giay to", "ho so",
         "mang gi",
+        # chat shorthand: "j" = gì
+        "can nhung giay to j", "can giay to j", "giay to j", "can nhung j", "can mang theo j", "can mang j",
+        "mang theo j", "mang theo nhung j", "can chuan bi j", "ho so gom nhung j", "can j", "mang j",
     ],
     "place": [
         "nop ho so o dau", "nop o dau", "lam o dau", "dang ky o dau", "bao o dau", "o dau", "noi nop",
         "dia chi", "co quan nao", "nop online", "nop truc tuyen", "online", "truc tuyen", "qua mang",
         "dich vu cong",
     ],
-    "contact": ["so dien thoai", "lien he ai", "lien he", "hoi ai", "duong day nong", "hotline"],
-    "steps": ["gom nhung buoc nao", "cac buoc", "nhung buoc", "trinh tu", "quy trinh", "lam nhu the nao"],
+    "contact": ["so dien thoai", "sdt", "so dt", "lien he ai", "lien he", "hoi ai", "duong day nong", "hotline"],
+    "steps": ["gom nhung buoc nao", "cac buoc", "nhung buoc", "trinh tu", "quy trinh", "lam nhu the nao",
+              "lam ntn", "ntn"],  # chat shorthand: "ntn" = như thế nào
 }
 # Words around facet phrases that carry nothing once the facet is known.
 _FILLER = {"va", "con", "the", "thi", "vay", "a", "nhi", "ne", "co", "khong", "duoc", "ko", "k", "la", "nhu", "nao",

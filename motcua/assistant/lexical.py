@@ -30,12 +30,13 @@ STOPWORDS = frozenset(
     a ah oi nhe nha nhi ne voi va hay hoac la thi co khong ko k dc duoc phai muon toi em anh chi bac cau ong
     chung nay kia gi nao nhu lam o nhieu lau khi de ve den cua cho roi da se nua giup xin vui long on viec
     cac nhung nhat rat qua gio bay vay u uh uhm vs tthc thutuc
+    e j z hok mn mk mik ntn bn ad
     """.split()
 )
 # Question phrases removed before tokenising: their syllables collide with content words once folded
 # ("thế" -> "the" = "thẻ", "thủ tục" -> "thu" = "thu hồi").
 _QUESTION_PHRASES = re.compile(
-    r"\b(nhu the nao|the nao|ra sao|lam sao|the nay|the thi|thu tuc hanh chinh|thu tuc|lam the nao)\b"
+    r"\b(nhu the nao|the nao|ra sao|lam sao|the nay|the thi|thu tuc hanh chinh|thu tuc|lam the nao|ntn)\b"
 )
 # Generic syllables that appear in many procedure names and say little about which one is meant.
 _WEAK = frozenset("giay thu tuc".split())

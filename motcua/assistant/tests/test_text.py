@@ -1,7 +1,7 @@
 """Folding, synonyms and the lexical stage (pure Python)."""
 
 from motcua.assistant import facets
-from motcua.assistant.lexical import Doc, LexicalIndex, tokens
+from motcua.assistant.lexical import Doc, LexicalIndex, query_terms, tokens
 from motcua.assistant.synonyms import expand
 
 
@@ -67,6 +67,20 @@ def test_facets_are_detected_and_bare_follow_ups_recognised():
     assert facets.is_bare("thế còn thời gian giải quyết?")
     assert not facets.is_bare("đăng ký kết hôn mất bao lâu")
     assert facets.without_facets("đăng ký kết hôn mất bao lâu") == "dang ky ket hon"
+
+
+def test_chat_shorthand_for_question_words_is_a_facet_and_carries_no_topic():
+    # "ntn" = như thế nào, "bn" = bao nhiêu, "j" = gì, "ko"/"hok" = không, "sđt" = số điện thoại
+    assert facets.detect("đk kết hôn cần giấy tờ j") == ["papers"]
+    assert facets.detect("làm hộ chiếu mất bn tiền") == ["fee"]
+    assert facets.detect("cấp lại căn cước mất bn ngày") == ["time"]
+    assert facets.detect("tách hộ khẩu lâu ko") == ["time"]
+    assert facets.detect("đăng ký tạm trú làm ntn") == ["steps"]
+    assert facets.detect("cho xin sđt phường") == ["contact"]
+    assert facets.is_bare("thế còn phí bn?")
+    assert facets.is_bare("cần j hok")
+    assert facets.without_facets("đăng ký tạm trú làm ntn") == "dang ky tam tru"
+    assert not {"mn", "e", "j", "ntn"} & set(query_terms("mn ơi e hỏi j, làm hộ chiếu ntn"))
 
 
 def test_facets_are_cut_from_the_question_as_written():
