@@ -29,7 +29,7 @@ _PHRASES = {
         "co mat tien khong", "mat phi", "mat tien", "le phi", "phi", "chi phi", "mien phi", "tien",
         "muc thu", "gia bao nhieu", "bao nhieu",
         "mat bn tien", "het bn tien", "bn tien", "ton bn tien", "ton bn", "phi bn", "gia bn", "co mat phi ko",
-        "co mat tien ko", "co mat phi k", "co mat tien k", "co mat phi hok", "co mat tien hok",
+        "co mat tien ko", "bao nhiu tien", "bao nhiu", "co mat phi k", "co mat tien k", "co mat phi hok", "co mat tien hok",
     ],
     "papers": [
         "can nhung giay to gi", "can giay to gi", "giay to gi", "can nhung gi", "can mang theo gi",

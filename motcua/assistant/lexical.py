@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     a ah oi nhe nha nhi ne voi va hay hoac la thi co khong ko k dc duoc phai muon toi em anh chi bac cau ong
     chung nay kia gi nao nhu lam o nhieu lau khi de ve den cua cho roi da se nua giup xin vui long on viec
     cac nhung nhat rat qua gio bay vay u uh uhm vs tthc thutuc
-    e j z hok mn mk mik ntn bn ad
+    e j z hok khg mn mk mik ntn bn ad ak cx tks thanks thank
     """.split()
 )
 # Question phrases removed before tokenising: their syllables collide with content words once folded

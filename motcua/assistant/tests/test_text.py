@@ -81,6 +81,7 @@ def test_chat_shorthand_for_question_words_is_a_facet_and_carries_no_topic():
     assert facets.is_bare("cần j hok")
     assert facets.without_facets("đăng ký tạm trú làm ntn") == "dang ky tam tru"
     assert not {"mn", "e", "j", "ntn"} & set(query_terms("mn ơi e hỏi j, làm hộ chiếu ntn"))
+    assert facets.detect("làm hộ chiếu bao nhiu tiền") == ["fee"]
 
 
 def test_facets_are_cut_from_the_question_as_written():
