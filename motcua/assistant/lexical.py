@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from motcua.catalogue.vocabulary import normalise
+from motcua.catalogue.vocabulary import normal_words, normalise
 
 from .synonyms import expand, expand_abbreviations
 
@@ -38,6 +38,16 @@ STOPWORDS = frozenset(
 _QUESTION_PHRASES = re.compile(
     r"\b(nhu the nao|the nao|ra sao|lam sao|the nay|the thi|thu tuc hanh chinh|thu tuc|lam the nao|ntn)\b"
 )
+
+
+def _question_words(text, vocabulary):
+    """The question's folded words with the vocabulary's rewrites, question phrases removed before the rewrites
+    (a phrase must not straddle one: "ly hôn thủ tục" is not "hôn thú") and after them (an abbreviation may write
+    one out)."""
+    folded = _QUESTION_PHRASES.sub(" ", " ".join(normal_words(text)))
+    return _QUESTION_PHRASES.sub(" ", expand(folded, vocabulary)).split()
+
+
 # Generic syllables that appear in many procedure names and say little about which one is meant.
 _WEAK = frozenset("giay thu tuc".split())
 
@@ -78,7 +88,7 @@ def query_terms(text: str, syllables=None, vocabulary=None, known=None, triples=
     """Terms of a question: synonyms expanded, stopwords dropped from unigrams, bigrams kept in order. With `known`
     (the catalogue's terms) and `triples` (its names' syllable triples), a real syllable misspelt as another real
     one is put right by its neighbours."""
-    words = [normalise(w) for w in _QUESTION_PHRASES.sub(" ", expand(text, vocabulary)).split()]
+    words = [normalise(w) for w in _question_words(text, vocabulary)]
     if syllables is not None:
         words = [_correct(w, syllables) for w in words]
     if known is not None:
@@ -200,7 +210,7 @@ class LexicalIndex:
 
     def sequence(self, text):
         """The corrected syllables of a question, in order (synonyms expanded, question phrases removed)."""
-        return [_correct(normalise(w), self.vocabulary) for w in _QUESTION_PHRASES.sub(" ", expand(text, self.citizen_vocabulary)).split()]
+        return [_correct(normalise(w), self.vocabulary) for w in _question_words(text, self.citizen_vocabulary)]
 
     def search(self, text, limit=20, allowed=None):
         """Return up to `limit` hits, best first. `allowed` optionally restricts to a set of doc keys."""

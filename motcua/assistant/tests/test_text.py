@@ -165,3 +165,13 @@ def test_everyday_words_say_which_action_on_a_paper_is_asked():
     assert retriever.search("xin lại giấy phép xây dựng nhà ở riêng lẻ").best.key == "again"
     assert retriever.search("giấy phép xây dựng nhà ở riêng lẻ ghi sai thì sửa").best.key == "fix"
     assert retriever.search("sửa chữa nhà ở riêng lẻ có cần giấy phép xây dựng").best.key == "first"  # a repair
+
+
+def test_a_vocabulary_phrase_does_not_straddle_a_question_phrase():
+    from motcua.assistant.lexical import query_terms
+    from motcua.catalogue.vocabulary import Term, Vocabulary
+
+    vocabulary = Vocabulary([Term("synonym", "hôn thú", "đăng ký kết hôn")])  # a marriage certificate, in old words
+    assert query_terms("làm hôn thú", vocabulary=vocabulary) == ["dang", "ki", "ket", "hon", "dang_ki", "ki_ket",
+                                                                 "ket_hon"]
+    assert "ket" not in query_terms("ly hôn thủ tục thế nào", vocabulary=vocabulary)  # "hôn thủ(tục)" is no "hôn thú"
