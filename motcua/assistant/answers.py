@@ -34,6 +34,14 @@ def decline_text():
     )
 
 
+def absent_text(label):
+    return (
+        f"Thủ tục “{label}” chưa có trong danh mục thủ tục hành chính của hệ thống, nên tôi chưa hướng dẫn được. "
+        f"Bạn có thể gọi đường dây nóng {settings.MOTCUA_HOTLINE} hoặc gửi câu hỏi qua trang phản ánh, kiến nghị "
+        "để cán bộ trả lời."
+    )
+
+
 def which_procedure_text():
     return ("Bạn muốn hỏi về thủ tục nào? Hãy ghi thêm tên thủ tục hoặc việc cần làm, "
             "ví dụ: “đăng ký khai sinh mất bao lâu?”.")

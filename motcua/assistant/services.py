@@ -21,7 +21,15 @@ from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure
 
 from . import facets
-from .answers import choose_text, compose, decline_text, life_event_text, procedure_url, which_procedure_text
+from .answers import (
+    absent_text,
+    choose_text,
+    compose,
+    decline_text,
+    life_event_text,
+    procedure_url,
+    which_procedure_text,
+)
 from .choices import pick
 from .lexical import STOPWORDS
 from .models import DeclinedQuestion
@@ -170,6 +178,9 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     allowed = allowed_codes(agency=agency, commune=commune)
     if vocabulary.is_offtopic(question):
         return Reply(declined=True, answer=decline_text(), facets=asked)
+    missing = vocabulary.absent(question)
+    if missing is not None:  # "xin trợ cấp thất nghiệp": said plainly, not answered with "ủy quyền lĩnh thay ..."
+        return Reply(declined=True, answer=absent_text(missing.label), facets=asked)
     law_question = facets.asks_about_the_law(question)  # "Cơ sở KCB BHYT ban đầu là gì?": declined below
 
     event, rest = vocabulary.life_event(facets.without_facets(question) or question)

@@ -13,6 +13,7 @@ class CitizenTerm(models.Model):
         PROCEDURE = "procedure", _("Cụm từ → thủ tục")
         LIFE_EVENT = "life_event", _("Sự kiện trong đời → các thủ tục thường cần")
         OFFTOPIC = "offtopic", _("Ngoài phạm vi thủ tục hành chính")
+        ABSENT = "absent", _("Thủ tục chưa có trong danh mục")
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     phrase = models.CharField(_("cụm từ người dân dùng"), max_length=300)

@@ -9,6 +9,8 @@ edited in the admin, seeded from `data/citizen_vocabulary.tsv`) are:
 - life_event: a situation and the procedures it usually needs, in order ("nguoi than mat" -> khai tử, tử tuất...);
   "*" in its phrase stands for up to two words ("bo * mat" matches "bố tôi vừa mất");
 - offtopic: a question staff marked as outside the catalogue.
+- absent: a procedure citizens ask for that the catalogue does not hold (checked against it when written): the
+  assistant says so instead of offering a procedure that merely shares its words.
 
 `Vocabulary` is plain Python (tests and tools build one from tuples); `current()` returns the one built from the
 database, rebuilt in any process as soon as an entry changes (the stamp is read from the database on each call).
@@ -86,6 +88,8 @@ class Vocabulary:
         self._proc = by.get("procedure", {})
         self._events = by.get("life_event", {})
         self._offtopic = set(by.get("offtopic", {}))
+        self._absent = by.get("absent", {})
+        self._absent_re = _pattern(self._absent)
         self._abbr_re = _pattern(self._abbr)
         self._syn_re = _pattern(self._syn)
         self._proc_re = _pattern(self._proc)
@@ -136,6 +140,12 @@ class Vocabulary:
 
     def is_offtopic(self, text: str) -> bool:
         return self.expand_abbreviations(text) in self._offtopic
+
+    def absent(self, text: str):
+        """The entry of a procedure missing from the catalogue that `text` asks for ("xin trợ cấp thất nghiệp"), or
+        None."""
+        m = self._absent_re.search(self.expand_abbreviations(text)) if self._absent_re else None
+        return self._absent[m.group(1)] if m else None
 
 
 SEED_FILE = Path(__file__).parent / "data" / "citizen_vocabulary.tsv"

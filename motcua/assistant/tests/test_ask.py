@@ -222,3 +222,14 @@ def test_a_phrase_told_in_a_storys_narrative_does_not_decide_a_clear_ask(catalog
     assert current().procedures("làm mất căn cước")  # the narrative names a procedure of its own
     reply = ask(story, at=AT)
     assert reply.code == "1.000894"
+
+
+def test_a_procedure_missing_from_the_catalogue_is_named_as_missing(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
+    CitizenTerm.objects.create(kind="absent", phrase="xin giấy phép karaoke", label="Cấp giấy phép kinh doanh karaoke",
+                               reason="thử", source="admin")
+    reply = ask("Xin giấy phép karaoke ở đâu?", at=AT)
+    assert reply.declined and not reply.procedures
+    assert "“Cấp giấy phép kinh doanh karaoke” chưa có trong danh mục" in reply.answer
+    assert not DeclinedQuestion.objects.exists()  # known to be missing: nothing for an officer to map
