@@ -12,6 +12,7 @@ from .models import AnswerVote, DeclinedQuestion
 
 class ReviewForm(forms.ModelForm):
     offtopic = forms.BooleanField(label="Ngoài phạm vi thủ tục hành chính", required=False)
+    absent = forms.CharField(label="Thủ tục chưa có trong danh mục (tên thủ tục)", max_length=200, required=False)
 
     class Meta:
         model = DeclinedQuestion
@@ -46,7 +47,8 @@ class DeclinedQuestionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         code = (form.cleaned_data.get("mapped_code") or "").strip()
         try:
-            review.resolve(obj, user=request.user, code=code or None, offtopic=form.cleaned_data.get("offtopic"))
+            review.resolve(obj, user=request.user, code=code or None, offtopic=form.cleaned_data.get("offtopic"),
+                           absent=form.cleaned_data.get("absent", ""))
         except DomainError as exc:
             self.message_user(request, exc.message, messages.ERROR)
 

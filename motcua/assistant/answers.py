@@ -26,11 +26,12 @@ def feedback_url():
     return reverse("portal:feedback_file")
 
 
-def decline_text():
+def decline_text(queued=True):
+    """The decline; `queued`: the question went to the staff review queue (not for one staff marked off-topic)."""
     return (
         "Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi này trong danh mục thủ tục hành chính. "
         f"Bạn có thể gọi đường dây nóng {settings.MOTCUA_HOTLINE} hoặc gửi câu hỏi qua trang phản ánh, kiến nghị "
-        "để cán bộ trả lời. Câu hỏi của bạn đã được ghi lại để cán bộ bổ sung cho trợ lý."
+        "để cán bộ trả lời." + (" Câu hỏi của bạn đã được ghi lại để cán bộ bổ sung cho trợ lý." if queued else "")
     )
 
 

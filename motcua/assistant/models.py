@@ -33,6 +33,7 @@ class DeclinedQuestion(models.Model):
         WAITING = "waiting", _("Chờ xem xét")
         MAPPED = "mapped", _("Đã gắn thủ tục")
         OFFTOPIC = "offtopic", _("Ngoài phạm vi")
+        ABSENT = "absent", _("Thủ tục chưa có trong danh mục")
 
     class Channel(models.TextChoices):
         PAGE = "page", _("Trang trợ lý")

@@ -1,7 +1,7 @@
 """The learning loop without code: citizens' 👍/👎 and the staff review queue.
 
     vote(question, code, useful, *, channel, at, agency, commune) -> AnswerVote   (a 👎 also queues the question)
-    resolve(item, *, user, code=None, offtopic=False, at=None)   (mapping -> vocabulary at once)
+    resolve(item, *, user, code=None, offtopic=False, absent="", at=None)   (mapping -> vocabulary at once)
     queue_summary() -> {"waiting", "declined", "disliked", "oldest"}
     waiting_questions(limit=200) -> the questions waiting, oldest first
     may_review(user) -> bool   (staff of an agency holding the permission the admin's queue uses too)
@@ -13,7 +13,8 @@ the asker's commune that receives the procedure, else the procedure's only recei
 vote then counts in `vote_counts` but for no unit).
 
 A mapping becomes a `CitizenTerm` of kind "procedure" (the question's words -> the code), an off-topic mark one of
-kind "offtopic"; both carry the officer and the reason. `vocabulary.current()` sees them on the next question in
+kind "offtopic", a procedure the catalogue does not hold one of kind "absent" (labelled with its name, told to the
+next citizen who asks); each carries the officer and the reason. `vocabulary.current()` sees them on the next question in
 every process, so the same question is answered (or declined without queuing) immediately.
 """
 
@@ -69,28 +70,36 @@ def agency_voted(code, *, agency=None, commune=None):
 
 
 @transaction.atomic
-def resolve(item, *, user, code=None, offtopic=False, at=None):
-    """Map a waiting question to the procedure `code`, or mark it off-topic; the vocabulary learns it at once."""
+def resolve(item, *, user, code=None, offtopic=False, absent="", at=None):
+    """Map a waiting question to the procedure `code`, mark it off-topic, or name the procedure it asks for that the
+    catalogue does not hold (`absent`); the vocabulary learns it at once."""
     at = at or timezone.now()
+    absent = " ".join((absent or "").split())[:200]
     item = DeclinedQuestion.objects.select_for_update().get(pk=item.pk)
     if item.status != DeclinedQuestion.Status.WAITING:
         raise DomainError("Câu hỏi này đã được xem xét.")
-    if offtopic == bool(code):
-        raise DomainError("Hãy chọn một thủ tục hoặc đánh dấu ngoài phạm vi (một trong hai).")
+    if [bool(code), bool(offtopic), bool(absent)].count(True) != 1:
+        raise DomainError("Hãy chọn một thủ tục, hoặc đánh dấu ngoài phạm vi, hoặc ghi tên thủ tục chưa có trong "
+                          "danh mục (chỉ một trong ba).")
     if code and not Procedure.objects.filter(code=code, current__isnull=False).exists():
         raise DomainError(f"Không có thủ tục mã {code} trong danh mục.")
-    kind = CitizenTerm.Kind.OFFTOPIC if offtopic else CitizenTerm.Kind.PROCEDURE
+    kind, status, outcome = (
+        (CitizenTerm.Kind.PROCEDURE, DeclinedQuestion.Status.MAPPED, f" với thủ tục {code}.") if code else
+        (CitizenTerm.Kind.OFFTOPIC, DeclinedQuestion.Status.OFFTOPIC, ": ngoài phạm vi.") if offtopic else
+        (CitizenTerm.Kind.ABSENT, DeclinedQuestion.Status.ABSENT, f": thủ tục “{absent}” chưa có trong danh mục.")
+    )
     who = user.get_username() if user else "?"
     term = (CitizenTerm.objects.filter(kind=kind, phrase_folded=_folded(item.question)).first()
             or CitizenTerm(kind=kind, phrase=item.question[:300]))
     term.codes = code or ""
+    term.label = absent
     term.reason = (f"Cán bộ {who} gắn câu hỏi trong hàng chờ ({item.get_reason_display().lower()}) "
-                   f"ngày {timezone.localtime(at):%d/%m/%Y}" + (f" với thủ tục {code}." if code else ": ngoài phạm vi."))
+                   f"ngày {timezone.localtime(at):%d/%m/%Y}" + outcome)
     term.added_by = user
     term.source = "review"
     term.active = True
     term.save()
-    item.status = DeclinedQuestion.Status.OFFTOPIC if offtopic else DeclinedQuestion.Status.MAPPED
+    item.status = status
     item.mapped_code = code or ""
     item.reviewed_by = user
     item.reviewed_at = at

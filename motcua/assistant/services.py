@@ -177,7 +177,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     vocabulary = retriever.vocabulary or citizen_vocabulary.current()  # get_retriever has just checked it is current
     allowed = allowed_codes(agency=agency, commune=commune)
     if vocabulary.is_offtopic(question):
-        return Reply(declined=True, answer=decline_text(), facets=asked)
+        return Reply(declined=True, answer=decline_text(queued=False), facets=asked)
     missing = vocabulary.absent(question)
     if missing is not None:  # "xin trợ cấp thất nghiệp": said plainly, not answered with "ủy quyền lĩnh thay ..."
         return Reply(declined=True, answer=absent_text(missing.label), facets=asked)

@@ -1,5 +1,6 @@
 """The staff review queue of the virtual assistant: questions it declined and answers citizens disliked, oldest
-first, with the counts and the oldest waiting. An officer maps one to a procedure or marks it off-topic; the
+first, with the counts and the oldest waiting. An officer maps one to a procedure, marks it off-topic or names the procedure it asks for that the
+catalogue does not hold; the
 assistant learns it at once (assistant.review). Thin: parse, one service call, render."""
 
 from django import forms
@@ -21,6 +22,8 @@ staff_page = staff_only(template="console/error.html")
 class ResolveForm(forms.Form):
     code = forms.CharField(label=gettext_lazy("Mã thủ tục đúng"), max_length=20, required=False)
     offtopic = forms.BooleanField(label=gettext_lazy("Ngoài phạm vi thủ tục hành chính"), required=False)
+    absent = forms.CharField(label=gettext_lazy("Thủ tục chưa có trong danh mục (tên thủ tục)"), max_length=200,
+                             required=False)
 
 
 def _reviewer(request):
@@ -51,7 +54,7 @@ def resolve(request, item_id):
     code = form.cleaned_data["code"].strip()
     try:
         review.resolve(item, user=request.user, code=code or None, offtopic=form.cleaned_data["offtopic"],
-                       at=timezone.now())
+                       absent=form.cleaned_data["absent"], at=timezone.now())
     except DomainError as e:  # unknown code, both or neither, reviewed already: nothing was written
         return _page(request, form=form, failed=item.pk, error=e.message, status=e.status)
     messages.success(request, _("Đã ghi nhận: trợ lý dùng ngay cho các câu hỏi sau."))

@@ -61,10 +61,26 @@ def test_a_mapping_becomes_vocabulary_and_leaves_the_queue(client, w):
     assert "Không có câu hỏi nào đang chờ." in client.get(reverse("console:assistant_queue")).content.decode()
 
 
+def test_a_procedure_the_catalogue_lacks_is_named_and_told_to_the_next_citizen(client, w):
+    from motcua.assistant.services import ask
+
+    item = _queued("xin giấy phép kinh doanh karaoke", 0)
+    reply = _client(client, w.minh).post(reverse("console:assistant_resolve", args=[item.pk]),
+                                         {"absent": "Cấp giấy phép kinh doanh dịch vụ karaoke"})
+    assert reply.status_code == 302
+    item.refresh_from_db()
+    assert item.status == "absent"
+    term = CitizenTerm.objects.get(source="review")
+    assert (term.kind, term.label, term.added_by) == ("absent", "Cấp giấy phép kinh doanh dịch vụ karaoke", w.minh)
+    answer = ask("Xin giấy phép kinh doanh karaoke ở phường mình?", log=False)
+    assert answer.declined and "“Cấp giấy phép kinh doanh dịch vụ karaoke” chưa có trong danh mục" in answer.answer
+
+
 def test_bad_input_is_refused_in_vietnamese_and_writes_nothing(client, w):
     item = _queued("giấy chào đời cho bé", 0)
     c = _client(client, w.minh)
-    for data in ({"code": "9.999999"}, {}, {"code": w.procedure.code, "offtopic": "on"}):
+    for data in ({"code": "9.999999"}, {}, {"code": w.procedure.code, "offtopic": "on"},
+                 {"offtopic": "on", "absent": "Giải quyết ly hôn"}):
         reply = c.post(reverse("console:assistant_resolve", args=[item.pk]), data)
         assert reply.status_code == 400 and 'role="alert"' in reply.content.decode()
     item.refresh_from_db()
