@@ -7,9 +7,11 @@ facet of it. `offered` is the numbered list of the previous turn (a choice or a 
 or a name picks one. Pages keep both in the session, API clients send them back.
 
 In order: a pick among the offered procedures; a bare facet about the procedure under discussion; a question
-staff marked off-topic (declined); a life event ("bố tôi mất", "mở quán") unless the rest of the question names
-one procedure; a phrase of the citizen vocabulary naming procedures; then retrieval, a long question of several
-sentences read as a story whose last sentence is the ask (`Retriever.search_story`).
+staff marked off-topic (declined); a procedure known to be missing from the catalogue (declined, saying so); a life
+event ("bố tôi mất", "mở quán") unless the rest of the question names one procedure; a phrase of the citizen
+vocabulary naming procedures (in a story, one told only before its ask decides only when retrieval is unclear);
+then retrieval, a long question of several sentences read as a story whose last sentence is the ask
+(`Retriever.search_story`). A question about what the law says rather than about doing a procedure is declined.
 """
 
 import re
