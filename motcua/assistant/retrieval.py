@@ -159,7 +159,8 @@ class Retriever:
         confident = bool(ranked) and self._shown(ranked[0], semantic)
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
         ambiguous = confident and not (self._answered(ranked[0], margin, semantic)
-                                       and self._explains_key_word(ranked[0], terms))
+                                       and self._explains_key_word(ranked[0], terms)
+                                       and not self._action_elsewhere(ranked, question))
         return Result(ranked, confident, ambiguous)
 
     def search_story(self, story, ask, *, limit=5, allowed=None, lexical_only=False):
@@ -266,6 +267,29 @@ class Retriever:
         rarest = max(self.index.idf[t] for t in words)
         i = self.position[c.key]
         return all(i in self.index.postings[t] for t in words if self.index.idf[t] >= rarest - 1e-9)  # ties: all
+
+    def leads(self, result):
+        """The best candidate shares a word pair with the question and leads the next clearly: enough to put it
+        first among a few procedures already chosen (a life event's list), not to answer with it alone."""
+        ranked = result.candidates
+        margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
+        return bool(ranked) and ranked[0].bigrams >= 1 and margin >= 2 * self.w.answer_margin
+
+    def qualified(self, key, question):
+        """The procedure is a rarer case ("có yếu tố nước ngoài", "lưu động") and the question names that case."""
+        rare = self.rare[self.position[key]]
+        q_seq = self.index.sequence(facets.without_facets(question) or question)
+        return bool(rare) and all(_has(q_seq, p) for p in rare)
+
+    def _action_elsewhere(self, ranked, question):
+        """The question asks for a secondary action ("đổi địa chỉ", "gia hạn") that the best candidate's name does
+        not do and a runner-up's does: the citizen chooses ("hộ kinh doanh muốn đổi địa chỉ": thành lập or thay
+        đổi nội dung?)."""
+        q_seq = self.index.sequence(facets.without_facets(question) or question)
+        asked = {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
+        if not asked or asked & set(self.actions[self.position[ranked[0].key]]):
+            return False
+        return any(asked & set(self.actions[self.position[c.key]]) for c in ranked[1:3])
 
     def _shown(self, c, semantic):
         """Enough evidence to show this candidate at all."""

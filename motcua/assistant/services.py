@@ -202,10 +202,21 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         if shown:
             # The list keeps the usual order, except that a procedure of it the question itself points to
             # ("tiền sinh con của bảo hiểm" -> thai sản) comes first.
-            within = retriever.search(question, allowed={p["code"] for p in shown})
+            codes = {p["code"] for p in shown}
+            within = retriever.search(question, allowed=codes)
             pointed = within.best.key if within.confident else None
+            if pointed is None and rest:
+                # "đi làm xa nhà vài tháng có cần khai báo gì": what the question says besides the event points
+                told = retriever.search(rest, allowed=codes)
+                pointed = told.best.key if told.candidates and retriever.leads(told) else None
             if specific and specific.confident and specific.best.key in event.codes:
                 pointed = specific.best.key  # "ông mất rồi còn tháng lương hưu chưa lĩnh": the rest names it
+            whole = retriever.search(question, allowed=allowed)
+            if whole.confident and whole.best.key not in event.codes and retriever.qualified(whole.best.key, question):
+                # "cưới vợ người Trung Quốc": the case the question qualifies (có yếu tố nước ngoài) of the event's
+                # procedure comes first
+                shown = _names([whole.best.key], allowed) + shown
+                pointed = whole.best.key
             shown.sort(key=lambda p: p["code"] != pointed)
             return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
                          life_event=event.label, candidates=[p["code"] for p in shown])
@@ -217,12 +228,16 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     # A phrase told only in a story's narrative decides only when the story's retrieval is unclear: "Năm ngoái tôi
     # bị mất căn cước ... Giờ tôi muốn đăng ký kết hôn" is about marrying.
     in_narrative = bool(ask_sentence) and len(named) == 1 and not vocabulary.procedures(ask_sentence)
-    if len(named) == 1 and not in_narrative:
-        return _answer(named[0]["code"], asked, at)
-
     result = _search(retriever, question, allowed)
     ranked = [c.key for c in result.candidates]
     clear = result.confident and not result.ambiguous
+    if len(named) == 1 and not in_narrative:
+        if clear and ranked[0] != named[0]["code"] and _says_more(question, vocabulary):
+            # "giấy xác nhận tình trạng hôn nhân để kết hôn với người nước ngoài": the phrase names one procedure,
+            # the rest of the question clearly another: the citizen chooses
+            other = _names([ranked[0]], allowed)
+            return _choose(named + other, asked)
+        return _answer(named[0]["code"], asked, at)
     if in_narrative and not clear:
         return _answer(named[0]["code"], asked, at)
     story = len(question.split()) >= STORY_WORDS

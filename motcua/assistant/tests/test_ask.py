@@ -233,3 +233,43 @@ def test_a_procedure_missing_from_the_catalogue_is_named_as_missing(catalogue):
     assert reply.declined and not reply.procedures
     assert "“Cấp giấy phép kinh doanh karaoke” chưa có trong danh mục" in reply.answer
     assert not DeclinedQuestion.objects.exists()  # known to be missing: nothing for an officer to map
+
+
+def _add(code, name, field):
+    from motcua.catalogue.services import create_version
+
+    create_version(code, {"name": name, "field": field, "level": "Cấp xã", "implementing_agency": "UBND cấp xã"})
+
+
+def test_a_life_event_puts_first_the_case_the_question_qualifies(catalogue):
+    _add("2.000806", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài", "Hộ tịch")
+    reply = ask("cưới vợ người Trung Quốc thì đăng ký ở đâu", at=AT)
+    assert reply.life_event and [p["code"] for p in reply.procedures][:2] == ["2.000806", "1.000894"]
+    plain = ask("sắp cưới vợ thì cần làm gì", at=AT)  # no foreign spouse told: the usual list, in its order
+    assert [p["code"] for p in plain.procedures][0] == "1.000894"
+
+
+def test_a_life_event_lists_first_what_the_rest_of_the_question_points_to(catalogue):
+    _add("1.003677", "Khai báo tạm vắng", "Đăng ký, quản lý cư trú")
+    reply = ask("đi làm xa nhà vài tháng có cần khai báo gì với công an không", at=AT)
+    assert reply.life_event and [p["code"] for p in reply.procedures] == ["1.003677", "1.004194"]
+
+
+def test_an_asked_action_the_best_name_lacks_makes_the_citizen_choose(catalogue):
+    _add("1.001612", "Đăng ký thành lập hộ kinh doanh", "Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)")
+    _add("2.000720", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
+         "Thành lập và hoạt động doanh nghiệp (hộ kinh doanh)")
+    reply = ask("hộ kinh doanh muốn đổi địa chỉ cửa hàng", at=AT)
+    assert not reply.declined and (reply.choose or reply.code == "2.000720")
+    assert "2.000720" in reply.candidates[:2]
+
+
+def test_a_phrase_the_rest_of_the_question_clearly_contradicts_makes_the_citizen_choose(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
+    _add("1.004873", "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân", "Hộ tịch")
+    _add("2.000806", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài", "Hộ tịch")
+    CitizenTerm.objects.create(kind="procedure", phrase="kết hôn", codes="1.000894", reason="thử", source="admin")
+    reply = ask("xin giấy xác nhận tình trạng hôn nhân để kết hôn", at=AT)
+    assert reply.choose and set(reply.candidates) == {"1.000894", "1.004873"}
+    assert ask("kết hôn làm ở đâu", at=AT).code == "1.000894"  # the phrase alone decides
