@@ -273,3 +273,12 @@ def test_a_phrase_the_rest_of_the_question_clearly_contradicts_makes_the_citizen
     reply = ask("xin giấy xác nhận tình trạng hôn nhân để kết hôn", at=AT)
     assert reply.choose and set(reply.candidates) == {"1.000894", "1.004873"}
     assert ask("kết hôn làm ở đâu", at=AT).code == "1.000894"  # the phrase alone decides
+
+
+def test_a_choice_among_the_procedures_a_phrase_names_is_ordered_by_the_question(catalogue):
+    _add("1.013978", "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu "
+         "tài sản gắn liền với đất lần đầu", "Đất đai")
+    _add("1.013831", "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp "
+         "chuyển đổi, chuyển nhượng, cho thuê, thừa kế, tặng cho", "Đất đai")
+    reply = ask("sổ đỏ cũ rách nát muốn đổi sổ mới", at=AT)
+    assert reply.choose and reply.candidates[0] == "1.012783"
