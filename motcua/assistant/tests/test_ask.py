@@ -276,9 +276,12 @@ def test_a_phrase_the_rest_of_the_question_clearly_contradicts_makes_the_citizen
 
 
 def test_a_choice_among_the_procedures_a_phrase_names_is_ordered_by_the_question(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
     _add("1.013978", "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu "
          "tài sản gắn liền với đất lần đầu", "Đất đai")
-    _add("1.013831", "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp "
-         "chuyển đổi, chuyển nhượng, cho thuê, thừa kế, tặng cho", "Đất đai")
-    reply = ask("sổ đỏ cũ rách nát muốn đổi sổ mới", at=AT)
-    assert reply.choose and reply.candidates[0] == "1.012783"
+    CitizenTerm.objects.create(kind="procedure", phrase="bìa nhà đất", codes="1.013978 1.012783", reason="thử",
+                               source="admin")
+    assert ask("bìa nhà đất", at=AT).candidates[0] == "1.013978"  # the phrase's own order
+    reply = ask("đổi bìa nhà đất", at=AT)
+    assert reply.choose and reply.candidates == ["1.012783", "1.013978"]
