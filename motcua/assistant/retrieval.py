@@ -236,7 +236,7 @@ class Retriever:
             for phrase in self.rare[i]:
                 penalty += -w.rare_penalty if _has(q_seq, phrase) else w.rare_penalty
             for phrase in self.actions[i]:
-                if not (_has(q_seq, phrase) or phrase in intents):
+                if not (_has(q_seq, phrase) or phrase in intents or (phrase == ("cap", "doi") and "doi" in q_seq)):
                     penalty += w.action_penalty
             doc = self.docs[i]  # a citizen of the city most likely means what a person does at a local office
             penalty += w.audience_penalty * (not doc.for_citizens) + w.audience_penalty * (not doc.local)

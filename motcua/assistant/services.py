@@ -243,7 +243,11 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     story = len(question.split()) >= STORY_WORDS
     if named and not (clear and (story or ranked[0] in {p["code"] for p in named})):
         if not (result.confident and _says_more(question, vocabulary)):
-            return _choose(named[:SHOWN], asked)  # a story that only mentions the phrase keeps its clear answer
+            # a story that only mentions the phrase keeps its clear answer; the choice is ordered by the question
+            # ("sổ đỏ cũ rách muốn đổi sổ mới": cấp đổi first)
+            order = [c.key for c in retriever.search(question, allowed={p["code"] for p in named}).candidates]
+            named.sort(key=lambda p: order.index(p["code"]) if p["code"] in order else len(order))
+            return _choose(named[:SHOWN], asked)
         # "sổ đỏ ghi sai tên vợ muốn sửa": the phrase names where the question is about, retrieval what to do there
     if context_code and asked and (not result.confident or (result.ambiguous and ranked[0] == context_code)):
         # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed;

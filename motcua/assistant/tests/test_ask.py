@@ -273,3 +273,15 @@ def test_a_phrase_the_rest_of_the_question_clearly_contradicts_makes_the_citizen
     reply = ask("xin giấy xác nhận tình trạng hôn nhân để kết hôn", at=AT)
     assert reply.choose and set(reply.candidates) == {"1.000894", "1.004873"}
     assert ask("kết hôn làm ở đâu", at=AT).code == "1.000894"  # the phrase alone decides
+
+
+def test_a_choice_among_the_procedures_a_phrase_names_is_ordered_by_the_question(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
+    _add("1.013978", "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu "
+         "tài sản gắn liền với đất lần đầu", "Đất đai")
+    CitizenTerm.objects.create(kind="procedure", phrase="bìa nhà đất", codes="1.013978 1.012783", reason="thử",
+                               source="admin")
+    assert ask("bìa nhà đất", at=AT).candidates[0] == "1.013978"  # the phrase's own order
+    reply = ask("đổi bìa nhà đất", at=AT)
+    assert reply.choose and reply.candidates == ["1.012783", "1.013978"]
