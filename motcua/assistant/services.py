@@ -192,11 +192,14 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         # A story often mentions a life event on the way to a precise ask ("... chưa lấy vợ. Xin giấy đó ở đâu?"):
         # the rest of the question, read as a story, wins when it names one procedure clearly.
         specific = _search(retriever, rest, allowed) if rest else None
-        if specific and specific.confident and not specific.ambiguous:
-            # "bố em mất rồi thì làm giấy khai tử ở đâu": the rest names one procedure; answer it
-            reply = _answer(specific.best.key, asked, at)
+        told = _names(vocabulary.procedures(rest), allowed) if rest else []
+        if len(told) == 1 or (specific and specific.confident and not specific.ambiguous):
+            # "bố em mất rồi thì làm giấy khai tử ở đâu": the rest names one procedure (a vocabulary phrase first:
+            # "xin lý lịch tư pháp để đi xuất khẩu lao động"); answer it
+            code = told[0]["code"] if len(told) == 1 else specific.best.key
+            reply = _answer(code, asked, at)
             if reply is not None:
-                reply.candidates = [c.key for c in specific.candidates]
+                reply.candidates = [code] + [c.key for c in specific.candidates if c.key != code]
                 return reply
         shown = _names(event.codes, allowed)
         if shown:

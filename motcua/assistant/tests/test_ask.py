@@ -285,3 +285,13 @@ def test_a_choice_among_the_procedures_a_phrase_names_is_ordered_by_the_question
     assert ask("bìa nhà đất", at=AT).candidates[0] == "1.013978"  # the phrase's own order
     reply = ask("đổi bìa nhà đất", at=AT)
     assert reply.choose and reply.candidates == ["1.012783", "1.013978"]
+
+
+def test_a_phrase_the_rest_of_a_life_event_question_tells_is_answered(catalogue):
+    _add("3.000333", "Cấp Phiếu Lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam, "
+         "người Việt Nam đang cư trú ở nước ngoài", "Lý lịch tư pháp")
+    _add("3.000330", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam mà không xác định được nơi thường trú hoặc nơi "
+         "tạm trú; người nước ngoài đã cư trú tại Việt Nam", "Lý lịch tư pháp")
+    assert ask("đi xuất khẩu lao động cần làm gì", at=AT).life_event
+    reply = ask("xin lý lịch tư pháp để đi xuất khẩu lao động ở đâu", at=AT)
+    assert reply.code == "3.000333" and reply.candidates[0] == "3.000333" and not reply.life_event
