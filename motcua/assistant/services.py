@@ -148,6 +148,13 @@ def _says_more(question, vocabulary):
     return len([w for w in rest.split() if w not in STOPWORDS and w not in _VERBS]) >= 2
 
 
+def _names_a_need(question):
+    """A question made of a facet and filler words may still name a need by a vocabulary phrase ("xin việc cần những
+    giấy tờ gì": a life event)."""
+    vocabulary = citizen_vocabulary.current()
+    return bool(vocabulary.procedures(question) or vocabulary.life_event(question)[0])
+
+
 def ask(question, *, context_code=None, offered=None, agency=None, commune=None, channel="api", at=None, log=True,
         retriever=None):
     question = " ".join((question or "").split())[:MAX_QUESTION_LENGTH]
@@ -163,7 +170,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         if reply is not None:
             return reply
 
-    if facets.is_bare(question):
+    if facets.is_bare(question) and not _names_a_need(question):
         if context_code:
             reply = _answer(context_code, asked, at)
             if reply is not None:

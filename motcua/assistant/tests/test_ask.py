@@ -295,3 +295,14 @@ def test_a_phrase_the_rest_of_a_life_event_question_tells_is_answered(catalogue)
     assert ask("đi xuất khẩu lao động cần làm gì", at=AT).life_event
     reply = ask("xin lý lịch tư pháp để đi xuất khẩu lao động ở đâu", at=AT)
     assert reply.code == "3.000333" and reply.candidates[0] == "3.000333" and not reply.life_event
+
+
+def test_a_facet_question_that_names_a_need_by_a_vocabulary_phrase_is_not_bare(catalogue):
+    from motcua.catalogue.vocabulary import current
+
+    _add("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", "Chứng thực")
+    event = current().life_event("xin việc")[0]  # a seed life event
+    assert "2.000884" in event.codes
+    reply = ask("xin việc cần những giấy tờ gì", at=AT)
+    assert not reply.declined and reply.life_event == event.label
+    assert ask("cần những giấy tờ gì", at=AT).declined  # a bare facet still asks which procedure
