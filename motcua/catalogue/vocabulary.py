@@ -132,10 +132,13 @@ class Vocabulary:
     def life_event(self, text: str):
         """(Term, text without the event phrase) of the first life event found in `text`, or (None, text)."""
         prepared = self.expand_abbreviations(text)
+        # A phrase that starts inside an event and runs past its end reads the words otherwise: in "bố tôi mất căn
+        # cước", "mất căn cước" is a lost paper, not a death ("bo * mat").
+        crossing = [m.span() for r in (self._syn_re, self._proc_re) if r for m in r.finditer(prepared)]
         for pattern, term in self._event_res:
-            m = pattern.search(prepared)
-            if m:
-                return term, " ".join((prepared[: m.start()] + " " + prepared[m.end() :]).split())
+            for m in pattern.finditer(prepared):
+                if not any(m.start() < start < m.end() < end for start, end in crossing):
+                    return term, " ".join((prepared[: m.start()] + " " + prepared[m.end() :]).split())
         return None, text
 
     def is_offtopic(self, text: str) -> bool:

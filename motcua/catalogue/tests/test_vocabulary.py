@@ -32,6 +32,15 @@ def test_life_events_and_procedure_phrases():
     assert v.procedures("làm sổ đỏ ở đâu") == ["1.013978"]
 
 
+def test_a_phrase_running_past_a_life_events_end_reads_the_words_otherwise():
+    v = Vocabulary([Term("life_event", "bố * mất", codes=("1.000656",), label="Người thân qua đời"),
+                    Term("procedure", "mất căn cước", codes=("1.014064",))])
+    assert v.life_event("bố tôi mất căn cước thì làm lại ở đâu")[0] is None  # a lost paper, not a death
+    assert v.procedures("bố tôi mất căn cước") == ["1.014064"]
+    assert v.life_event("bố tôi mất, còn căn cước của bố thì sao")[0] is not None
+    assert v.life_event("bố tôi vừa mất")[0] is not None
+
+
 def test_the_seed_file_covers_the_words_of_the_issue():
     v = seed_vocabulary()
     for phrase in ("có con", "người thân mất", "mở quán", "xây nhà", "mua bán đất", "mua xe máy", "đi làm ở nước ngoài"):
