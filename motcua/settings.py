@@ -172,7 +172,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
           if REDIS_URL else
-          {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "motcua_cache"}}
+          {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "motcua_cache",
+           # Django's default of 300 entries is culled within minutes by a city's question vectors and pages
+           "OPTIONS": {"MAX_ENTRIES": 100_000}}}
 
 # Sessions are written to the database and, with Redis, kept there too: a signed-in request reads its session
 # from Redis (one database query fewer per request); a session missing there is read from the database.
