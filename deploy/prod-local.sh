@@ -45,6 +45,7 @@ start() {
   fi
   $PY manage.py migrate --noinput >/dev/null
   $PY manage.py load_vocabulary >/dev/null
+  $PY manage.py embed_catalogue >/dev/null  # the new phrases of the release teach the semantic stage
   $PY manage.py rotate_data_key >/dev/null
   $PY manage.py collectstatic --noinput >/dev/null
   static=$(pwd)/var/static media=$(pwd)/var/media

@@ -1,7 +1,7 @@
 """The retriever over the catalogue versions in force, built from the database and kept per process.
 
-It is rebuilt when the catalogue changes (a new version, a new procedure, new embeddings): a cheap stamp of
-the tables is compared on every question.
+It is rebuilt when the catalogue, the citizen vocabulary or the embeddings change: a cheap stamp of the tables is
+compared on every question.
 """
 
 import re
@@ -16,7 +16,7 @@ from motcua.lib.text import fold
 
 from .embeddings import embed_query, to_array
 from .lexical import Doc
-from .models import VersionEmbedding
+from .models import PhraseEmbedding, VersionEmbedding
 from .retrieval import Retriever
 
 __all__ = ["get_retriever", "allowed_codes", "reset", "warm"]
@@ -28,12 +28,15 @@ _cache = {"stamp": None, "retriever": None}
 
 def _stamp():
     """Counts and last ids of versions, versions in force and embeddings, in one round trip (asked per question)."""
-    versions, procedures, vectors = (m._meta.db_table for m in (ProcedureVersion, Procedure, VersionEmbedding))
+    versions, procedures, vectors, phrases = (
+        m._meta.db_table for m in (ProcedureVersion, Procedure, VersionEmbedding, PhraseEmbedding)
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT COUNT(*) FROM {versions}), (SELECT MAX(id) FROM {versions}),"
             f" (SELECT COUNT(*) FROM {procedures} WHERE current_id IS NOT NULL), (SELECT MAX(current_id) FROM {procedures}),"
-            f" (SELECT COUNT(*) FROM {vectors}), (SELECT MAX(created_at) FROM {vectors})"
+            f" (SELECT COUNT(*) FROM {vectors}), (SELECT MAX(created_at) FROM {vectors}),"
+            f" (SELECT COUNT(*) FROM {phrases}), (SELECT MAX(created_at) FROM {phrases})"
         )
         row = cursor.fetchone()
     return (*row, citizen_vocabulary.current())
@@ -62,7 +65,20 @@ def build(*, semantic=True):
     for i, (_, version_id, *_) in enumerate(rows):
         if version_id in blobs:
             vectors[i] = to_array(blobs[version_id])
-    return Retriever(docs, vectors, embed_query, vocabulary=vocabulary)
+    return Retriever(docs, vectors, embed_query, vocabulary=vocabulary, aliases=_aliases(vocabulary, docs))
+
+
+def _aliases(vocabulary, docs):
+    """(vectors, procedure positions) of the vocabulary's embedded procedure phrases: one row per phrase and code it
+    names; None when none is embedded yet."""
+    position = {d.key: i for i, d in enumerate(docs)}
+    named = {t.phrase: [position[c] for c in t.codes if c in position] for t in vocabulary.procedure_terms()}
+    blobs = dict(PhraseEmbedding.objects.filter(phrase__in=[p for p, at in named.items() if at])
+                 .values_list("phrase", "vector"))
+    rows = [(to_array(blob), i) for phrase, blob in blobs.items() for i in named[phrase]]
+    if not rows:
+        return None
+    return np.stack([v for v, _ in rows]), np.array([i for _, i in rows])
 
 
 _RESULT_NOISE = re.compile(r"\((?:mã|mẫu)[^)]*\)?|theo mẫu.*|ban hành kèm theo.*|\s+", re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""The assistant's own data: one embedding per procedure version, and the questions it declined."""
+"""The assistant's own data: one embedding per procedure version and per citizen-vocabulary phrase, and the questions
+it declined."""
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +20,22 @@ class VersionEmbedding(models.Model):
     class Meta:
         verbose_name = _("véc-tơ ngữ nghĩa của thủ tục")
         verbose_name_plural = _("véc-tơ ngữ nghĩa của thủ tục")
+
+
+class PhraseEmbedding(models.Model):
+    """The embedding of a citizen-vocabulary phrase that names procedures ("nhập khẩu về nhà chồng"), keyed by the
+    phrase as matched (folded). The semantic stage reads a question close to such a phrase as close to its
+    procedures: what staff and engineers map teaches the ranking too, not only the exact wording."""
+
+    phrase = models.CharField(_("cụm từ (không dấu)"), max_length=300, primary_key=True)
+    model = models.CharField(_("mô hình"), max_length=100)
+    text_hash = models.CharField(_("mã băm văn bản"), max_length=64)
+    vector = models.BinaryField(_("véc-tơ (float32)"))
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("véc-tơ ngữ nghĩa của cụm từ người dân")
+        verbose_name_plural = _("véc-tơ ngữ nghĩa của cụm từ người dân")
 
 
 class DeclinedQuestion(models.Model):

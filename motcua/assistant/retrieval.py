@@ -12,6 +12,10 @@ one lacks the question's most specific word, it asks the citizen to choose. The 
 scale of the question embedded as written (diacritics kept). A long question told as a story is read by
 `search_story`: ranked by the whole story and its ask sentence, gated by how much of the candidate's name the story
 tells or how much of the ask the name explains.
+
+The semantic stage also knows the citizen vocabulary's procedure phrases (`aliases`): a procedure's similarity is
+that of its name, or, a little discounted, that of the closest phrase naming it ("cả nhà có hộ khẩu Hà Nội" is near
+"nhập khẩu về nhà", hence near đăng ký thường trú, though far from the name's words).
 """
 
 from dataclasses import dataclass
@@ -122,6 +126,9 @@ class Weights:
     story_ask: float = 0.25
     story_name_cover: float = 0.8
     story_semantic: float = 0.86
+    # A vocabulary phrase's similarity stands for its procedure's less this (the name, written by the law, stays the
+    # reference when both are close).
+    alias_discount: float = 0.02
 
 
 def _has(words, phrase):
@@ -130,13 +137,15 @@ def _has(words, phrase):
 
 
 class Retriever:
-    def __init__(self, docs, vectors=None, embed_query=None, weights=None, vocabulary=None):
+    def __init__(self, docs, vectors=None, embed_query=None, weights=None, vocabulary=None, aliases=None):
+        """`aliases`: (vectors, positions of the procedures they name) of embedded vocabulary phrases, or None."""
         self.docs = list(docs)
         self.vocabulary = vocabulary
         self.index = LexicalIndex(self.docs, vocabulary=vocabulary)
         self.position = {d.key: i for i, d in enumerate(self.docs)}
         self.vectors = vectors
         self.embed_query = embed_query
+        self.aliases = aliases
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
         self.accents = Accents(d.name for d in self.docs)
@@ -219,7 +228,7 @@ class Retriever:
             by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
         if self.semantic_enabled and not lexical_only:
             q = self.embed_query(self.accents.restore(written))
-            sims = self.vectors @ q
+            sims = self._similarities(q)
             order = np.argsort(-sims)[:20]
             for i in order:
                 key = self.docs[i].key
@@ -250,6 +259,17 @@ class Retriever:
                 - penalty
             )
         return sorted(by_key.values(), key=lambda c: (-c.score, c.key)), terms
+
+    def _similarities(self, q):
+        """The question's similarity to each procedure: to its name, or to the closest vocabulary phrase naming it
+        less `alias_discount`."""
+        sims = self.vectors @ q
+        if self.aliases is not None:
+            vectors, positions = self.aliases
+            closest = np.full(len(sims), -1.0, dtype=np.float32)
+            np.maximum.at(closest, positions, vectors @ q)
+            sims = np.maximum(sims, closest - self.w.alias_discount)
+        return sims
 
     def _evidence(self, key, terms):
         i = self.position[key]

@@ -124,6 +124,9 @@ class Vocabulary:
             codes += [c for c in self._proc[m.group(1)].codes if c not in codes]
         return codes
 
+    def procedure_terms(self) -> list[Term]:
+        return list(self._proc.values())
+
     def without_procedures(self, text: str) -> str:
         """Prepared `text` with the procedure phrases taken out (what the question says besides naming them)."""
         text = self.expand_abbreviations(text)

@@ -4,13 +4,14 @@ from django.core.management.base import BaseCommand
 
 from motcua.catalogue.models import Procedure, ProcedureVersion
 
-from ...embeddings import embed_versions
+from ...embeddings import embed_versions, embed_vocabulary
 
 BATCH = 100
 
 
 class Command(BaseCommand):
-    help = "Tính véc-tơ ngữ nghĩa cho các phiên bản thủ tục đang có hiệu lực còn thiếu (chạy lại chỉ tính phần thiếu)."
+    help = ("Tính véc-tơ ngữ nghĩa còn thiếu cho các phiên bản thủ tục đang có hiệu lực và các cụm từ người dân gọi tên thủ "
+            "tục (chạy lại chỉ tính phần thiếu).")
 
     def add_arguments(self, parser):
         parser.add_argument("--all-versions", action="store_true", help="Tính cho mọi phiên bản, không chỉ bản đang có hiệu lực.")
@@ -28,4 +29,6 @@ class Command(BaseCommand):
             done += embed_versions(batch)
             if total > BATCH:
                 self.stdout.write(f"  {done}/{total}", ending="\r")
-        self.stdout.write(f"Đã tính {done} véc-tơ ngữ nghĩa ({time.perf_counter() - started:.1f} s).")
+        phrases = embed_vocabulary()
+        self.stdout.write(f"Đã tính {done} véc-tơ ngữ nghĩa của thủ tục và {phrases} của cụm từ người dân "
+                          f"({time.perf_counter() - started:.1f} s).")
