@@ -7,7 +7,7 @@ edited in the admin, seeded from `data/citizen_vocabulary.tsv`) are:
 - abbreviation: expanded in questions and in procedure names alike ("bhxh" -> "bao hiem xa hoi");
 - procedure: a phrase that names given procedures ("so do" -> 1.013978 ...);
 - life_event: a situation and the procedures it usually needs, in order ("nguoi than mat" -> khai tử, tử tuất...);
-  "*" in its phrase stands for up to two words ("bo * mat" matches "bố tôi vừa mất");
+  "*" in its phrase stands for up to three words ("bo * mat" matches "bố tôi vừa mất", "ong * mat" "ông nội tôi vừa mất");
 - offtopic: a question staff marked as outside the catalogue.
 - absent: a procedure citizens ask for that the catalogue does not hold (checked against it when written): the
   assistant says so instead of offering a procedure that merely shares its words.
@@ -54,7 +54,7 @@ def normal_words(text: str) -> list[str]:
 
 
 def fold_phrase(text: str) -> str:
-    """A vocabulary phrase as matched: folded, normalised words; a "*" (life events: any two words) is kept."""
+    """A vocabulary phrase as matched: folded, normalised words; a "*" (life events: up to three words) is kept."""
     return " * ".join(p for p in (" ".join(normal_words(part)) for part in (text or "").split("*")) if p)
 
 
@@ -93,9 +93,9 @@ class Vocabulary:
         self._abbr_re = _pattern(self._abbr)
         self._syn_re = _pattern(self._syn)
         self._proc_re = _pattern(self._proc)
-        # Life-event phrases may hold "*": up to two words of any kind ("bo * mat": "bố tôi vừa mất").
+        # Life-event phrases may hold "*": up to three words of any kind ("ong * mat": "ông nội tôi vừa mất").
         self._event_res = sorted(
-            ((re.compile(r"\b" + re.escape(p).replace(r"\ \*\ ", r"(?: \w+){0,2} ") + r"\b"), t)
+            ((re.compile(r"\b" + re.escape(p).replace(r"\ \*\ ", r"(?: \w+){0,3} ") + r"\b"), t)
              for p, t in self._events.items()),
             key=lambda pair: -len(pair[1].phrase),
         )

@@ -41,6 +41,12 @@ def test_a_phrase_running_past_a_life_events_end_reads_the_words_otherwise():
     assert v.life_event("bố tôi vừa mất")[0] is not None
 
 
+def test_a_star_stands_for_up_to_three_words_a_kinship_and_a_tense():
+    v = Vocabulary([Term("life_event", "ông * mất", codes=("1.000656",), label="Người thân qua đời")])
+    assert v.life_event("Ông nội tôi vừa mất, con cháu cần lo những thủ tục nào?")[0] is not None
+    assert v.life_event("ông ấy bảo giấy tờ mất rồi")[0] is None  # four words between: not a death
+
+
 def test_the_seed_file_covers_the_words_of_the_issue():
     v = seed_vocabulary()
     for phrase in ("có con", "người thân mất", "mở quán", "xây nhà", "mua bán đất", "mua xe máy", "đi làm ở nước ngoài"):
