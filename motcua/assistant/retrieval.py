@@ -296,10 +296,15 @@ class Retriever:
         return bool(ranked) and ranked[0].bigrams >= 1 and margin >= 2 * self.w.answer_margin
 
     def qualified(self, key, question):
-        """The procedure is a rarer case ("có yếu tố nước ngoài", "lưu động") and the question names that case."""
-        rare = self.rare[self.position[key]]
+        """The procedure is a rarer case ("có yếu tố nước ngoài", "lưu động") or a secondary action ("đăng ký lại") and
+        the question names that case or asks for that action ("làm lại")."""
+        i = self.position[key]
         q_seq = self.index.sequence(facets.without_facets(question) or question)
-        return bool(rare) and all(_has(q_seq, p) for p in rare)
+        rare, actions = self.rare[i], set(self.actions[i])
+        asked = {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
+        if not (rare or actions):
+            return False
+        return all(_has(q_seq, p) for p in rare) and actions <= asked
 
     def _action_elsewhere(self, ranked, question):
         """The question asks for a secondary action ("đổi địa chỉ", "gia hạn") that the best candidate's name does

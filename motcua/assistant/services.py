@@ -222,7 +222,8 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             if specific and specific.confident and specific.best.key in event.codes:
                 pointed = specific.best.key  # "ông mất rồi còn tháng lương hưu chưa lĩnh": the rest names it
             whole = retriever.search(question, allowed=allowed)
-            if whole.confident and whole.best.key not in event.codes and retriever.qualified(whole.best.key, question):
+            if ((whole.confident or (whole.candidates and retriever.leads(whole)))
+                    and whole.best.key not in event.codes and retriever.qualified(whole.best.key, question)):
                 # "cưới vợ người Trung Quốc": the case the question qualifies (có yếu tố nước ngoài) of the event's
                 # procedure comes first
                 shown = _names([whole.best.key], allowed) + shown

@@ -249,6 +249,14 @@ def test_a_life_event_puts_first_the_case_the_question_qualifies(catalogue):
     assert [p["code"] for p in plain.procedures][0] == "1.000894"
 
 
+def test_a_life_event_puts_first_the_secondary_action_the_question_asks_for(catalogue):
+    _add("1.005461", "Thủ tục đăng ký lại khai tử", "Hộ tịch")
+    reply = ask("bà mất từ năm 1990 mà không có giấy khai tử, giờ làm lại được không", at=AT)
+    assert reply.life_event and [p["code"] for p in reply.procedures][:2] == ["1.005461", "1.000656"]
+    plain = ask("bà tôi vừa mất, con cháu cần lo giấy tờ gì", at=AT)  # nothing asked again: the usual list
+    assert [p["code"] for p in plain.procedures][0] == "1.000656"
+
+
 def test_a_life_event_lists_first_what_the_rest_of_the_question_points_to(catalogue):
     _add("1.003677", "Khai báo tạm vắng", "Đăng ký, quản lý cư trú")
     reply = ask("đi làm xa nhà vài tháng có cần khai báo gì với công an không", at=AT)
