@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from motcua.catalogue.vocabulary import normal_words, normalise
+from motcua.lib.text import fold
 
 from .synonyms import expand, expand_abbreviations
 
@@ -150,6 +151,7 @@ def _correct(word, vocabulary):
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"\w+")
 
 
 def _edits1(word):
@@ -204,6 +206,28 @@ class LexicalIndex:
         self.norm = [self.k1 * (1 - self.b + self.b * length / self.avg_len) for length in self.name_len]
         self.unknown_idf = math.log(1 + (n + 0.5) / 1.5)
         self.vocabulary = dict(syllables)
+        self._known = None  # the words `respell` knows, found on first use
+
+    def respell(self, text):
+        """`text` with each word unknown to the catalogue and to the citizen vocabulary put right at edit distance one
+        ("bố tôi mấtt rồi" -> "bố tôi mat rồi"), other words left as written: the vocabulary's phrases then match a
+        mistyped question as the lexical stage's terms do."""
+        known = self._known_words()
+
+        def right(m):
+            word = normalise(fold(m.group()))
+            corrected = _correct(word, known)
+            return corrected if corrected != word else m.group()
+
+        return _WORD.sub(right, text)
+
+    def _known_words(self):
+        """The catalogue's syllables and their counts, and the citizen vocabulary's words (counted once)."""
+        if self._known is None:
+            terms = self.citizen_vocabulary.terms if self.citizen_vocabulary else []
+            words = {w for t in terms for w in f"{t.phrase} {t.meaning}".split() if w != "*"}
+            self._known = {**dict.fromkeys(words, 1), **self.vocabulary}
+        return self._known
 
     def terms(self, text):
         return query_terms(text, self.vocabulary, self.citizen_vocabulary, self.idf, self.triples)

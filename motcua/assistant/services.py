@@ -184,6 +184,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
 
     retriever = retriever or get_retriever()
     vocabulary = retriever.vocabulary or citizen_vocabulary.current()  # get_retriever has just checked it is current
+    typed, question = question, retriever.index.respell(question)  # "bố tôi mấtt": the vocabulary reads it right
     allowed = allowed_codes(agency=agency, commune=commune)
     if vocabulary.is_offtopic(question):
         return Reply(declined=True, answer=decline_text(queued=False), facets=asked)
@@ -270,7 +271,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         if log:
             best = result.best
             DeclinedQuestion.objects.create(
-                question=question,
+                question=typed,
                 asked_at=at,
                 channel=channel,
                 best_code=best.key if best else "",

@@ -257,6 +257,13 @@ def test_a_life_event_puts_first_the_secondary_action_the_question_asks_for(cata
     assert [p["code"] for p in plain.procedures][0] == "1.000656"
 
 
+def test_a_mistyped_word_is_put_right_before_the_vocabulary_reads_the_question(catalogue):
+    reply = ask("người thân vừa mấtt thì cần làm những thủ tục gì", at=AT)
+    assert reply.life_event and reply.procedures[0]["code"] == "1.000656"
+    declined = ask("khoong hieeur gif heets", at=AT, channel="web")
+    assert declined.declined and DeclinedQuestion.objects.get().question == "khoong hieeur gif heets"  # as typed
+
+
 def test_a_life_event_lists_first_what_the_rest_of_the_question_points_to(catalogue):
     _add("1.003677", "Khai báo tạm vắng", "Đăng ký, quản lý cư trú")
     reply = ask("đi làm xa nhà vài tháng có cần khai báo gì với công an không", at=AT)
