@@ -6,15 +6,13 @@ database cannot be reached (timeouts and retries exhausted, or the shared circui
 """
 
 import datetime
-import hashlib
-import hmac
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import timezone
 
 from motcua.connections import registry
 from motcua.connections.errors import Unavailable
+from motcua.lib.crypto_fields import index_of, indexes_of
 
 from .models import RegistryLookup, mask_pid
 
@@ -35,13 +33,9 @@ class Resident:
     synthetic: bool
 
 
-def _hash(pid):
-    return hmac.new(settings.SECRET_KEY.encode(), pid.encode(), hashlib.sha256).hexdigest()
-
-
 def _log(operation, pid, outcome, *, actor, dossier, purpose):
     RegistryLookup.objects.create(at=timezone.now(), actor=actor if getattr(actor, "pk", None) else None,
-                                  subject=mask_pid(pid), subject_hash=_hash(pid), dossier=dossier or "",
+                                  subject=mask_pid(pid), subject_hash=index_of("id", pid), dossier=dossier or "",
                                   purpose=purpose[:300], operation=operation, outcome=outcome)
 
 
@@ -83,5 +77,7 @@ def verify(pid, name, birth_date, *, actor, purpose, dossier=""):
 
 
 def lookups_about(pid):
-    """The log of questions asked about one citizen (for the citizen's own view and for audits)."""
-    return RegistryLookup.objects.filter(subject_hash=_hash(pid))
+    """The log of questions asked about one citizen (for the citizen's own view and for audits). The personal number
+    is hashed with the data keys, not SECRET_KEY: the log outlives a new session secret and is found under every data
+    key still configured."""
+    return RegistryLookup.objects.filter(subject_hash__in=indexes_of("id", pid))

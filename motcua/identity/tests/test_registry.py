@@ -29,6 +29,14 @@ def test_a_resident_comes_back_with_residence_and_the_question_is_logged(registr
     assert registry.lookups_about(someone.pid).count() == 1
 
 
+def test_the_log_is_keyed_by_the_data_keys_and_outlives_a_new_session_secret(registry_at, officer, settings):
+    someone = adults()[0]
+    registry.resident(someone.pid, actor=officer, purpose=registry.purpose_for("1.001193"))
+    settings.SECRET_KEY = "a-rotated-session-secret-" + "x" * 40
+    assert registry.lookups_about(someone.pid).count() == 1
+    assert registry.lookups_about(adults()[1].pid).count() == 0
+
+
 def test_unknown_number_and_verification(registry_at, officer):
     someone = adults()[1]
     assert registry.resident("000000000000", actor=officer, purpose="thử") is None
