@@ -33,6 +33,7 @@ _PHRASES = {
     ],
     "papers": [
         "can nhung giay to gi", "can giay to gi", "giay to gi", "can nhung gi", "can mang theo gi",
+        "can nhung giay phep gi", "can giay phep gi", "giay phep gi",  # "mở quán cần giấy phép gì": not "tiếp cận"
         "can mang gi", "mang theo gi", "phai mang theo nhung gi", "mang theo nhung gi", "can chuan bi gi",
         "ho so gom nhung gi", "ho so gom", "ho so can", "thanh phan ho so", "can gi", "giay to", "ho so",
         "mang gi",

@@ -59,6 +59,10 @@ _REISSUE = frozenset({("cap", "lai"), ("dang", "ki", "lai")})
 _CORRECT = frozenset({("dinh", "chinh"), ("dieu", "chinh"), ("sua", "doi"), ("doi",)})  # "đổi": thay đổi
 _REOPEN = frozenset({("khoi", "phuc")})
 _AGAIN_VERBS = frozenset("xin lam cap ki in".split())
+# Words ending in the syllable of "dừng" (stop) once folded: "xây dựng", "sử dụng", "tuyển dụng", "tín dụng"...
+_DUNG_WORDS = frozenset("xay su tuyen tin ap ung vien".split())
+# Words of what happened to a paper or of what is done again: they say nothing of what the paper is.
+_CIRCUMSTANCE = frozenset("bi mat hong rach chay lai cap doi".split())
 
 
 def _intents(words):
@@ -133,7 +137,8 @@ class Weights:
 
 def _has(words, phrase):
     n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+    return any(tuple(words[i : i + n]) == phrase and not (phrase == ("dung",) and i and words[i - 1] in _DUNG_WORDS)
+               for i in range(len(words) - n + 1))
 
 
 class Retriever:
@@ -151,6 +156,7 @@ class Retriever:
             named, starts = np.unique(positions[order], return_index=True)
             aliases = (vectors[order], named, starts)
         self.aliases = aliases
+        self._specific_idf = None  # see _kin
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
         self.accents = Accents(d.name for d in self.docs)
@@ -299,16 +305,28 @@ class Retriever:
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
         return bool(ranked) and ranked[0].bigrams >= 1 and margin >= 2 * self.w.answer_margin
 
-    def qualified(self, key, question):
-        """The procedure is a rarer case ("có yếu tố nước ngoài", "lưu động") or a secondary action ("đăng ký lại") and
-        the question names that case or asks for that action ("làm lại")."""
+    def qualified(self, key, question, within=()):
+        """The procedure is a rarer case ("có yếu tố nước ngoài", "lưu động") the question names, or a secondary action
+        ("đăng ký lại") the question asks for ("làm lại") of one of the procedures `within` (a specific word pair of
+        its name is theirs: "đăng ký lại khai tử" of "đăng ký khai tử", not "cấp lại chứng chỉ hành nghề luật sư")."""
         i = self.position[key]
         q_seq = self.index.sequence(facets.without_facets(question) or question)
         rare, actions = self.rare[i], set(self.actions[i])
+        if rare:
+            return all(_has(q_seq, p) for p in rare)
         asked = {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
-        if not (rare or actions):
-            return False
-        return all(_has(q_seq, p) for p in rare) and actions <= asked
+        return bool(actions) and actions <= asked and self._kin(key, within)
+
+    def _kin(self, key, within):
+        """`key`'s name shares a specific word pair ("khai tử", "căn cước": not "đăng ký", nor a circumstance such as
+        "bị mất") with a name of `within`."""
+        if self._specific_idf is None:  # a pair rarer than most: 0.6 of the median word pair's idf
+            idfs = sorted(v for t, v in self.index.idf.items() if "_" in t)
+            self._specific_idf = 0.6 * idfs[len(idfs) // 2] if idfs else 0.0
+        pairs = {t for t in self.index.name_terms[self.position[key]]
+                 if "_" in t and self.index.idf.get(t, 0) >= self._specific_idf
+                 and not _CIRCUMSTANCE.intersection(t.split("_"))}
+        return any(pairs & set(self.index.name_terms[self.position[c]]) for c in within if c in self.position)
 
     def _action_elsewhere(self, ranked, question):
         """The question asks for a secondary action ("đổi địa chỉ", "gia hạn") that the best candidate's name does

@@ -42,7 +42,8 @@ STORY_WORDS = 14  # a question this long is treated as a story that may hide its
 _SENTENCES = re.compile(r"[.!?;\n]+|,\s+(?=(?:gio|bay gio|vay|nen|thi|cho hoi|xin hoi|cho em hoi|cho toi hoi)\b)")
 
 # An ask for the procedures of a situation in general (folded words), as opposed to one precise procedure.
-_LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhung gi|lo gi|lo nhung gi|nhung buoc|cac buoc)\b")
+_LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhung gi|lo gi|lo nhung gi|nhung buoc|cac buoc"
+                       r"|lam lai nhung gi|dang ki nhung gi|nhung giay to gi)\b")
 
 MAX_QUESTION_LENGTH = 500
 # Everyday verbs around a named paper that do not say which procedure ("làm sổ đỏ", "xin sổ hồng").
@@ -189,7 +190,9 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     if vocabulary.is_offtopic(question):
         return Reply(declined=True, answer=decline_text(queued=False), facets=asked)
     missing = vocabulary.absent(question)
-    if missing is not None:  # "xin trợ cấp thất nghiệp": said plainly, not answered with "ủy quyền lĩnh thay ..."
+    if missing is not None and not vocabulary.procedures(vocabulary.expand_abbreviations(question).replace(missing.phrase, " ")):
+        # "xin trợ cấp thất nghiệp": said plainly, not answered with "ủy quyền lĩnh thay ..."; but "xin lý lịch tư
+        # pháp để xin visa" names a procedure of the catalogue besides the missing one: that is the ask
         return Reply(declined=True, answer=absent_text(missing.label), facets=asked)
     law_question = facets.asks_about_the_law(question)  # "Cơ sở KCB BHYT ban đầu là gì?": declined below
 
@@ -201,9 +204,11 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         # the rest of the question, read as a story, wins when it names one procedure clearly.
         specific = _search(retriever, rest, allowed) if rest else None
         told = _names(vocabulary.procedures(rest), allowed) if rest else []
-        if len(told) == 1 or (specific and specific.confident and not specific.ambiguous):
+        listed = bool(_LIST_ASK.search(vocabulary.prepare(rest))) if rest else False
+        if len(told) == 1 or (specific and specific.confident and not specific.ambiguous and not listed):
             # "bố em mất rồi thì làm giấy khai tử ở đâu": the rest names one procedure (a vocabulary phrase first:
-            # "xin lý lịch tư pháp để đi xuất khẩu lao động"); answer it
+            # "xin lý lịch tư pháp để đi xuất khẩu lao động"); answer it, unless retrieval alone finds it and the
+            # question asks for the list ("nhà bị cháy mất hết giấy tờ phải làm lại những gì")
             code = told[0]["code"] if len(told) == 1 else specific.best.key
             reply = _answer(code, asked, at)
             if reply is not None:
@@ -224,7 +229,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 pointed = specific.best.key  # "ông mất rồi còn tháng lương hưu chưa lĩnh": the rest names it
             whole = retriever.search(question, allowed=allowed)
             if ((whole.confident or (whole.candidates and retriever.leads(whole)))
-                    and whole.best.key not in event.codes and retriever.qualified(whole.best.key, question)):
+                    and whole.best.key not in event.codes and retriever.qualified(whole.best.key, question, event.codes)):
                 # "cưới vợ người Trung Quốc": the case the question qualifies (có yếu tố nước ngoài) of the event's
                 # procedure comes first
                 shown = _names([whole.best.key], allowed) + shown

@@ -235,6 +235,17 @@ def test_a_procedure_missing_from_the_catalogue_is_named_as_missing(catalogue):
     assert not DeclinedQuestion.objects.exists()  # known to be missing: nothing for an officer to map
 
 
+def test_a_missing_procedure_told_beside_one_the_catalogue_holds_does_not_decline(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
+    CitizenTerm.objects.create(kind="absent", phrase="xin visa", label="Xin thị thực nhập cảnh nước ngoài",
+                               reason="thử", source="admin")
+    CitizenTerm.objects.create(kind="procedure", phrase="giấy khai sinh bản sao", codes="1.001193", reason="thử")
+    assert ask("xin visa đi Úc ở đâu", at=AT).declined
+    reply = ask("làm giấy khai sinh bản sao để xin visa đi Úc", at=AT)  # the visa is why; the paper is the ask
+    assert not reply.declined and reply.procedures[0]["code"] == "1.001193"
+
+
 def _add(code, name, field):
     from motcua.catalogue.services import create_version
 
@@ -255,6 +266,12 @@ def test_a_life_event_puts_first_the_secondary_action_the_question_asks_for(cata
     assert reply.life_event and [p["code"] for p in reply.procedures][:2] == ["1.005461", "1.000656"]
     plain = ask("bà tôi vừa mất, con cháu cần lo giấy tờ gì", at=AT)  # nothing asked again: the usual list
     assert [p["code"] for p in plain.procedures][0] == "1.000656"
+
+
+def test_a_life_event_does_not_put_first_a_reissue_of_an_unrelated_paper(catalogue):
+    _add("1.008628", "Cấp lại Chứng chỉ hành nghề luật sư trong trường hợp bị mất, bị rách, bị cháy", "Luật sư")
+    reply = ask("tôi bị mất ví mất hết giấy tờ, giờ phải làm lại những gì", at=AT)
+    assert reply.life_event and reply.procedures[0]["code"] == "1.014064"  # the card, not the lawyer's certificate
 
 
 def test_a_mistyped_word_is_put_right_before_the_vocabulary_reads_the_question(catalogue):
@@ -321,3 +338,12 @@ def test_a_facet_question_that_names_a_need_by_a_vocabulary_phrase_is_not_bare(c
     reply = ask("xin việc cần những giấy tờ gì", at=AT)
     assert not reply.declined and reply.life_event == event.label
     assert ask("cần những giấy tờ gì", at=AT).declined  # a bare facet still asks which procedure
+
+
+def test_building_and_using_are_not_stopping():
+    from motcua.assistant.lexical import Doc
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([Doc("a", "Cấp giấy phép xây dựng mới"), Doc("b", "Chuyển mục đích sử dụng đất"),
+                           Doc("c", "Dừng thực hiện thủ tục đăng ký hộ kinh doanh")])
+    assert retriever.actions == [[], [], [("dung",)]]  # "xây dựng", "sử dụng" fold to the syllable of "dừng"
