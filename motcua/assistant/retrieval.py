@@ -145,6 +145,11 @@ class Retriever:
         self.position = {d.key: i for i, d in enumerate(self.docs)}
         self.vectors = vectors
         self.embed_query = embed_query
+        if aliases is not None:  # grouped by procedure once, so each question takes the closest phrase per group
+            vectors, positions = aliases
+            order = np.argsort(positions, kind="stable")
+            named, starts = np.unique(positions[order], return_index=True)
+            aliases = (vectors[order], named, starts)
         self.aliases = aliases
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
@@ -265,10 +270,9 @@ class Retriever:
         less `alias_discount`."""
         sims = self.vectors @ q
         if self.aliases is not None:
-            vectors, positions = self.aliases
-            closest = np.full(len(sims), -1.0, dtype=np.float32)
-            np.maximum.at(closest, positions, vectors @ q)
-            sims = np.maximum(sims, closest - self.w.alias_discount)
+            vectors, named, starts = self.aliases
+            closest = np.maximum.reduceat(vectors @ q, starts)  # rows are grouped by the procedure they name
+            sims[named] = np.maximum(sims[named], closest - self.w.alias_discount)
         return sims
 
     def _evidence(self, key, terms):

@@ -67,10 +67,46 @@ class Term:
     label: str = ""
 
 
-def _pattern(phrases):
-    if not phrases:
-        return None
-    return re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+class _Phrases:
+    """Phrases of whole words found in prepared text (normalised words joined by single spaces): from the left, the
+    longest phrase starting at each word, without overlaps. A dictionary of word sequences rather than one regular
+    expression of thousands of alternatives, which tried every phrase at every word."""
+
+    def __init__(self, phrases):
+        self.phrases = {tuple(p.split()) for p in phrases}
+        self.prefixes = {words[:k] for words in self.phrases for k in range(1, len(words))}
+
+    def spans(self, text):
+        """(start, end, phrase) of each phrase found, left to right; start and end index characters of `text`."""
+        words = text.split(" ")
+        found, at, i = [], 0, 0
+        starts = []
+        for w in words:
+            starts.append(at)
+            at += len(w) + 1
+        while i < len(words):
+            longest = 0
+            for k in range(1, len(words) - i + 1):
+                head = tuple(words[i : i + k])
+                if head in self.phrases:
+                    longest = k
+                if head not in self.prefixes:
+                    break
+            if longest:
+                end = starts[i + longest - 1] + len(words[i + longest - 1])
+                found.append((starts[i], end, text[starts[i] : end]))
+                i += longest
+            else:
+                i += 1
+        return found
+
+    def sub(self, replace, text):
+        """`text` with each phrase found replaced by `replace(phrase)`."""
+        out, last = [], 0
+        for start, end, phrase in self.spans(text):
+            out += [text[last:start], replace(phrase)]
+            last = end
+        return "".join(out + [text[last:]])
 
 
 class Vocabulary:
@@ -89,15 +125,16 @@ class Vocabulary:
         self._events = by.get("life_event", {})
         self._offtopic = set(by.get("offtopic", {}))
         self._absent = by.get("absent", {})
-        self._absent_re = _pattern(self._absent)
-        self._abbr_re = _pattern(self._abbr)
-        self._syn_re = _pattern(self._syn)
-        self._proc_re = _pattern(self._proc)
+        self._absent_found = _Phrases(self._absent)
+        self._abbr_found = _Phrases(self._abbr)
+        self._syn_found = _Phrases(self._syn)
+        self._proc_found = _Phrases(self._proc)
         # Life-event phrases may hold "*": up to three words of any kind ("ong * mat": "ông nội tôi vừa mất").
+        # Each with its first word: a question without it is not tried against the pattern.
         self._event_res = sorted(
-            ((re.compile(r"\b" + re.escape(p).replace(r"\ \*\ ", r"(?: \w+){0,3} ") + r"\b"), t)
+            ((p.split()[0], re.compile(r"\b" + re.escape(p).replace(r"\ \*\ ", r"(?: \w+){0,3} ") + r"\b"), t)
              for p, t in self._events.items()),
-            key=lambda pair: -len(pair[1].phrase),
+            key=lambda entry: -len(entry[2].phrase),
         )
 
     @staticmethod
@@ -107,21 +144,19 @@ class Vocabulary:
     def expand_abbreviations(self, text: str) -> str:
         """Normalised folded `text` with abbreviations written out (applied to questions and names alike)."""
         text = self.prepare(text)
-        return self._abbr_re.sub(lambda m: self._abbr[m.group(1)], text) if self._abbr_re else text
+        return self._abbr_found.sub(self._abbr.__getitem__, text)
 
     def expand(self, text: str) -> str:
         """Normalised folded `text`, abbreviations written out and everyday phrases replaced by catalogue wording
         (one pass, longest phrase first, so a replacement is never rewritten by a shorter entry)."""
         text = self.expand_abbreviations(text)
-        return self._syn_re.sub(lambda m: self._syn[m.group(1)], text) if self._syn_re else text
+        return self._syn_found.sub(self._syn.__getitem__, text)
 
     def procedures(self, text: str) -> list[str]:
         """Codes named by procedure phrases found in `text`, longest phrase first, without repeats."""
-        if not self._proc_re:
-            return []
         codes = []
-        for m in self._proc_re.finditer(self.expand_abbreviations(text)):
-            codes += [c for c in self._proc[m.group(1)].codes if c not in codes]
+        for _, _, phrase in self._proc_found.spans(self.expand_abbreviations(text)):
+            codes += [c for c in self._proc[phrase].codes if c not in codes]
         return codes
 
     def procedure_terms(self) -> list[Term]:
@@ -130,15 +165,18 @@ class Vocabulary:
     def without_procedures(self, text: str) -> str:
         """Prepared `text` with the procedure phrases taken out (what the question says besides naming them)."""
         text = self.expand_abbreviations(text)
-        return " ".join(self._proc_re.sub(" ", text).split()) if self._proc_re else text
+        return " ".join(self._proc_found.sub(lambda phrase: " ", text).split())
 
     def life_event(self, text: str):
         """(Term, text without the event phrase) of the first life event found in `text`, or (None, text)."""
         prepared = self.expand_abbreviations(text)
         # A phrase that starts inside an event and runs past its end reads the words otherwise: in "bố tôi mất căn
         # cước", "mất căn cước" is a lost paper, not a death ("bo * mat").
-        crossing = [m.span() for r in (self._syn_re, self._proc_re) if r for m in r.finditer(prepared)]
-        for pattern, term in self._event_res:
+        crossing = [(start, end) for found in (self._syn_found, self._proc_found) for start, end, _ in found.spans(prepared)]
+        words = set(prepared.split())
+        for first, pattern, term in self._event_res:
+            if first not in words:
+                continue
             for m in pattern.finditer(prepared):
                 if not any(m.start() < start < m.end() < end for start, end in crossing):
                     return term, " ".join((prepared[: m.start()] + " " + prepared[m.end() :]).split())
@@ -150,8 +188,8 @@ class Vocabulary:
     def absent(self, text: str):
         """The entry of a procedure missing from the catalogue that `text` asks for ("xin trợ cấp thất nghiệp"), or
         None."""
-        m = self._absent_re.search(self.expand_abbreviations(text)) if self._absent_re else None
-        return self._absent[m.group(1)] if m else None
+        found = self._absent_found.spans(self.expand_abbreviations(text))
+        return self._absent[found[0][2]] if found else None
 
 
 SEED_FILE = Path(__file__).parent / "data" / "citizen_vocabulary.tsv"
