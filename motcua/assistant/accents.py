@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
+from motcua.catalogue.vocabulary import normalise
 from motcua.lib.text import fold
 
 __all__ = ["Accents"]
@@ -38,7 +39,7 @@ class Accents:
         self.right = Counter()  # (written syllable, folded next syllable)
         for text in texts:
             words = _written(text)
-            folded = [fold(w) for w in words]
+            folded = [normalise(fold(w)) for w in words]
             for i, w in enumerate(words):
                 self.forms[folded[i]][w] += 1
                 if i:
@@ -46,14 +47,14 @@ class Accents:
                 if i + 1 < len(words):
                     self.right[(w, folded[i + 1])] += 1
         for w in EVERYDAY.split():
-            self.forms[fold(w)][w] += 1000
+            self.forms[normalise(fold(w))][w] += 1000
 
     def restore(self, question: str) -> str:
         """`question` with diacritics put back when it has none (see the module docstring)."""
         if not question or not question.isascii():
             return question
         words = _WORD.findall(question)
-        folded = [w.lower() for w in words]
+        folded = [normalise(w.lower()) for w in words]  # "dang ki" and "dang ky" alike
         out = []
         for i, word in enumerate(folded):
             forms = self.forms.get(word)

@@ -18,9 +18,13 @@ that of its name, or, a little discounted, that of the closest phrase naming it 
 "nhập khẩu về nhà", hence near đăng ký thường trú, though far from the name's words).
 """
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
+
+from motcua.catalogue.vocabulary import normalise
+from motcua.lib.text import fold
 
 from . import facets
 from .accents import Accents
@@ -59,6 +63,7 @@ _REISSUE = frozenset({("cap", "lai"), ("dang", "ki", "lai")})
 _CORRECT = frozenset({("dinh", "chinh"), ("dieu", "chinh"), ("sua", "doi"), ("doi",)})  # "đổi": thay đổi
 _REOPEN = frozenset({("khoi", "phuc")})
 _AGAIN_VERBS = frozenset("xin lam cap ki in".split())
+_WORD = re.compile(r"\w+")
 # Words ending in the syllable of "dừng" (stop) once folded: "xây dựng", "sử dụng", "tuyển dụng", "tín dụng"...
 _DUNG_WORDS = frozenset("xay su tuyen tin ap ung vien".split())
 # Words of what happened to a paper or of what is done again: they say nothing of what the paper is.
@@ -160,6 +165,9 @@ class Retriever:
         self.w = weights or Weights()
         self.name_words = [tokens(d.name, vocabulary) for d in self.docs]
         self.accents = Accents(d.name for d in self.docs)
+        # One-word abbreviations as the model should read them ("hkd" -> "hộ kinh doanh"): see _readable.
+        self.spelled_out = {a: self.accents.restore(m) for a, m in (vocabulary.abbreviations() if vocabulary else {}).items()
+                            if " " not in a}
         # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
         # A name listing several cases ("... của Việt Nam; ... của nước ngoài; ...") is narrowed by its first one.
         first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
@@ -238,7 +246,7 @@ class Retriever:
         for h in hits:
             by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
         if self.semantic_enabled and not lexical_only:
-            q = self.embed_query(self.accents.restore(written))
+            q = self.embed_query(self._readable(written))
             sims = self._similarities(q)
             order = np.argsort(-sims)[:20]
             for i in order:
@@ -270,6 +278,12 @@ class Retriever:
                 - penalty
             )
         return sorted(by_key.values(), key=lambda c: (-c.score, c.key)), terms
+
+    def _readable(self, text):
+        """`text` as the embedding model reads it best: diacritics put back when it was typed without any, then its
+        one-word abbreviations written out ("dk hkd can gi" -> "đăng ký hộ kinh doanh cần gì")."""
+        text = self.accents.restore(text)
+        return _WORD.sub(lambda m: self.spelled_out.get(normalise(fold(m.group())), m.group()), text)
 
     def _similarities(self, q):
         """The question's similarity to each procedure: to its name, or to the closest vocabulary phrase naming it

@@ -111,13 +111,13 @@ def _choose(shown, asked):
                  candidates=[p["code"] for p in shown])
 
 
-def _search(retriever, question, allowed):
+def _search(retriever, question, allowed, context=None):
     """Retrieval on the question; a long question of several sentences is read as a story whose last sentence is
     the ask (the ask usually comes last: "... chưa lấy vợ. Xin giấy đó ở đâu?")."""
     ask_sentence = _story_ask(question)
     if ask_sentence:
         return retriever.search_story(question, ask_sentence, allowed=allowed)
-    return retriever.search(question, allowed=allowed)
+    return retriever.search(question, allowed=allowed, context=context)
 
 
 def _sentences(question):
@@ -202,7 +202,8 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     if event is not None:
         # A story often mentions a life event on the way to a precise ask ("... chưa lấy vợ. Xin giấy đó ở đâu?"):
         # the rest of the question, read as a story, wins when it names one procedure clearly.
-        specific = _search(retriever, rest, allowed) if rest else None
+        # (read with the qualifiers the event phrase told: "lấy chồng Hàn Quốc thì đăng ký kết hôn ở đâu")
+        specific = _search(retriever, rest, allowed, context=question) if rest else None
         told = _names(vocabulary.procedures(rest), allowed) if rest else []
         listed = bool(_LIST_ASK.search(vocabulary.prepare(rest))) if rest else False
         if len(told) == 1 or (specific and specific.confident and not specific.ambiguous and not listed):

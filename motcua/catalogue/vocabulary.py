@@ -111,11 +111,18 @@ class _Phrases:
 
 class Vocabulary:
     def __init__(self, terms=()):
-        self.terms = []
-        for t in terms:
-            phrase = fold_phrase(t.phrase)
-            if phrase:
-                self.terms.append(Term(t.kind, phrase, " ".join(normal_words(t.meaning)), tuple(t.codes), t.label))
+        folded = [Term(t.kind, phrase, " ".join(normal_words(t.meaning)), tuple(t.codes), t.label)
+                  for t in terms if (phrase := fold_phrase(t.phrase))]
+        # Questions and names are matched with their abbreviations written out, so phrases are too: "the bhyt cho
+        # con" matches "thẻ BHYT cho con" (read "the bao hiem y te cho con").
+        abbreviations = {t.phrase: t.meaning for t in folded if t.kind == "abbreviation"}
+        found = _Phrases(abbreviations)
+
+        def written_out(text):
+            return " * ".join(found.sub(abbreviations.__getitem__, part) for part in text.split(" * "))
+
+        self.terms = [t if t.kind == "abbreviation" else
+                      Term(t.kind, written_out(t.phrase), written_out(t.meaning), t.codes, t.label) for t in folded]
         by = {}
         for t in self.terms:
             by.setdefault(t.kind, {})[t.phrase] = t
@@ -158,6 +165,10 @@ class Vocabulary:
         for _, _, phrase in self._proc_found.spans(self.expand_abbreviations(text)):
             codes += [c for c in self._proc[phrase].codes if c not in codes]
         return codes
+
+    def abbreviations(self) -> dict:
+        """Folded abbreviation -> what it stands for (folded)."""
+        return dict(self._abbr)
 
     def procedure_terms(self) -> list[Term]:
         return list(self._proc.values())

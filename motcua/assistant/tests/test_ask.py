@@ -347,3 +347,15 @@ def test_building_and_using_are_not_stopping():
     retriever = Retriever([Doc("a", "Cấp giấy phép xây dựng mới"), Doc("b", "Chuyển mục đích sử dụng đất"),
                            Doc("c", "Dừng thực hiện thủ tục đăng ký hộ kinh doanh")])
     assert retriever.actions == [[], [], [("dung",)]]  # "xây dựng", "sử dụng" fold to the syllable of "dừng"
+
+
+def test_the_model_reads_abbreviations_written_out_and_i_spelt_as_y():
+    from motcua.assistant.lexical import Doc
+    from motcua.assistant.retrieval import Retriever
+    from motcua.catalogue.vocabulary import Term, Vocabulary
+
+    vocabulary = Vocabulary([Term("abbreviation", "dk", "đăng ký"), Term("abbreviation", "hkd", "hộ kinh doanh")])
+    retriever = Retriever([Doc("1.001612", "Đăng ký thành lập hộ kinh doanh"), Doc("1.000894", "Đăng ký kết hôn")],
+                          vocabulary=vocabulary)
+    assert retriever._readable("dk hkd can gi") == "đăng ký hộ kinh doanh cần gì"
+    assert retriever._readable("dang ki ket hon") == "đăng ký kết hôn"  # "kí" and "ký" alike

@@ -93,3 +93,11 @@ def test_an_officers_edit_of_a_seed_entry_makes_it_theirs(admin_client, db):
     assert admin_client.post(url, form).status_code == 302
     term.refresh_from_db()
     assert (term.source, term.active) == ("admin", False)
+
+
+def test_a_phrase_written_with_an_abbreviation_matches_as_questions_are_read():
+    v = Vocabulary([Term("abbreviation", "bhyt", "bảo hiểm y tế"),
+                    Term("synonym", "thẻ bhyt cho con", "thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"),
+                    Term("procedure", "làm lại thẻ bhyt", codes=("1.001294",))])
+    assert v.expand("thẻ BHYT cho con") == "the bao hiem y te cho tre em duoi 6 tuoi"
+    assert v.procedures("làm lại thẻ bảo hiểm y tế") == v.procedures("lam lai the BHYT") == ["1.001294"]
