@@ -6,32 +6,36 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class VersionEmbedding(models.Model):
-    """The embedding of a procedure version's name and field, computed when the version is saved."""
+class Embedding(models.Model):
+    """A vector of the embedding model named, and the hash of the text it was computed from (stale when it changes)."""
 
-    version = models.OneToOneField(
-        "catalogue.ProcedureVersion", on_delete=models.CASCADE, primary_key=True, related_name="embedding"
-    )
     model = models.CharField(_("mô hình"), max_length=100)
     text_hash = models.CharField(_("mã băm văn bản"), max_length=64)
     vector = models.BinaryField(_("véc-tơ (float32)"))
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
 
     class Meta:
+        abstract = True
+
+
+class VersionEmbedding(Embedding):
+    """The embedding of a procedure version's name and field, computed when the version is saved."""
+
+    version = models.OneToOneField(
+        "catalogue.ProcedureVersion", on_delete=models.CASCADE, primary_key=True, related_name="embedding"
+    )
+
+    class Meta:
         verbose_name = _("véc-tơ ngữ nghĩa của thủ tục")
         verbose_name_plural = _("véc-tơ ngữ nghĩa của thủ tục")
 
 
-class PhraseEmbedding(models.Model):
+class PhraseEmbedding(Embedding):
     """The embedding of a citizen-vocabulary phrase that names procedures ("nhập khẩu về nhà chồng"), keyed by the
     phrase as matched (folded). The semantic stage reads a question close to such a phrase as close to its
     procedures: what staff and engineers map teaches the ranking too, not only the exact wording."""
 
     phrase = models.CharField(_("cụm từ (không dấu)"), max_length=300, primary_key=True)
-    model = models.CharField(_("mô hình"), max_length=100)
-    text_hash = models.CharField(_("mã băm văn bản"), max_length=64)
-    vector = models.BinaryField(_("véc-tơ (float32)"))
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("véc-tơ ngữ nghĩa của cụm từ người dân")
