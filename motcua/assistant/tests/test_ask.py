@@ -268,6 +268,12 @@ def test_a_life_event_puts_first_the_secondary_action_the_question_asks_for(cata
     assert [p["code"] for p in plain.procedures][0] == "1.000656"
 
 
+def test_the_rest_of_a_life_event_question_keeps_the_events_qualifier(catalogue):
+    _add("2.000806", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài", "Hộ tịch")
+    reply = ask("lấy chồng Hàn Quốc thì đăng ký kết hôn ở đâu", at=AT)
+    assert reply.procedures[0]["code"] == "2.000806"
+
+
 def test_a_life_event_does_not_put_first_a_reissue_of_an_unrelated_paper(catalogue):
     _add("1.008628", "Cấp lại Chứng chỉ hành nghề luật sư trong trường hợp bị mất, bị rách, bị cháy", "Luật sư")
     reply = ask("tôi bị mất ví mất hết giấy tờ, giờ phải làm lại những gì", at=AT)

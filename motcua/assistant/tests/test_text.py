@@ -67,6 +67,9 @@ def test_facets_are_detected_and_bare_follow_ups_recognised():
     assert facets.is_bare("thế còn thời gian giải quyết?")
     assert not facets.is_bare("đăng ký kết hôn mất bao lâu")
     assert facets.without_facets("đăng ký kết hôn mất bao lâu") == "dang ky ket hon"
+    # "cần" folds to "can" as "cận" does ("tiếp cận nguồn gen"): asking which licence is asking for papers
+    assert facets.detect("mở quán cần giấy phép gì") == ["papers"]
+    assert facets.without_facets("mở quán cần giấy phép gì") == "mo quan"
 
 
 def test_chat_shorthand_for_question_words_is_a_facet_and_carries_no_topic():
