@@ -12,7 +12,9 @@ class Embedding(models.Model):
     model = models.CharField(_("mô hình"), max_length=100)
     text_hash = models.CharField(_("mã băm văn bản"), max_length=64)
     vector = models.BinaryField(_("véc-tơ (float32)"))
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    # Indexed: the retriever's stamp reads the last one on every question (catalogue_index._stamp), a lookup in
+    # the index instead of a scan of every row and its vector.
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True, db_index=True)
 
     class Meta:
         abstract = True

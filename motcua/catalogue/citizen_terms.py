@@ -35,7 +35,7 @@ class CitizenTerm(models.Model):
     source = models.CharField(_("nguồn"), max_length=100, default="admin", help_text=_("seed = tệp khởi tạo; review = hàng chờ duyệt câu hỏi; admin = trang quản trị"))
     active = models.BooleanField(_("đang dùng"), default=True)
     created_at = models.DateTimeField(_("thời điểm thêm"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("thời điểm sửa"), auto_now=True)
+    updated_at = models.DateTimeField(_("thời điểm sửa"), auto_now=True, db_index=True)  # the vocabulary's stamp, per question
 
     class Meta:
         ordering = ["kind", "phrase_folded"]
