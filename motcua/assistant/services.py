@@ -17,10 +17,13 @@ then retrieval, a long question of several sentences read as a story whose last 
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure
+from motcua.lib.page_cache import KEEP, key_of, versions
 
 from . import facets
 from .answers import (
@@ -82,15 +85,27 @@ def _procedure(code):
     )
 
 
+def _composed(code, asked, day):
+    """(name, answer text) about the version in force of procedure `code`, or None. Kept in the shared cache under
+    the catalogue's data version (lib.page_cache: any save of a catalogue, units or guides row makes a new key), so
+    the many citizens asking about the same procedure on a day cost one composition, and an edit is seen at once."""
+    key = "assistant:answer:" + key_of(code, tuple(asked), day.isoformat(), versions(["catalogue"]), get_language())
+    found = cache.get(key)
+    if found is None:
+        procedure = _procedure(code)
+        found = (procedure.current.name, compose(procedure, asked, on=day)) if procedure else ()
+        cache.set(key, found, KEEP)
+    return found or None
+
+
 def _answer(code, asked, at, *, shown=None):
-    procedure = _procedure(code)
-    if procedure is None:
+    composed = _composed(code, asked, timezone.localdate(at))
+    if composed is None:
         return None
-    shown = shown or [{"code": procedure.code, "name": procedure.current.name, "score": 1.0}]
-    return Reply(
-        declined=False, procedures=shown, answer=compose(procedure, asked, on=timezone.localdate(at)),
-        code=procedure.code, facets=asked, candidates=[p["code"] for p in shown],
-    )
+    name, text = composed
+    shown = shown or [{"code": code, "name": name, "score": 1.0}]
+    return Reply(declined=False, procedures=shown, answer=text, code=code, facets=asked,
+                 candidates=[p["code"] for p in shown])
 
 
 def _names(codes, allowed=None):

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from motcua.assistant.answers import duration_text
 from motcua.assistant.models import DeclinedQuestion
 from motcua.assistant.services import ask
-from motcua.catalogue.models import Procedure
+from motcua.catalogue.models import FeeItem, Procedure
 from motcua.lib.money import format_vnd
 
 AT = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
@@ -56,6 +56,16 @@ def test_every_fact_of_the_answer_equals_the_catalogue(catalogue):
     assert "77/2025/NQ-HĐND" in online
     assert "/thu-tuc/" not in reply.answer
     assert reply.as_dict()["procedures"][0]["url"] == "/thu-tuc/1.001193/"
+
+
+def test_a_kept_answer_follows_an_edit_of_the_catalogue_at_once(catalogue):
+    """Composed answers live in the shared cache under the catalogue's data version: an officer's edit of a fee is in
+    the next answer, with nothing invalidated by hand."""
+    assert f"Lệ phí đăng ký khai sinh: {format_vnd(8000)}" in ask("đăng ký khai sinh lệ phí bao nhiêu", at=AT).answer
+    fee = FeeItem.objects.get(channel__version__procedure__code="1.001193", channel__kind="direct")
+    fee.amount = 10000
+    fee.save()
+    assert f"Lệ phí đăng ký khai sinh: {format_vnd(10000)}" in ask("đăng ký khai sinh lệ phí bao nhiêu", at=AT).answer
 
 
 def test_a_ministry_of_finance_fee_is_supported_online(catalogue):
