@@ -117,7 +117,7 @@ def _http():
     ok = "OK" if ratio >= 2 else "BELOW"
     return [
         f"HTTP: gunicorn {WORKERS} sync workers on loopback, POST /api/assistant, {SECONDS:.0f} s per level, "
-        f"{len(asks)} questions cycled, their vectors in the shared cache (asked before; "
+        f"{len(asks)} questions cycled, their vectors and composed answers in the shared cache (asked before; "
         f"{'Redis' if os.environ.get('REDIS_URL') else 'database cache'}):",
         f"  1 client:  {one['rps']:.1f} answers/s, p50 {one['p50']:.0f} ms, p95 {one['p95']:.0f} ms (errors {one['errors']})",
         f"  8 clients: {eight['rps']:.1f} answers/s, p50 {eight['p50']:.0f} ms, p95 {eight['p95']:.0f} ms (errors {eight['errors']})",
