@@ -205,10 +205,15 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     if vocabulary.is_offtopic(question):
         return Reply(declined=True, answer=decline_text(queued=False), facets=asked)
     missing = vocabulary.absent(question)
-    if missing is not None and not vocabulary.procedures(vocabulary.expand_abbreviations(question).replace(missing.phrase, " ")):
+    if missing is not None:
         # "xin trợ cấp thất nghiệp": said plainly, not answered with "ủy quyền lĩnh thay ..."; but "xin lý lịch tư
-        # pháp để xin visa" names a procedure of the catalogue besides the missing one: that is the ask
-        return Reply(declined=True, answer=absent_text(missing.label), facets=asked)
+        # pháp để xin visa" names a procedure of the catalogue besides the missing one: that is the ask. In a story
+        # whose ask names the missing one, only the ask counts ("Năm ngoái tôi mua nhà bằng giấy tay ... Tôi muốn
+        # lập vi bằng thì làm ở đâu?").
+        ask_sentence = _story_ask(question)
+        scope = ask_sentence if ask_sentence and vocabulary.absent(ask_sentence) == missing else question
+        if not vocabulary.procedures(vocabulary.expand_abbreviations(scope).replace(missing.phrase, " ")):
+            return Reply(declined=True, answer=absent_text(missing.label), facets=asked)
     law_question = facets.asks_about_the_law(question)  # "Cơ sở KCB BHYT ban đầu là gì?": declined below
 
     event, rest = vocabulary.life_event(facets.without_facets(question) or question)

@@ -256,6 +256,19 @@ def test_a_missing_procedure_told_beside_one_the_catalogue_holds_does_not_declin
     assert not reply.declined and reply.procedures[0]["code"] == "1.001193"
 
 
+def test_a_story_whose_ask_names_a_missing_procedure_is_told_so_whatever_its_narrative_names(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
+    CitizenTerm.objects.create(kind="absent", phrase="xin giấy phép karaoke", label="Cấp giấy phép kinh doanh karaoke",
+                               reason="thử", source="admin")
+    CitizenTerm.objects.create(kind="procedure", phrase="giấy khai sinh bản sao", codes="1.001193", reason="thử")
+    reply = ask("Tháng trước tôi đã xin giấy khai sinh bản sao cho con xong, giờ tôi tính mở quán hát ở nhà. "
+                "Tôi muốn xin giấy phép karaoke thì làm ở đâu?", at=AT)
+    assert reply.declined and "“Cấp giấy phép kinh doanh karaoke” chưa có trong danh mục" in reply.answer
+    reply = ask("xin giấy khai sinh bản sao cho con để xin giấy phép karaoke", at=AT)
+    assert not reply.declined and reply.code == "1.001193"  # not a story: the paper the catalogue holds is the ask
+
+
 def _add(code, name, field):
     from motcua.catalogue.services import create_version
 
