@@ -46,7 +46,7 @@ _SENTENCES = re.compile(r"[.!?;\n]+|,\s+(?=(?:gio|bay gio|vay|nen|thi|cho hoi|xi
 
 # An ask for the procedures of a situation in general (folded words), as opposed to one precise procedure.
 _LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhung gi|lo gi|lo nhung gi|nhung buoc|cac buoc"
-                       r"|lam lai nhung gi|dang ki nhung gi|nhung giay to gi)\b")
+                       r"|lam lai nhung gi|dang ki nhung gi|nhung giay to gi|nhung giay gi|nhung giay to nao|nhung giay nao)\b")
 
 MAX_QUESTION_LENGTH = 500
 # Everyday verbs around a named paper that do not say which procedure ("làm sổ đỏ", "xin sổ hồng").

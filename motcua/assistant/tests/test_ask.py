@@ -179,6 +179,8 @@ def test_a_life_event_told_in_a_story_does_not_decide_a_precise_ask(catalogue):
     general = "Bố tôi vừa qua đời ở quê, gia đình đã lo xong hậu sự cho ông. Giờ con cháu cần làm những thủ tục nào?"
     assert not _event_in_narrative_only(general, vocabulary)
     assert ask(general, at=AT).life_event == "Người thân qua đời"
+    papers = "Bố tôi vừa qua đời ở quê, gia đình đã lo xong hậu sự cho ông. Giờ con cháu cần làm những giấy gì?"
+    assert not _event_in_narrative_only(papers, vocabulary)  # "những giấy gì" asks for the list as well
 
 
 def test_a_story_is_gated_by_how_much_of_the_name_it_tells_not_how_much_of_it_the_name_explains(catalogue):
