@@ -1,6 +1,17 @@
 """The citizen vocabulary's rules (pure) and its seed."""
 
-from motcua.catalogue.vocabulary import Term, Vocabulary, normalise, normalise_line, seed_vocabulary
+import re
+
+from motcua.catalogue.citizen_terms import CitizenTerm
+from motcua.catalogue.vocabulary import (
+    Term,
+    Vocabulary,
+    fold_phrase,
+    normalise,
+    normalise_line,
+    seed_rows,
+    seed_vocabulary,
+)
 
 
 def test_i_y_variants_and_tone_placement_fold_the_same():
@@ -54,6 +65,18 @@ def test_the_seed_file_covers_the_words_of_the_issue():
     assert "the can cuoc" in v.expand("CCCD") and "giay phep lai xe" in v.expand("GPLX")
     assert "ho kinh doanh" in v.expand("hkd") and "tach ho" in v.expand("tách khẩu")
     assert v.procedures("sổ đỏ")[0] == "1.013978"
+
+
+def test_the_seed_file_holds_each_phrase_once_with_well_formed_codes():
+    """Engineers append to the file in parallel: a merge that kept both sides once doubled hundreds of lines, and a
+    code list written with "|" would be read as one code that does not exist."""
+    seen = {}
+    for row in seed_rows():
+        key = (row["kind"], fold_phrase(row["phrase"]))
+        assert key not in seen, f"{key} twice in the seed file"
+        seen[key] = row
+        assert all(re.fullmatch(r"\d\.\d{6}", code) for code in row["codes"].split()), row
+        assert row["kind"] in CitizenTerm.Kind.values, row
 
 
 def test_reloading_the_seed_follows_the_file_and_keeps_staff_entries(tmp_path, db):
