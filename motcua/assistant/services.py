@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure
 from motcua.lib.page_cache import KEEP, key_of, versions
+from motcua.lib.text import fold, fold_words, nfc
 
 from . import facets
 from .answers import (
@@ -42,7 +43,14 @@ from .models import DeclinedQuestion
 __all__ = ["Reply", "ask", "MAX_QUESTION_LENGTH"]
 
 STORY_WORDS = 14  # a question this long is treated as a story that may hide its ask
-_SENTENCES = re.compile(r"[.!?;\n]+|,\s+(?=(?:gio|bay gio|vay|nen|thi|cho hoi|xin hoi|cho em hoi|cho toi hoi)\b)")
+# Sentence ends, and the commas before an ask or a thank-you (matched on the folded text: "..., giờ làm lại ở đâu").
+_SENTENCES = re.compile(r"[.!?;\n]+|,\s+(?=(?:gio|bay gio|vay|nen|thi|cho hoi|xin hoi|cho em hoi|cho toi hoi"
+                        r"|(?:em |toi |minh )?(?:xin )?(?:chan thanh )?cam on)\b)")
+# A closing courtesy ("Em cảm ơn ạ.", "Mong các anh chị tư vấn."): a trigger and nothing but these words.
+_COURTESY = re.compile(r"\b(cam on|thank|thanks|tks|mong)\b")
+_COURTESY_WORDS = frozenset("""em toi minh chau con xin chan thanh cam on rat nhieu a nha nhe anh chi cac ad admin thank
+    thanks tks mong duoc som giai dap huong dan tu van tra loi giup do ho tro phan hoi moi nguoi quy co quan can bo ban
+    truoc""".split())
 
 # An ask for the procedures of a situation in general (folded words), as opposed to one precise procedure.
 _LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhung gi|lo gi|lo nhung gi|nhung buoc|cac buoc"
@@ -136,11 +144,31 @@ def _search(retriever, question, allowed, context=None):
 
 
 def _sentences(question):
-    return [x.strip() for x in _SENTENCES.split(question) if x and len(x.split()) >= 2]
+    """The sentences of a question (two words or more), without the courtesy that closes it. Cut where its folded
+    text has a sentence end, so the commas before "giờ", "vậy" or "cảm ơn" count however they are written."""
+    text = nfc(question)
+    folded = fold(text)
+    if len(folded) != len(text):  # a character folding to two: cut on the text as written
+        folded = text
+    pieces, start = [], 0
+    for end in _SENTENCES.finditer(folded):
+        pieces.append(text[start:end.start()])
+        start = end.end()
+    pieces.append(text[start:])
+    sentences = [x.strip() for x in pieces if len(x.split()) >= 2]
+    while sentences and _is_courtesy(sentences[-1]):
+        sentences.pop()
+    return sentences
+
+
+def _is_courtesy(sentence):
+    words = fold_words(sentence)
+    return bool(_COURTESY.search(" ".join(words))) and all(w in _COURTESY_WORDS for w in words)
 
 
 def _story_ask(question):
-    """The last sentence of a question told as a story (`STORY_WORDS` words or more, two sentences or more), else
+    """The ask of a question told as a story (`STORY_WORDS` words or more, two sentences or more): its last sentence
+    before any closing courtesy ("... Em muốn làm giấy khai sinh cho cháu thì cần mang những gì ạ? Em cảm ơn."), else
     ""."""
     sentences = _sentences(question)
     return sentences[-1] if len(question.split()) >= STORY_WORDS and len(sentences) >= 2 else ""

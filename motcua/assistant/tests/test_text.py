@@ -2,7 +2,9 @@
 
 from motcua.assistant import facets
 from motcua.assistant.lexical import Doc, LexicalIndex, query_terms, tokens
+from motcua.assistant.services import _story_ask
 from motcua.assistant.synonyms import expand
+from motcua.lib.text import fold
 
 
 def test_tokens_fold_diacritics_and_d_and_merge_i_y():
@@ -178,3 +180,19 @@ def test_a_vocabulary_phrase_does_not_straddle_a_question_phrase():
     assert query_terms("làm hôn thú", vocabulary=vocabulary) == ["dang", "ki", "ket", "hon", "dang_ki", "ki_ket",
                                                                  "ket_hon"]
     assert "ket" not in query_terms("ly hôn thủ tục thế nào", vocabulary=vocabulary)  # "hôn thủ(tục)" is no "hôn thú"
+
+
+def test_a_storys_ask_is_its_last_sentence_before_the_closing_courtesy():
+    story = ("Chào anh chị, em mới sinh cháu được 2 tuần. Vợ chồng em đã đăng ký kết hôn rồi. "
+             "Em muốn làm giấy khai sinh cho cháu thì cần mang những gì ạ? Em cảm ơn.")
+    assert _story_ask(story) == "Em muốn làm giấy khai sinh cho cháu thì cần mang những gì ạ"
+    closed = "Tôi là người Việt, chồng tôi quốc tịch Hàn Quốc. Chúng tôi muốn đăng ký kết hôn. Cần hồ sơ gì, em cảm ơn ạ."
+    assert _story_ask(closed) == "Cần hồ sơ gì"
+    assert _story_ask("Nhà tôi mua từ năm 2015 bằng giấy viết tay. Mong được hướng dẫn làm sổ đỏ đứng tên mình ạ.") == (
+        "Mong được hướng dẫn làm sổ đỏ đứng tên mình ạ")  # a courtesy that asks for something is the ask
+
+
+def test_a_comma_before_now_or_so_cuts_a_story_however_it_is_written():
+    told = "Sáng nay em bị móc túi mất hết giấy tờ trong đó có bằng lái ô tô B2, giờ em làm lại bằng thì phải làm sao"
+    assert _story_ask(told) == "giờ em làm lại bằng thì phải làm sao"
+    assert _story_ask(fold(told)) == "gio em lam lai bang thi phai lam sao"
