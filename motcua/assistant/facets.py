@@ -51,7 +51,7 @@ _PHRASES = {
               "lam ntn", "ntn"],  # chat shorthand: "ntn" = như thế nào
 }
 # Words around facet phrases that carry nothing once the facet is known.
-_FILLER = {"va", "con", "the", "thi", "vay", "a", "nhi", "ne", "co", "khong", "duoc", "ko", "k", "la", "nhu", "nao",
+FILLER = {"va", "con", "the", "thi", "vay", "a", "nhi", "ne", "co", "khong", "duoc", "ko", "k", "la", "nhu", "nao",
            "xong", "gom", "nhung", "gi", "cho", "em", "hoi", "oi", "nop", "lam", "phai", "can", "mang", "theo"}
 
 def _alternation(phrases):
@@ -101,7 +101,7 @@ def is_bare(question: str) -> bool:
     if not detect(question):
         return False
     single = {p for phrases in _PHRASES.values() for p in phrases if " " not in p}
-    rest = [w for w in without_facets(question).split() if w not in _FILLER and w not in STOPWORDS and w not in single]
+    rest = [w for w in without_facets(question).split() if w not in FILLER and w not in STOPWORDS and w not in single]
     return not rest
 
 

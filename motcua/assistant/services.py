@@ -57,6 +57,9 @@ _LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhu
                        r"|lam lai nhung gi|dang ki nhung gi|nhung giay to gi|nhung giay gi|nhung giay to nao|nhung giay nao)\b")
 
 MAX_QUESTION_LENGTH = 500
+# Words of an ask that name nothing by themselves (folded).
+_ASK_WORDS = frozenset("""thu tuc ho so giay to chuan bi sao the nao dang ki lam nop hoi o dau can phai gi mang theo lai
+    di xem biet tim huong dan duoc khong cho ra""".split()) | facets.FILLER
 # Everyday verbs around a named paper that do not say which procedure ("làm sổ đỏ", "xin sổ hồng").
 _VERBS = frozenset("lam xin can muon dang ki nop".split())
 SHOWN = 3
@@ -145,20 +148,31 @@ def _search(retriever, question, allowed, context=None):
 
 def _sentences(question):
     """The sentences of a question (two words or more), without the courtesy that closes it. Cut where its folded
-    text has a sentence end, so the commas before "giờ", "vậy" or "cảm ơn" count however they are written."""
+    text has a sentence end, so the commas before "giờ", "vậy" or "cảm ơn" count however they are written; a last
+    clause cut at a comma that names nothing stays with its sentence ("..., vậy làm hồ sơ ở đâu?")."""
     text = nfc(question)
     folded = fold(text)
     if len(folded) != len(text):  # a character folding to two: cut on the text as written
         folded = text
     pieces, start = [], 0
     for end in _SENTENCES.finditer(folded):
-        pieces.append(text[start:end.start()])
+        pieces.append((text[start:end.start()], end.group().startswith(",")))
         start = end.end()
-    pieces.append(text[start:])
-    sentences = [x.strip() for x in pieces if len(x.split()) >= 2]
-    while sentences and _is_courtesy(sentences[-1]):
-        sentences.pop()
+    pieces.append((text[start:], False))
+    sentences, comma = [], False
+    for piece, cut_at_comma in pieces:
+        if len(piece.split()) >= 2 and not _is_courtesy(piece):
+            if comma and sentences and _names_nothing(piece):
+                sentences[-1] = f"{sentences[-1]}, {piece.strip()}"
+            else:
+                sentences.append(piece.strip())
+        comma = cut_at_comma
     return sentences
+
+
+def _names_nothing(clause):
+    """True when a clause asks without naming what it is about ("vậy làm hồ sơ ở đâu", "giờ làm lại được không")."""
+    return not [w for w in facets.without_facets(clause).split() if w not in STOPWORDS and w not in _ASK_WORDS]
 
 
 def _is_courtesy(sentence):

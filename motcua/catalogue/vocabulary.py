@@ -67,6 +67,10 @@ class Term:
     label: str = ""
 
 
+# Words a citizen slips between the verb of a phrase and its object without changing what is asked.
+_LIGHT = frozenset("tien cai chiec giup mot cac nhung cho".split())
+
+
 class _Phrases:
     """Phrases of whole words found in prepared text (normalised words joined by single spaces): from the left, the
     longest phrase starting at each word, without overlaps. A dictionary of word sequences rather than one regular
@@ -77,7 +81,8 @@ class _Phrases:
         self.prefixes = {words[:k] for words in self.phrases for k in range(1, len(words))}
 
     def spans(self, text):
-        """(start, end, phrase) of each phrase found, left to right; start and end index characters of `text`."""
+        """(start, end, phrase) of each phrase found, left to right; start and end index characters of `text` (the
+        span of a phrase read past a light word holds that word too)."""
         words = text.split(" ")
         found, at, i = [], 0, 0
         starts = []
@@ -85,16 +90,25 @@ class _Phrases:
             starts.append(at)
             at += len(w) + 1
         while i < len(words):
-            longest = 0
+            longest, phrase = 0, None
             for k in range(1, len(words) - i + 1):
                 head = tuple(words[i : i + k])
                 if head in self.phrases:
-                    longest = k
+                    longest, phrase = k, head
                 if head not in self.prefixes:
                     break
+            if not longest and i + 2 < len(words) and words[i + 1] in _LIGHT:
+                # "nhận tiền trợ cấp thất nghiệp": a phrase of three words or more read past one light word after
+                # its first word
+                for k in range(2, len(words) - i):
+                    head = (words[i],) + tuple(words[i + 2 : i + 1 + k])
+                    if len(head) >= 3 and head in self.phrases:
+                        longest, phrase = k + 1, head
+                    if head not in self.prefixes:
+                        break
             if longest:
                 end = starts[i + longest - 1] + len(words[i + longest - 1])
-                found.append((starts[i], end, text[starts[i] : end]))
+                found.append((starts[i], end, " ".join(phrase)))
                 i += longest
             else:
                 i += 1

@@ -196,3 +196,8 @@ def test_a_comma_before_now_or_so_cuts_a_story_however_it_is_written():
     told = "Sáng nay em bị móc túi mất hết giấy tờ trong đó có bằng lái ô tô B2, giờ em làm lại bằng thì phải làm sao"
     assert _story_ask(told) == "giờ em làm lại bằng thì phải làm sao"
     assert _story_ask(fold(told)) == "gio em lam lai bang thi phai lam sao"
+
+
+def test_a_clause_after_a_comma_that_names_nothing_stays_with_its_sentence():
+    story = "Chồng tôi mất vì bạo bệnh. Tôi nghe nói được nhận trợ cấp tuất, vậy làm hồ sơ ở đâu?"
+    assert _story_ask(story) == "Tôi nghe nói được nhận trợ cấp tuất, vậy làm hồ sơ ở đâu"

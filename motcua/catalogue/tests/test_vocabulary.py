@@ -43,6 +43,16 @@ def test_life_events_and_procedure_phrases():
     assert v.procedures("làm sổ đỏ ở đâu") == ["1.013978"]
 
 
+def test_a_phrase_of_three_words_reads_past_one_light_word_after_its_verb():
+    v = Vocabulary([Term("absent", "nhận trợ cấp thất nghiệp", label="Hưởng trợ cấp thất nghiệp"),
+                    Term("procedure", "đổi bằng lái", codes=("3.000347",)), Term("procedure", "xin giấy", codes=("x",))])
+    assert v.absent("tôi muốn nhận tiền trợ cấp thất nghiệp").label == "Hưởng trợ cấp thất nghiệp"
+    assert v.procedures("muốn đổi cái bằng lái xe") == ["3.000347"]
+    assert v.procedures("đổi lại bằng lái") == []  # "lại" says another action: not a light word
+    assert v.procedures("xin cho giấy") == []  # two-word phrases are read as written
+    assert v.without_procedures("nhận tiền trợ cấp") == "nhan tien tro cap"
+
+
 def test_a_phrase_running_past_a_life_events_end_reads_the_words_otherwise():
     v = Vocabulary([Term("life_event", "bố * mất", codes=("1.000656",), label="Người thân qua đời"),
                     Term("procedure", "mất căn cước", codes=("1.014064",))])
