@@ -6,8 +6,9 @@
 (b) Latency in process: the lexical stage alone (baseline), the question embedding, and a full answer.
 (c) HTTP: POST /api/assistant behind gunicorn on loopback with the production settings (deploy/gunicorn.conf.py:
     every worker builds its index and loads the model before taking requests), WORKERS sync workers, numeric
-    threads fixed per process (motcua/__init__.py), 1 client then 8 concurrent clients, beside the minimal Django
-    view in the same run.
+    threads fixed per process (motcua/__init__.py), the shared cache on Redis as in production (BENCH_REDIS_URL,
+    database 8 by default; the database cache when Redis does not answer), 1 client then 8 concurrent clients,
+    beside the minimal Django view in the same run.
     Target: answers/s at 8 clients ≥ 2 × the single-client figure, p95 < 300 ms.
 
 Reads the configured database (DATABASE_URL or the SQLite default): it needs the catalogue imported and embedded
@@ -16,6 +17,7 @@ Reads the configured database (DATABASE_URL or the SQLite default): it needs the
 
 import json
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from bench import load
@@ -85,8 +87,18 @@ def _latency():
     ]
 
 
+def _redis_answers(url):
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
+    except redis.RedisError:
+        return False
+
+
 def _http():
     from django.conf import settings
+    from django.test import override_settings
 
     from bench.bench_dossiers import _server
 
@@ -104,8 +116,14 @@ def _http():
     minimal = [("GET", "/bench-minimal/", None, {})]
     from motcua.assistant.services import ask
 
-    for q in _questions():  # the shared cache of question vectors holds every question (the text retrieval embeds,
-        ask(q, log=False)  # facets cut, diacritics restored), for both levels alike
+    # The shared cache on Redis as in production (deploy/prod-local.sh), when Redis answers; else the database.
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
+    store = redis_url if _redis_answers(redis_url) else ""
+    env["REDIS_URL"] = store
+    caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": store}}
+    with override_settings(CACHES=caches) if store else nullcontext():
+        for q in _questions():  # the shared cache of question vectors holds every question (the text retrieval
+            ask(q, log=False)  # embeds, facets cut, diacritics restored), for both levels alike
     env["GUNICORN_ACCESS_LOG"] = os.devnull
     with _server(env, config=Path(__file__).parent.parent / "deploy" / "gunicorn.conf.py") as port:
         load.run(port, asks, concurrency=WORKERS * 2, seconds=max(3.0, SECONDS))  # warm-up (workers warmed at start)
@@ -118,7 +136,7 @@ def _http():
     return [
         f"HTTP: gunicorn {WORKERS} sync workers on loopback, POST /api/assistant, {SECONDS:.0f} s per level, "
         f"{len(asks)} questions cycled, their vectors and composed answers in the shared cache (asked before; "
-        f"{'Redis' if os.environ.get('REDIS_URL') else 'database cache'}):",
+        f"{'Redis' if store else 'database cache: Redis did not answer'}):",
         f"  1 client:  {one['rps']:.1f} answers/s, p50 {one['p50']:.0f} ms, p95 {one['p95']:.0f} ms (errors {one['errors']})",
         f"  8 clients: {eight['rps']:.1f} answers/s, p50 {eight['p50']:.0f} ms, p95 {eight['p95']:.0f} ms (errors {eight['errors']})",
         f"  minimal view (same server, same run): 1 client {m1['rps']:.0f} req/s, 8 clients {m8['rps']:.0f} req/s",

@@ -171,8 +171,10 @@ def _sentences(question):
 
 
 def _names_nothing(clause):
-    """True when a clause asks without naming what it is about ("vậy làm hồ sơ ở đâu", "giờ làm lại được không")."""
-    return not [w for w in facets.without_facets(clause).split() if w not in STOPWORDS and w not in _ASK_WORDS]
+    """True when a clause asks without naming what it is about ("vậy làm hồ sơ ở đâu", "giờ làm lại được không"); what
+    it is for does not name it ("giờ cần làm để chia đất")."""
+    asked = facets.without_facets(clause).split(" de ")[0]
+    return not [w for w in asked.split() if w not in STOPWORDS and w not in _ASK_WORDS]
 
 
 def _is_courtesy(sentence):

@@ -201,3 +201,8 @@ def test_a_comma_before_now_or_so_cuts_a_story_however_it_is_written():
 def test_a_clause_after_a_comma_that_names_nothing_stays_with_its_sentence():
     story = "Chồng tôi mất vì bạo bệnh. Tôi nghe nói được nhận trợ cấp tuất, vậy làm hồ sơ ở đâu?"
     assert _story_ask(story) == "Tôi nghe nói được nhận trợ cấp tuất, vậy làm hồ sơ ở đâu"
+
+
+def test_what_a_clause_is_for_does_not_name_the_ask():
+    story = "Bà em mất lâu rồi mà chưa có giấy chứng tử gì hết, giờ cần làm để chia đất"
+    assert _story_ask(story) == ""  # one sentence: the whole question is read (khai tử), not "chia đất"
