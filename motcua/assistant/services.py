@@ -187,18 +187,39 @@ def _story_ask(question):
     before any closing courtesy ("... Em muốn làm giấy khai sinh cho cháu thì cần mang những gì ạ? Em cảm ơn."), else
     ""."""
     sentences = _sentences(question)
-    return sentences[-1] if len(question.split()) >= STORY_WORDS and len(sentences) >= 2 else ""
+    if len(question.split()) < STORY_WORDS or len(sentences) < 2:
+        return ""
+    ask_sentence = sentences[-1]
+    if len(sentences) >= 3 and _names_nothing(ask_sentence):
+        # "Bà được trợ cấp hằng tháng. Bà vừa mất, được hỗ trợ tiền mai táng. Làm hồ sơ ở đâu ạ?": a last sentence
+        # that only asks ("Thủ tục thế nào?", "Cần giấy tờ gì?") is about what the sentence before it tells (of two
+        # sentences, the first is the whole story: the ask alone is kept, and read with it)
+        ask_sentence = f"{sentences[-2]}, {ask_sentence}"
+    return ask_sentence
 
 
 def _event_in_narrative_only(question, vocabulary):
     """A story whose life event is told before its last sentence (the ask), and whose ask does not ask for the
     procedures in general ("cần lo những thủ tục nào?"): the event is background, not the question."""
     ask_sentence = _story_ask(question)
-    if not ask_sentence:
-        return False
+    if not ask_sentence or _names_nothing(ask_sentence):
+        return False  # "Bố em mất hôm qua ở nhà. Thủ tục thế nào ạ?": an ask that names nothing asks about the event
     if vocabulary.life_event(ask_sentence)[0] is not None:
         return False
     return not _LIST_ASK.search(vocabulary.prepare(ask_sentence))
+
+
+def _life_event(question, vocabulary):
+    """(life event, what the question says besides it), or (None, question). A story's ask is read first: the event
+    it tells is the one asked about, and what it says besides the event is the precise need ("Bà được trợ cấp hằng
+    tháng. Bà vừa mất, được hỗ trợ tiền mai táng. Làm hồ sơ ở đâu?": the death, then the burial allowance, not the
+    monthly allowance the narrative names)."""
+    ask_sentence = _story_ask(question)
+    if ask_sentence:
+        event, rest = vocabulary.life_event(facets.without_facets(ask_sentence) or ask_sentence)
+        if event is not None:
+            return event, rest
+    return vocabulary.life_event(facets.without_facets(question) or question)
 
 
 def _says_more(question, vocabulary):
@@ -260,7 +281,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             return Reply(declined=True, answer=absent_text(missing.label), facets=asked)
     law_question = facets.asks_about_the_law(question)  # "Cơ sở KCB BHYT ban đầu là gì?": declined below
 
-    event, rest = vocabulary.life_event(facets.without_facets(question) or question)
+    event, rest = _life_event(question, vocabulary)
     if event is not None and _event_in_narrative_only(question, vocabulary):
         event = None  # "Em trai tôi mất ... Tôi muốn đứng ra nuôi cháu thì làm thủ tục gì?": the ask decides
     if event is not None:
