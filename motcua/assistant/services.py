@@ -59,7 +59,7 @@ _LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhu
 MAX_QUESTION_LENGTH = 500
 # Words of an ask that name nothing by themselves (folded).
 _ASK_WORDS = frozenset("""thu tuc ho so giay to chuan bi sao the nao dang ki lam nop hoi o dau can phai gi mang theo lai
-    di xem biet tim huong dan duoc khong cho ra""".split()) | facets.FILLER
+    di xem biet tim huong dan duoc khong cho ra gia dinh chau minh nguoi nha tiep""".split()) | facets.FILLER
 # Everyday verbs around a named paper that do not say which procedure ("làm sổ đỏ", "xin sổ hồng").
 _VERBS = frozenset("lam xin can muon dang ki nop".split())
 SHOWN = 3
@@ -222,6 +222,14 @@ def _life_event(question, vocabulary):
     return vocabulary.life_event(facets.without_facets(question) or question)
 
 
+def _rarer_case(retriever, question, code, allowed):
+    """The rarer case of procedure `code` that the question qualifies (see `Retriever.rarer_cases`), the one whose
+    name says least besides (the plain "khai sinh có yếu tố nước ngoài" before "... cho người đã có hồ sơ, giấy tờ cá
+    nhân"), or None."""
+    cases = [c for c in retriever.rarer_cases(code, question) if allowed is None or c in allowed]
+    return min(cases, key=lambda c: (len(retriever.name_words[retriever.position[c]]), c)) if cases else None
+
+
 def _says_more(question, vocabulary):
     """True when the question has two content words or more besides the vocabulary phrases naming procedures and
     its facet phrases ("sổ đỏ ghi sai tên", not "làm sổ đỏ ở đâu")."""
@@ -296,6 +304,11 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             # "xin lý lịch tư pháp để đi xuất khẩu lao động"); answer it, unless retrieval alone finds it and the
             # question asks for the list ("nhà bị cháy mất hết giấy tờ phải làm lại những gì")
             code = told[0]["code"] if len(told) == 1 else specific.best.key
+            rarer = _rarer_case(retriever, question, code, allowed)
+            if rarer:
+                # "bố em người Pháp mất ở Hà Nội thì làm khai tử ở đâu": the event's words hid the qualifier from the
+                # rest; the citizen chooses between the case it names (có yếu tố nước ngoài) and the common one
+                return _choose(_names([rarer, code], allowed), asked)
             reply = _answer(code, asked, at)
             if reply is not None:
                 reply.candidates = [code] + [c.key for c in specific.candidates if c.key != code]
@@ -321,6 +334,13 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 shown = _names([whole.best.key], allowed) + shown
                 pointed = whole.best.key
             shown.sort(key=lambda p: p["code"] != pointed)
+            for usual in [p["code"] for p in shown if p["code"] in codes][:2]:
+                # "Ông ngoại em là người Hàn Quốc ... Ông vừa mất": the case the question qualifies (khai tử có yếu tố
+                # nước ngoài) of one of the first procedures of the list comes first
+                rarer = _rarer_case(retriever, question, usual, allowed)
+                if rarer:
+                    shown = _names([rarer], allowed) + [p for p in shown if p["code"] != rarer]
+                    break
             return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
                          life_event=event.label, candidates=[p["code"] for p in shown])
 
