@@ -359,12 +359,16 @@ class Retriever:
                  and not _CIRCUMSTANCE.intersection(t.split("_"))}
         return any(pairs & set(self.index.name_terms[self.position[c]]) for c in within if c in self.position)
 
+    def secondary_actions(self, question):
+        """The secondary actions the question asks for ("đổi", "gia hạn", "xin lại": see `_SECONDARY_ACTIONS`)."""
+        q_seq = self.index.sequence(facets.without_facets(question) or question)
+        return {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
+
     def _action_elsewhere(self, ranked, question):
         """The question asks for a secondary action ("đổi địa chỉ", "gia hạn") that the best candidate's name does
         not do and a runner-up's does: the citizen chooses ("hộ kinh doanh muốn đổi địa chỉ": thành lập or thay
         đổi nội dung?)."""
-        q_seq = self.index.sequence(facets.without_facets(question) or question)
-        asked = {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
+        asked = self.secondary_actions(question)
         if not asked or asked & set(self.actions[self.position[ranked[0].key]]):
             return False
         return any(asked & set(self.actions[self.position[c.key]]) for c in ranked[1:3])
