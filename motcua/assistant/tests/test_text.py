@@ -50,6 +50,14 @@ def test_lexical_index_ranks_the_general_procedure_and_corrects_typos():
     assert all(h.query_cover < 0.5 for h in index.search("giá vàng hôm nay"))
 
 
+def test_a_real_word_typed_with_its_diacritics_is_not_respelt():
+    index = LexicalIndex([Doc("a", "Thủ tục đăng ký khai sinh", "Hộ tịch"), Doc("b", "Cấp giấy phép dịch vụ", "Y tế")])
+    assert index.respell("hàng xóm xích mích") == "hàng xóm xích mích"  # not "xich dich"
+    assert "mich" in query_terms("hàng xóm xích mích", index.vocabulary)
+    assert "dich" in query_terms("hang xom xich mich", index.vocabulary)  # without marks it may be a typo
+    assert index.respell("khai sihn, đăngg") == "khai sinh, dang"  # no Vietnamese syllable has these shapes
+
+
 def test_a_regional_spelling_is_put_right_only_where_a_name_has_the_three_syllables():
     index = LexicalIndex([
         Doc("a", "Đăng ký thường trú", "Cư trú"),
