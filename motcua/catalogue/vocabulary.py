@@ -319,26 +319,34 @@ def seed_vocabulary(path=SEED_FILE) -> Vocabulary:
 
 def seed_into(model, path=SEED_FILE):
     """Create or update seed entries with `model` (the real or a migration's historical CitizenTerm), and retire
-    (set inactive) seed entries the file no longer has; entries added by staff are never touched. Returns the
-    number written."""
-    n = 0
+    (set inactive) seed entries the file no longer has; entries added by staff are never touched. An entry the file
+    does not change is not saved again (a save stamps the vocabulary and the catalogue's pages as changed). Returns
+    the counts of the file's lines and of what was done: "lines", "created", "changed", "unchanged", "staff" (a
+    staff entry holds the phrase), "retired"."""
+    counts = dict.fromkeys(("lines", "created", "changed", "unchanged", "staff", "retired"), 0)
     kept = set()
+    fields = ("phrase", "meaning", "codes", "label", "reason")
     for row in seed_rows(path):
+        counts["lines"] += 1
         folded = fold_phrase(row["phrase"])
         kept.add((row["kind"], folded))
         term = model.objects.filter(kind=row["kind"], phrase_folded=folded).first()
         if term is not None and term.source != "seed":
+            counts["staff"] += 1
             continue
+        if term is not None and term.active and all(getattr(term, key) == row[key] for key in fields):
+            counts["unchanged"] += 1
+            continue
+        counts["created" if term is None else "changed"] += 1
         term = term or model(kind=row["kind"], source="seed")
-        for key in ("phrase", "meaning", "codes", "label", "reason"):
+        for key in fields:
             setattr(term, key, row[key])
         term.phrase_folded = folded
         term.active = True
         term.save()
-        n += 1
     for term in model.objects.filter(source="seed", active=True):
         if (term.kind, term.phrase_folded) not in kept:
             term.active = False
             term.save(update_fields=["active", "updated_at"])
-            n += 1
-    return n
+            counts["retired"] += 1
+    return counts
