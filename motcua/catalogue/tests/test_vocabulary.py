@@ -176,3 +176,5 @@ def test_a_phrase_reads_past_whose_paper_it_is():
     assert v.procedures("bằng lái của tôi") == ["3.000347"]
     assert v.procedures("bằng lái của hàng xóm bị mất") == ["3.000347"]  # not a possessor word: read as written
     assert v.without_procedures("bằng lái của tôi bị mất ở đâu") == "o dau"
+    assert v.procedures("bằng lái em bị mất") == v.procedures("bang lai nha minh bi mat") == ["3.000348"]
+    assert v.procedures("bằng lái con bị mất") == ["3.000347"]  # without "của", the words must end with the asker
