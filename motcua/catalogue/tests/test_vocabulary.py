@@ -134,3 +134,27 @@ def test_a_phrase_written_with_an_abbreviation_matches_as_questions_are_read():
                     Term("procedure", "làm lại thẻ bhyt", codes=("1.001294",))])
     assert v.expand("thẻ BHYT cho con") == "the bao hiem y te cho tre em duoi 6 tuoi"
     assert v.procedures("làm lại thẻ bảo hiểm y tế") == v.procedures("lam lai the BHYT") == ["1.001294"]
+
+
+def test_a_phrase_is_read_within_one_clause():
+    v = Vocabulary([Term("procedure", "bán công ty", codes=("2.002011",)), Term("synonym", "bán công ty", "thay đổi chủ sở hữu"),
+                    Term("absent", "xin trợ cấp thất nghiệp", label="x"), Term("life_event", "bố * mất", codes=("1.000656",))])
+    told = "Em đi làm ở Nhật Bản, công ty yêu cầu lý lịch tư pháp"
+    assert v.procedures(told) == [] and "ban cong ti" in v.expand(told)  # the words stay, no rewrite
+    assert v.procedures("Em đi làm ở Nhật Bản,công ty yêu cầu") == []
+    assert v.procedures("muốn bán công ty. Làm ở đâu") == ["2.002011"]
+    assert v.absent("đi xin. Trợ cấp thất nghiệp thì sao") is None
+    assert v.life_event("Bố tôi. Mất giấy tờ rồi")[0] is None and v.life_event("bố tôi mất rồi")[0] is not None
+    told = "Giá 1.000.000, tại TP.HCM"
+    assert v.expand_abbreviations(told) == v.expand(told) == v.prepare(told)  # the clause marks never show
+
+
+def test_a_phrase_reads_past_whose_paper_it_is():
+    v = Vocabulary([Term("procedure", "bằng lái bị mất", codes=("3.000348",)), Term("procedure", "bằng lái", codes=("3.000347",)),
+                    Term("procedure", "giấy khai sinh bị rách", codes=("2.000635",))])
+    assert v.procedures("bằng lái của tôi bị mất") == ["3.000348"]
+    assert v.procedures("giay khai sinh cua con em bi rach") == ["2.000635"]
+    assert v.procedures("giấy khai sinh của gia đình tôi bị rách") == ["2.000635"]
+    assert v.procedures("bằng lái của tôi") == ["3.000347"]
+    assert v.procedures("bằng lái của hàng xóm bị mất") == ["3.000347"]  # not a possessor word: read as written
+    assert v.without_procedures("bằng lái của tôi bị mất ở đâu") == "o dau"
