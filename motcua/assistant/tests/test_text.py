@@ -195,7 +195,7 @@ def test_a_storys_ask_is_its_last_sentence_before_the_closing_courtesy():
              "Em muốn làm giấy khai sinh cho cháu thì cần mang những gì ạ? Em cảm ơn.")
     assert _story_ask(story) == "Em muốn làm giấy khai sinh cho cháu thì cần mang những gì ạ"
     closed = "Tôi là người Việt, chồng tôi quốc tịch Hàn Quốc. Chúng tôi muốn đăng ký kết hôn. Cần hồ sơ gì, em cảm ơn ạ."
-    assert _story_ask(closed) == "Cần hồ sơ gì"
+    assert _story_ask(closed) == "Chúng tôi muốn đăng ký kết hôn, Cần hồ sơ gì"  # an ask naming nothing: with its need
     assert _story_ask("Nhà tôi mua từ năm 2015 bằng giấy viết tay. Mong được hướng dẫn làm sổ đỏ đứng tên mình ạ.") == (
         "Mong được hướng dẫn làm sổ đỏ đứng tên mình ạ")  # a courtesy that asks for something is the ask
 
