@@ -214,3 +214,11 @@ def test_a_clause_after_a_comma_that_names_nothing_stays_with_its_sentence():
 def test_what_a_clause_is_for_does_not_name_the_ask():
     story = "Bà em mất lâu rồi mà chưa có giấy chứng tử gì hết, giờ cần làm để chia đất"
     assert _story_ask(story) == ""  # one sentence: the whole question is read (khai tử), not "chia đất"
+
+
+def test_the_lexical_rewrites_keep_to_one_clause():
+    from motcua.catalogue.vocabulary import Term, Vocabulary
+
+    vocabulary = Vocabulary([Term("synonym", "bán công ty", "thay đổi chủ sở hữu")])
+    assert "so" not in query_terms("làm ở Nhật Bản, công ty cần lý lịch", vocabulary=vocabulary)
+    assert "so" in query_terms("muốn bán công ty", vocabulary=vocabulary)
