@@ -69,6 +69,7 @@ class Doc:
     extra: str = ""  # field, result and other short texts that help recall
     for_citizens: bool = True  # a person may ask for it (not only organisations and businesses)
     local: bool = True  # done at a local office (commune, province), not only at a ministry
+    commune: bool = False  # done at the commune office, the nearest one (of a procedure done at several levels)
 
 
 @dataclass

@@ -19,7 +19,7 @@ that of its name, or, a little discounted, that of the closest phrase naming it 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -68,6 +68,15 @@ _WORD = re.compile(r"\w+")
 _DUNG_WORDS = frozenset("xay su tuyen tin ap ung vien".split())
 # Words of what happened to a paper or of what is done again: they say nothing of what the paper is.
 _CIRCUMSTANCE = frozenset("bi mat hong rach chay lai cap doi".split())
+# What tells apart the copies of one procedure published once per level ("Cấp lại thẻ căn cước" and "Cấp lại thẻ căn
+# cước (thực hiện tại cấp tỉnh)"), matched on the folded name: the level in brackets, "thủ tục", punctuation.
+_LEVEL_MARK = re.compile(r"\((?:thuc hien )?(?:tai )?cap (?:tinh|xa|huyen|trung uong|tw|bo)\b[^)]*\)?")
+_NOT_A_WORD = re.compile(r"\bthu tuc\b|[^0-9a-z]+")
+
+
+def _twin_key(name):
+    """The name without its level: procedures sharing it are one procedure done at several levels (twins)."""
+    return " ".join(_NOT_A_WORD.sub(" ", _LEVEL_MARK.sub(" ", fold(name))).split())
 
 
 def _intents(words):
@@ -173,6 +182,7 @@ class Retriever:
         first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
         self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in first_clauses]
         self.actions = [[p for p in _SECONDARY_ACTIONS if _has(name[:6], p)] for name in self.name_words]
+        self.twin = [_twin_key(d.name) for d in self.docs]
 
     @property
     def semantic_enabled(self):
@@ -182,7 +192,7 @@ class Retriever:
         """`context`: the whole question when `question` is one sentence of it (a story's ask): qualifiers and
         actions told elsewhere in it ("bạn gái tôi quốc tịch Nhật Bản. ... đăng ký kết hôn?") still count."""
         scored, terms = self._scored(question, allowed=allowed, lexical_only=lexical_only, context=context)
-        ranked = scored[:limit]
+        ranked = self._distinct(scored)[:limit]
         semantic = self.semantic_enabled and not lexical_only
         confident = bool(ranked) and self._shown(ranked[0], semantic)
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
@@ -218,7 +228,7 @@ class Retriever:
             if c.key not in known:
                 whole.append(Candidate(c.key, (1 - w.story_ask) * whole_floor + w.story_ask * c.score,
                                        semantic=c.semantic))
-        ranked = sorted(whole, key=lambda c: (-c.score, c.key))[:limit]
+        ranked = self._distinct(sorted(whole, key=lambda c: (-c.score, c.key)))[:limit]
         if not ranked:
             return Result([], False, False)
         best = ranked[0]
@@ -278,6 +288,45 @@ class Retriever:
                 - penalty
             )
         return sorted(by_key.values(), key=lambda c: (-c.score, c.key)), terms
+
+    def _distinct(self, ranked):
+        """`ranked` with each procedure done at several levels (level twins: same name but for the level) standing once,
+        at the place of its best copy, by its copy done at the commune office when there is one (the citizen's nearest
+        office), and its other copies after all the other candidates: the level copies do not crowd out the other
+        procedures of a choice, nor stand as the close second that makes the first ambiguous."""
+        groups = {}
+        for c in ranked:
+            groups.setdefault(self.twin[self.position[c.key]], []).append(c)
+        first, twins = [], []
+        for c in ranked:
+            group = groups[self.twin[self.position[c.key]]]
+            if c is not group[0]:
+                continue
+            nearest = next((t for t in group if self.docs[self.position[t.key]].commune), c)
+            first.append(replace(nearest, score=c.score) if nearest is not c else c)
+            twins += [t for t in group if t is not nearest]
+        return first + twins
+
+    def twins(self, a, b):
+        """Codes `a` and `b` are the same procedure, done at two levels (or the same code)."""
+        if a == b:
+            return True
+        if a not in self.position or b not in self.position:
+            return False
+        return self.twin[self.position[a]] == self.twin[self.position[b]]
+
+    def nearest(self, codes):
+        """`codes` in order with one code per procedure done at several levels: the one done at the commune office if
+        any, else the first ("trình báo mất hộ chiếu" named at four levels is one procedure for the citizen)."""
+        kept = []
+        for code in codes:
+            same = next((i for i, k in enumerate(kept) if self.twins(k, code)), None)
+            if same is None:
+                kept.append(code)
+            elif (code in self.position and self.docs[self.position[code]].commune
+                  and not self.docs[self.position[kept[same]]].commune):
+                kept[same] = code
+        return kept
 
     def _readable(self, text):
         """`text` as the embedding model reads it best: diacritics put back when it was typed without any, then its

@@ -206,3 +206,19 @@ def test_a_clause_after_a_comma_that_names_nothing_stays_with_its_sentence():
 def test_what_a_clause_is_for_does_not_name_the_ask():
     story = "Bà em mất lâu rồi mà chưa có giấy chứng tử gì hết, giờ cần làm để chia đất"
     assert _story_ask(story) == ""  # one sentence: the whole question is read (khai tử), not "chia đất"
+
+
+def test_a_procedure_done_at_several_levels_is_one_procedure_and_the_commune_copy_answers():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("province", "Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)"),
+        Doc("commune", "Cấp lại thẻ căn cước", commune=True),
+        Doc("ministry", "Cấp lại thẻ căn cước (thực hiện tại cấp trung ương)", local=False),
+        Doc("other", "Cấp đổi thẻ căn cước", commune=True),
+    ])
+    result = retriever.search("cấp lại thẻ căn cước")
+    assert [c.key for c in result.candidates] == ["commune", "other", "province", "ministry"]  # copies after the others
+    assert result.confident and not result.ambiguous  # its own copies are no close second
+    assert retriever.twins("province", "ministry") and not retriever.twins("commune", "other")
+    assert retriever.nearest(["province", "other", "commune"]) == ["commune", "other"]
