@@ -23,7 +23,7 @@ from motcua.lib.text import fold
 
 from .synonyms import expand, expand_abbreviations
 
-__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "STOPWORDS"]
+__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "first_case", "STOPWORDS"]
 
 # Words that carry no topic in a citizen's question (folded). Topic words are never listed here.
 STOPWORDS = frozenset(
@@ -55,6 +55,19 @@ _WEAK = frozenset("giay thu tuc".split())
 def tokens(text: str, vocabulary=None) -> list[str]:
     """Folded, normalised syllables of `text`, abbreviations written out."""
     return expand_abbreviations(text, vocabulary).split()
+
+
+# What a name adds in brackets: the level that does it, the cases it covers ("(công trình không theo tuyến/.../Nhà ở
+# riêng lẻ/Sửa chữa, cải tạo)"): matched like the rest of the name, but not counted in its length nor in what a
+# question must tell of it, so a long list of cases does not make the procedure lose to any short name.
+_BRACKETS = re.compile(r"\([^)]*\)?")
+
+
+def first_case(name):
+    """The first case of a name that lists several with ";" (the usual one), or the whole name when that first case is a
+    word or two that name nothing by themselves ("Khai; miễn, giảm thuế sử dụng đất phi nông nghiệp")."""
+    head = name.split(";")[0]
+    return head if len(head.split()) >= 3 else name
 
 
 def _bigrams(words):
@@ -188,7 +201,7 @@ class LexicalIndex:
             name = Counter(set(name_words + _bigrams(name_words)))
             extra_words = tokens(doc.extra, vocabulary)
             extra = Counter(extra_words + _bigrams(extra_words))
-            head_words = tokens(doc.name.split(";")[0], vocabulary)
+            head_words = tokens(_BRACKETS.sub(" ", first_case(doc.name)), vocabulary) or name_words
             self.triples.update(zip(name_words, name_words[1:], name_words[2:], strict=False))
             self.name_len.append(len(head_words))
             self.name_terms.append(name)

@@ -28,7 +28,7 @@ from motcua.lib.text import fold
 
 from . import facets
 from .accents import Accents
-from .lexical import STOPWORDS, LexicalIndex, tokens
+from .lexical import STOPWORDS, LexicalIndex, first_case, tokens
 
 __all__ = ["Candidate", "Result", "Retriever"]
 
@@ -46,6 +46,7 @@ _RARE_QUALIFIERS = [
     ("duoi", "14", "tuoi"),
     ("doi", "voi", "to", "chuc"),
     ("ket", "hop"),
+    ("cong", "trinh", "cap", "dac", "biet"),  # big buildings: a family's house is "công trình cấp III, cấp IV"
 ]
 # Actions other than issuing something new. Without the word in the question, the citizen most likely
 # wants the first issue ("làm hộ chiếu" = cấp, not trình báo mất / cấp lại / thu hồi).
@@ -103,6 +104,7 @@ class Candidate:
     semantic: float = 0.0
     evidence: int = 0  # matched bigrams * 2 + matched content words
     bigrams: int = 0  # matched syllable pairs (a two-syllable word or more of the question in the name)
+    bm25: float = 0.0  # the raw lexical score, before it is scaled by the best one's
 
 
 @dataclass
@@ -179,7 +181,7 @@ class Retriever:
                             if " " not in a}
         # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
         # A name listing several cases ("... của Việt Nam; ... của nước ngoài; ...") is narrowed by its first one.
-        first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
+        first_clauses = [tokens(first_case(d.name), vocabulary) for d in self.docs]
         self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in first_clauses]
         self.actions = [[p for p in _SECONDARY_ACTIONS if _has(name[:6], p)] for name in self.name_words]
         self.twin = [_twin_key(d.name) for d in self.docs]
@@ -216,8 +218,16 @@ class Retriever:
         whole, _ = self._scored(story, allowed=allowed, lexical_only=lexical_only)
         asked, _ = self._scored(ask, allowed=allowed, lexical_only=lexical_only, context=story)
         by_ask = {c.key: c for c in asked}
+        # The story's candidates as the ask reads them, even those its own first fifty left out: a referring ask that
+        # names little ("giờ xin cấp lại được không") matches hundreds of names, and which ones come first is chance.
+        told = {c.key for c in whole} - {c.key for c in asked if c.bm25}
+        if told:
+            rest, _ = self._scored(ask, allowed=told & allowed if allowed is not None else told,
+                                   lexical_only=lexical_only, context=story,
+                                   top_bm25=max((c.bm25 for c in asked), default=0.0) or None)
+            by_ask.update((c.key, c) for c in rest)
         floor = min((c.score for c in asked), default=0.0)  # the ask's score of a candidate it did not retrieve
-        ask_cover = {c.key: c.query_cover for c in asked}
+        ask_cover = {key: c.query_cover for key, c in by_ask.items()}
         for c in whole:
             c.score = (1 - w.story_ask) * c.score + w.story_ask * (by_ask[c.key].score if c.key in by_ask else floor)
             if c.key in by_ask:  # either reading may carry the meaning: the narrative dilutes the story's vector
@@ -240,9 +250,9 @@ class Retriever:
         answered = margin >= w.answer_margin * scale and (not semantic or best.semantic >= w.story_semantic)
         return Result(ranked, confident, confident and not answered)
 
-    def _scored(self, question, *, allowed=None, lexical_only=False, context=None):
+    def _scored(self, question, *, allowed=None, lexical_only=False, context=None, top_bm25=None):
         """Every candidate retrieved for `question` with its score and evidence, best first, and the question's
-        terms."""
+        terms. `top_bm25`: the lexical score that scales the others (by default the best of these candidates')."""
         w = self.w
         # The model reads the question as written: folded text ("dang ky khai sinh") embeds far from the names.
         written = facets.strip_facets(question) or question
@@ -252,9 +262,9 @@ class Retriever:
         q_seq = self.index.sequence((facets.without_facets(context) or context) if context else question)
         intents = _intents(q_seq)
         by_key = {}
-        top_bm25 = hits[0].score if hits else 1.0
+        top_bm25 = top_bm25 or (hits[0].score if hits else 1.0)
         for h in hits:
-            by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
+            by_key[h.key] = Candidate(h.key, 0.0, min(1.0, h.score / top_bm25), h.query_cover, h.name_cover, bm25=h.score)
         if self.semantic_enabled and not lexical_only:
             q = self.embed_query(self._readable(written))
             sims = self._similarities(q)
