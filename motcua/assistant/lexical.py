@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from motcua.catalogue.vocabulary import normal_words, normalise
-from motcua.lib.text import fold
+from motcua.lib.text import fold, nfc
 
 from .synonyms import expand, expand_abbreviations
 
@@ -91,7 +91,8 @@ def query_terms(text: str, syllables=None, vocabulary=None, known=None, triples=
     one is put right by its neighbours."""
     words = [normalise(w) for w in _question_words(text, vocabulary)]
     if syllables is not None:
-        words = [_correct(w, syllables) for w in words]
+        written = written_syllables(text)
+        words = [w if w in written else _correct(w, syllables) for w in words]
     if known is not None:
         words = _repair_pairs(words, known, triples)
     content = [w for w in words if w not in STOPWORDS]
@@ -152,6 +153,21 @@ def _correct(word, vocabulary):
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"\w+")
+# The shape of a Vietnamese syllable, folded: an onset, one to three vowels, a final consonant ("nghieng", "khuat").
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?")
+
+
+def _written(word):
+    """True when `word` was typed with its diacritics and has the shape of a Vietnamese syllable ("xích mích",
+    "gánh", "khốn khó"): a real word the catalogue happens not to use, not a typo ("mấtt", "sihn") to put right."""
+    word = nfc(word).lower()
+    folded = fold(word)
+    return folded != word and _SYLLABLE.fullmatch(folded) is not None
+
+
+def written_syllables(text):
+    """The folded, normalised syllables of `text` that `_written` keeps as typed."""
+    return {normalise(fold(w)) for w in _WORD.findall(nfc(text)) if _written(w)}
 
 
 def _edits1(word):
@@ -215,6 +231,8 @@ class LexicalIndex:
         known = self._known_words()
 
         def right(m):
+            if _written(m.group()):
+                return m.group()
             word = normalise(fold(m.group()))
             corrected = _correct(word, known)
             return corrected if corrected != word else m.group()

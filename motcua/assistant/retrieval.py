@@ -331,6 +331,23 @@ class Retriever:
         asked = {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
         return bool(actions) and actions <= asked and self._kin(key, within)
 
+    def rarer_cases(self, key, question):
+        """Codes of the rarer cases of procedure `key` that the question qualifies: names holding every word pair of
+        its name ("đăng ký khai tử"), doing no other action, carrying rare qualifiers its name lacks and the question
+        names, all of them ("bố em người Pháp mất": "đăng ký khai tử có yếu tố nước ngoài", not "... tại khu vực
+        biên giới", nor "đăng ký khai sinh có yếu tố nước ngoài")."""
+        i = self.position.get(key)
+        if i is None:
+            return []
+        q_seq = self.index.sequence(facets.without_facets(question) or question)
+        if not [p for p in _RARE_QUALIFIERS if _has(q_seq, p) and p not in self.rare[i]]:
+            return []
+        pairs = {t for t in self.index.name_terms[i] if "_" in t}
+        actions = set(self.actions[i])
+        return [d.key for j, d in enumerate(self.docs)
+                if j != i and self.rare[j] and set(self.rare[j]) - set(self.rare[i]) and set(self.actions[j]) <= actions
+                and all(_has(q_seq, p) for p in self.rare[j]) and pairs <= self.index.name_terms[j].keys()]
+
     def _kin(self, key, within):
         """`key`'s name shares a specific word pair ("khai tử", "căn cước": not "đăng ký", nor a circumstance such as
         "bị mất") with a name of `within`."""

@@ -59,7 +59,7 @@ _LIST_ASK = re.compile(r"\b(nhung thu tuc|cac thu tuc|thu tuc nao|lam gi|lam nhu
 MAX_QUESTION_LENGTH = 500
 # Words of an ask that name nothing by themselves (folded).
 _ASK_WORDS = frozenset("""thu tuc ho so giay to chuan bi sao the nao dang ki lam nop hoi o dau can phai gi mang theo lai
-    di xem biet tim huong dan duoc khong cho ra""".split()) | facets.FILLER
+    di xem biet tim huong dan duoc khong cho ra gia dinh chau minh nguoi nha tiep""".split()) | facets.FILLER
 # Everyday verbs around a named paper that do not say which procedure ("làm sổ đỏ", "xin sổ hồng").
 _VERBS = frozenset("lam xin can muon dang ki nop".split())
 SHOWN = 3
@@ -187,18 +187,47 @@ def _story_ask(question):
     before any closing courtesy ("... Em muốn làm giấy khai sinh cho cháu thì cần mang những gì ạ? Em cảm ơn."), else
     ""."""
     sentences = _sentences(question)
-    return sentences[-1] if len(question.split()) >= STORY_WORDS and len(sentences) >= 2 else ""
+    if len(question.split()) < STORY_WORDS or len(sentences) < 2:
+        return ""
+    ask_sentence = sentences[-1]
+    if len(sentences) >= 3 and _names_nothing(ask_sentence):
+        # "Bà được trợ cấp hằng tháng. Bà vừa mất, được hỗ trợ tiền mai táng. Làm hồ sơ ở đâu ạ?": a last sentence
+        # that only asks ("Thủ tục thế nào?", "Cần giấy tờ gì?") is about what the sentence before it tells (of two
+        # sentences, the first is the whole story: the ask alone is kept, and read with it)
+        ask_sentence = f"{sentences[-2]}, {ask_sentence}"
+    return ask_sentence
 
 
 def _event_in_narrative_only(question, vocabulary):
     """A story whose life event is told before its last sentence (the ask), and whose ask does not ask for the
     procedures in general ("cần lo những thủ tục nào?"): the event is background, not the question."""
     ask_sentence = _story_ask(question)
-    if not ask_sentence:
-        return False
+    if not ask_sentence or _names_nothing(ask_sentence):
+        return False  # "Bố em mất hôm qua ở nhà. Thủ tục thế nào ạ?": an ask that names nothing asks about the event
     if vocabulary.life_event(ask_sentence)[0] is not None:
         return False
     return not _LIST_ASK.search(vocabulary.prepare(ask_sentence))
+
+
+def _life_event(question, vocabulary):
+    """(life event, what the question says besides it), or (None, question). A story's ask is read first: the event
+    it tells is the one asked about, and what it says besides the event is the precise need ("Bà được trợ cấp hằng
+    tháng. Bà vừa mất, được hỗ trợ tiền mai táng. Làm hồ sơ ở đâu?": the death, then the burial allowance, not the
+    monthly allowance the narrative names)."""
+    ask_sentence = _story_ask(question)
+    if ask_sentence:
+        event, rest = vocabulary.life_event(facets.without_facets(ask_sentence) or ask_sentence)
+        if event is not None:
+            return event, rest
+    return vocabulary.life_event(facets.without_facets(question) or question)
+
+
+def _rarer_case(retriever, question, code, allowed):
+    """The rarer case of procedure `code` that the question qualifies (see `Retriever.rarer_cases`), the one whose
+    name says least besides (the plain "khai sinh có yếu tố nước ngoài" before "... cho người đã có hồ sơ, giấy tờ cá
+    nhân"), or None."""
+    cases = [c for c in retriever.rarer_cases(code, question) if allowed is None or c in allowed]
+    return min(cases, key=lambda c: (len(retriever.name_words[retriever.position[c]]), c)) if cases else None
 
 
 def _says_more(question, vocabulary):
@@ -260,7 +289,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             return Reply(declined=True, answer=absent_text(missing.label), facets=asked)
     law_question = facets.asks_about_the_law(question)  # "Cơ sở KCB BHYT ban đầu là gì?": declined below
 
-    event, rest = vocabulary.life_event(facets.without_facets(question) or question)
+    event, rest = _life_event(question, vocabulary)
     if event is not None and _event_in_narrative_only(question, vocabulary):
         event = None  # "Em trai tôi mất ... Tôi muốn đứng ra nuôi cháu thì làm thủ tục gì?": the ask decides
     if event is not None:
@@ -275,6 +304,11 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             # "xin lý lịch tư pháp để đi xuất khẩu lao động"); answer it, unless retrieval alone finds it and the
             # question asks for the list ("nhà bị cháy mất hết giấy tờ phải làm lại những gì")
             code = told[0]["code"] if len(told) == 1 else specific.best.key
+            rarer = _rarer_case(retriever, question, code, allowed)
+            if rarer:
+                # "bố em người Pháp mất ở Hà Nội thì làm khai tử ở đâu": the event's words hid the qualifier from the
+                # rest; the citizen chooses between the case it names (có yếu tố nước ngoài) and the common one
+                return _choose(_names([rarer, code], allowed), asked)
             reply = _answer(code, asked, at)
             if reply is not None:
                 reply.candidates = [code] + [c.key for c in specific.candidates if c.key != code]
@@ -300,6 +334,13 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 shown = _names([whole.best.key], allowed) + shown
                 pointed = whole.best.key
             shown.sort(key=lambda p: p["code"] != pointed)
+            for usual in [p["code"] for p in shown if p["code"] in codes][:2]:
+                # "Ông ngoại em là người Hàn Quốc ... Ông vừa mất": the case the question qualifies (khai tử có yếu tố
+                # nước ngoài) of one of the first procedures of the list comes first
+                rarer = _rarer_case(retriever, question, usual, allowed)
+                if rarer:
+                    shown = _names([rarer], allowed) + [p for p in shown if p["code"] != rarer]
+                    break
             return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
                          life_event=event.label, candidates=[p["code"] for p in shown])
 

@@ -69,6 +69,42 @@ class Term:
 
 # Words a citizen slips between the verb of a phrase and its object without changing what is asked.
 _LIGHT = frozenset("tien cai chiec giup mot cac nhung cho".split())
+# Whose a paper is, told inside a phrase ("sổ đỏ của tôi bị mất", "giấy khai sinh của con em bị rách", "bằng lái em
+# bị mất", "căn cước nhà mình"): "của" and up to three of these words, or up to three of them ending with the asker
+# (`_ASKER`), read past after a phrase's second word or later.
+_POSSESSOR = frozenset("""toi em minh anh chi con chau ong ba bo me vo chong nha gia dinh co chu bac di cau ho ban
+    chung ta cong ti""".split())
+_ASKER = frozenset("toi em minh".split())
+# Punctuation that ends a clause: a phrase is read within one clause ("... ở Nhật Bản, công ty ..." is not "bán công
+# ty"). A full stop or a comma ends one when a space or the end follows, or a comma typed between two letters
+# ("Bản,công"); "1.000.000", "1,5" and "TP.HCM" do not.
+_CLAUSE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[;!?\n]|(?<=[^\W\d_]),(?=[^\W\d_])")
+# The mark put between clauses in prepared text: not a word, so no phrase reads across it.
+_BOUNDARY = "|"
+
+
+def _unmarked(text: str) -> str:
+    """Prepared text without its clause marks."""
+    return " ".join(w for w in text.split() if w != _BOUNDARY)
+
+
+def _gaps(words, at, read):
+    """Lengths of the words at `at` a phrase may read past after its first `read` words: one light word after its
+    first ("nhận tiền trợ cấp"), or a possessor after its second or later ("sổ đỏ của tôi bị mất", "bằng lái em bị
+    mất")."""
+    if at >= len(words):
+        return []
+    if read == 1 and words[at] in _LIGHT:
+        return [1]
+    if read < 2:
+        return []
+    of = words[at] == "cua"
+    n = 0
+    while n < 3 and at + of + n < len(words) and words[at + of + n] in _POSSESSOR:
+        n += 1
+    if of:
+        return [1 + k for k in range(1, n + 1)]
+    return [k for k in range(1, n + 1) if words[at + k - 1] in _ASKER]
 
 
 class _Phrases:
@@ -82,7 +118,7 @@ class _Phrases:
 
     def spans(self, text):
         """(start, end, phrase) of each phrase found, left to right; start and end index characters of `text` (the
-        span of a phrase read past a light word holds that word too)."""
+        span of a phrase read past a light word or a possessor holds those words too)."""
         words = text.split(" ")
         found, at, i = [], 0, 0
         starts = []
@@ -90,29 +126,34 @@ class _Phrases:
             starts.append(at)
             at += len(w) + 1
         while i < len(words):
-            longest, phrase = 0, None
-            for k in range(1, len(words) - i + 1):
-                head = tuple(words[i : i + k])
-                if head in self.phrases:
-                    longest, phrase = k, head
-                if head not in self.prefixes:
-                    break
-            if not longest and i + 2 < len(words) and words[i + 1] in _LIGHT:
-                # "nhận tiền trợ cấp thất nghiệp": a phrase of three words or more read past one light word after
-                # its first word
-                for k in range(2, len(words) - i):
-                    head = (words[i],) + tuple(words[i + 2 : i + 1 + k])
-                    if len(head) >= 3 and head in self.phrases:
-                        longest, phrase = k + 1, head
-                    if head not in self.prefixes:
-                        break
-            if longest:
-                end = starts[i + longest - 1] + len(words[i + longest - 1])
+            read, phrase = self._longest(words, i)
+            if read:
+                end = starts[i + read - 1] + len(words[i + read - 1])
                 found.append((starts[i], end, " ".join(phrase)))
-                i += longest
+                i += read
             else:
                 i += 1
         return found
+
+    def _longest(self, words, i):
+        """(words of the text read, phrase) of the longest phrase starting at word `i`, (0, None) when none does. A
+        phrase of three words or more may read past one gap (`_gaps`): "nhận tiền trợ cấp thất nghiệp" for "nhận
+        trợ cấp thất nghiệp", "bằng lái của tôi bị mất" for "bằng lái bị mất"."""
+        best = (0, None)
+        paths = [(i, (), False)]  # (next word of the text, phrase words read, a gap skipped)
+        while paths:
+            j, head, skipped = paths.pop()
+            if j >= len(words):
+                continue
+            head = head + (words[j],)
+            if head in self.phrases and (not skipped or len(head) >= 3) and j + 1 - i > best[0]:
+                best = (j + 1 - i, head)
+            if head not in self.prefixes:
+                continue
+            paths.append((j + 1, head, skipped))
+            if not skipped:
+                paths += [(j + 1 + gap, head, True) for gap in _gaps(words, j + 1, len(head))]
+        return best
 
     def sub(self, replace, text):
         """`text` with each phrase found replaced by `replace(phrase)`."""
@@ -162,21 +203,26 @@ class Vocabulary:
     def prepare(text: str) -> str:
         return " ".join(normal_words(text))
 
+    def _marked(self, text: str) -> str:
+        """`text` prepared clause by clause, abbreviations written out, the clauses joined by `_BOUNDARY`: what the
+        phrases are matched on, so none reads across a full stop or a comma."""
+        clauses = (self.prepare(piece) for piece in _CLAUSE_END.split(text or ""))
+        marked = f" {_BOUNDARY} ".join(c for c in clauses if c)
+        return self._abbr_found.sub(self._abbr.__getitem__, marked)
+
     def expand_abbreviations(self, text: str) -> str:
         """Normalised folded `text` with abbreviations written out (applied to questions and names alike)."""
-        text = self.prepare(text)
-        return self._abbr_found.sub(self._abbr.__getitem__, text)
+        return _unmarked(self._marked(text))
 
     def expand(self, text: str) -> str:
         """Normalised folded `text`, abbreviations written out and everyday phrases replaced by catalogue wording
         (one pass, longest phrase first, so a replacement is never rewritten by a shorter entry)."""
-        text = self.expand_abbreviations(text)
-        return self._syn_found.sub(self._syn.__getitem__, text)
+        return _unmarked(self._syn_found.sub(self._syn.__getitem__, self._marked(text)))
 
     def procedures(self, text: str) -> list[str]:
         """Codes named by procedure phrases found in `text`, longest phrase first, without repeats."""
         codes = []
-        for _, _, phrase in self._proc_found.spans(self.expand_abbreviations(text)):
+        for _, _, phrase in self._proc_found.spans(self._marked(text)):
             codes += [c for c in self._proc[phrase].codes if c not in codes]
         return codes
 
@@ -189,12 +235,11 @@ class Vocabulary:
 
     def without_procedures(self, text: str) -> str:
         """Prepared `text` with the procedure phrases taken out (what the question says besides naming them)."""
-        text = self.expand_abbreviations(text)
-        return " ".join(self._proc_found.sub(lambda phrase: " ", text).split())
+        return _unmarked(self._proc_found.sub(lambda phrase: " ", self._marked(text)))
 
     def life_event(self, text: str):
         """(Term, text without the event phrase) of the first life event found in `text`, or (None, text)."""
-        prepared = self.expand_abbreviations(text)
+        prepared = self._marked(text)
         # A phrase that starts inside an event and runs past its end reads the words otherwise: in "bố tôi mất căn
         # cước", "mất căn cước" is a lost paper, not a death ("bo * mat").
         crossing = [(start, end) for found in (self._syn_found, self._proc_found) for start, end, _ in found.spans(prepared)]
@@ -204,7 +249,7 @@ class Vocabulary:
                 continue
             for m in pattern.finditer(prepared):
                 if not any(m.start() < start < m.end() < end for start, end in crossing):
-                    return term, " ".join((prepared[: m.start()] + " " + prepared[m.end() :]).split())
+                    return term, _unmarked(prepared[: m.start()] + " " + prepared[m.end() :])
         return None, text
 
     def is_offtopic(self, text: str) -> bool:
@@ -213,7 +258,7 @@ class Vocabulary:
     def absent(self, text: str):
         """The entry of a procedure missing from the catalogue that `text` asks for ("xin trợ cấp thất nghiệp"), or
         None."""
-        found = self._absent_found.spans(self.expand_abbreviations(text))
+        found = self._absent_found.spans(self._marked(text))
         return self._absent[found[0][2]] if found else None
 
 
@@ -280,26 +325,34 @@ def seed_vocabulary(path=SEED_FILE) -> Vocabulary:
 
 def seed_into(model, path=SEED_FILE):
     """Create or update seed entries with `model` (the real or a migration's historical CitizenTerm), and retire
-    (set inactive) seed entries the file no longer has; entries added by staff are never touched. Returns the
-    number written."""
-    n = 0
+    (set inactive) seed entries the file no longer has; entries added by staff are never touched. An entry the file
+    does not change is not saved again (a save stamps the vocabulary and the catalogue's pages as changed). Returns
+    the counts of the file's lines and of what was done: "lines", "created", "changed", "unchanged", "staff" (a
+    staff entry holds the phrase), "retired"."""
+    counts = dict.fromkeys(("lines", "created", "changed", "unchanged", "staff", "retired"), 0)
     kept = set()
+    fields = ("phrase", "meaning", "codes", "label", "reason")
     for row in seed_rows(path):
+        counts["lines"] += 1
         folded = fold_phrase(row["phrase"])
         kept.add((row["kind"], folded))
         term = model.objects.filter(kind=row["kind"], phrase_folded=folded).first()
         if term is not None and term.source != "seed":
+            counts["staff"] += 1
             continue
+        if term is not None and term.active and all(getattr(term, key) == row[key] for key in fields):
+            counts["unchanged"] += 1
+            continue
+        counts["created" if term is None else "changed"] += 1
         term = term or model(kind=row["kind"], source="seed")
-        for key in ("phrase", "meaning", "codes", "label", "reason"):
+        for key in fields:
             setattr(term, key, row[key])
         term.phrase_folded = folded
         term.active = True
         term.save()
-        n += 1
     for term in model.objects.filter(source="seed", active=True):
         if (term.kind, term.phrase_folded) not in kept:
             term.active = False
             term.save(update_fields=["active", "updated_at"])
-            n += 1
-    return n
+            counts["retired"] += 1
+    return counts

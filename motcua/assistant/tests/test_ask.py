@@ -208,9 +208,14 @@ def test_a_story_is_ranked_with_its_ask_above_its_narrative(catalogue):
 
 
 def test_a_story_whose_ask_fits_two_close_procedures_asks_to_choose(catalogue):
+    reply = ask("Tôi quê Thanh Hóa, lấy chồng Hà Nội 2 năm nay và muốn đăng ký thường trú ở hẳn với nhà chồng ở "
+                "phường Cầu Giấy. Cần chuẩn bị những gì?", at=AT)
+    # the ask names nothing: the marriage told before it is what is asked about, its list led by what it points to
+    assert (reply.choose or reply.life_event) and reply.candidates[0] == "1.004222"
+    # told in a sentence of its own before the ask, the need decides: "Cần chuẩn bị những gì?" is about it
     reply = ask("Tôi quê Thanh Hóa, lấy chồng Hà Nội 2 năm nay, giờ muốn đăng ký thường trú ở hẳn với nhà chồng ở "
                 "phường Cầu Giấy. Cần chuẩn bị những gì?", at=AT)
-    assert reply.choose and reply.candidates[0] == "1.004222"
+    assert reply.code == "1.004222"
 
 
 def test_a_life_event_lists_first_the_procedure_the_rest_of_the_question_names(catalogue):
@@ -390,3 +395,53 @@ def test_the_model_reads_abbreviations_written_out_and_i_spelt_as_y():
                           vocabulary=vocabulary)
     assert retriever._readable("dk hkd can gi") == "đăng ký hộ kinh doanh cần gì"
     assert retriever._readable("dang ki ket hon") == "đăng ký kết hôn"  # "kí" and "ký" alike
+
+
+def test_a_storys_last_sentence_that_only_asks_is_read_with_the_sentence_before_it():
+    from motcua.assistant.services import _story_ask
+
+    story = "Bà em được hưởng trợ cấp hằng tháng ở xã. Bà vừa mất, nghe nói có tiền mai táng. Làm hồ sơ ở đâu ạ?"
+    assert _story_ask(story) == "Bà vừa mất, nghe nói có tiền mai táng, Làm hồ sơ ở đâu ạ"
+    named = "Bà em được hưởng trợ cấp hằng tháng ở xã. Bà vừa mất tuần trước. Tôi muốn làm giấy khai tử ở đâu ạ?"
+    assert _story_ask(named) == "Tôi muốn làm giấy khai tử ở đâu ạ"  # a last sentence that names its need stays alone
+    two = "Bố em mất hôm qua tại nhà ở quê, gia đình đã lo xong hậu sự. Thủ tục thế nào ạ?"
+    assert _story_ask(two) == "Thủ tục thế nào ạ"  # of two sentences the first is the whole story
+
+
+def test_a_life_event_told_before_an_ask_that_names_nothing_is_what_is_asked(catalogue):
+    from motcua.assistant.services import _event_in_narrative_only
+    from motcua.catalogue.vocabulary import current
+
+    story = "Bố em mất hôm qua tại nhà ở quê, gia đình đã lo xong hậu sự. Thủ tục thế nào ạ? Em cảm ơn"
+    assert not _event_in_narrative_only(story, current())
+    reply = ask(story, at=AT)
+    assert reply.life_event == "Người thân qua đời" and reply.procedures[0]["code"] == "1.000656"
+    family = "Ông ngoại em sống với gia đình em ở Hà Nội lâu rồi. Ông vừa mất tuần trước. Gia đình cần làm thủ tục gì ạ?"
+    assert ask(family, at=AT).life_event == "Người thân qua đời"  # "gia đình" names no procedure
+
+
+def test_the_life_event_of_a_storys_ask_is_read_with_the_ask_alone(catalogue):
+    from motcua.assistant.services import _life_event
+    from motcua.catalogue.vocabulary import current
+
+    story = ("Năm ngoái tôi làm mất căn cước, đã làm lại xong rồi. Bố tôi vừa mất tuần trước ở nhà. Giờ gia đình cần "
+             "làm những thủ tục nào ạ?")
+    event, rest = _life_event(story, current())
+    assert event.label == "Người thân qua đời" and "can cuoc" not in rest  # the narrative's paper is not the need
+    reply = ask(story, at=AT)
+    assert reply.life_event == "Người thân qua đời" and reply.procedures[0]["code"] == "1.000656"
+
+
+def test_a_life_event_puts_first_the_rarer_case_the_question_qualifies_though_the_event_hid_it(catalogue):
+    from motcua.assistant.catalogue_index import get_retriever
+
+    _add("1.001766", "Thủ tục đăng ký khai tử có yếu tố nước ngoài", "Hộ tịch")
+    _add("1.004827", "Thủ tục đăng ký khai tử có yếu tố nước ngoài tại khu vực biên giới", "Hộ tịch")
+    _add("2.000497", "Thủ tục đăng ký lại khai tử có yếu tố nước ngoài", "Hộ tịch")
+    question = "bố em người Pháp mất ở Hà Nội thì làm khai tử ở đâu"  # "bo * mat" swallows "người Pháp"
+    assert get_retriever().rarer_cases("1.000656", question) == ["1.001766"]  # not the border case nor re-registering
+    assert get_retriever().rarer_cases("1.000656", "bố em mất ở Hà Nội thì làm khai tử ở đâu") == []
+    reply = ask(question, at=AT)
+    assert not reply.declined and reply.candidates[:2] == ["1.001766", "1.000656"]
+    plain = ask("bố em vừa mất thì cần làm những thủ tục gì", at=AT)
+    assert plain.life_event and plain.procedures[0]["code"] == "1.000656"

@@ -113,6 +113,24 @@ def test_reloading_the_seed_follows_the_file_and_keeps_staff_entries(tmp_path, d
     assert CitizenTerm.objects.get(phrase_folded="mat").active
 
 
+def test_reloading_the_seed_counts_what_it_did(tmp_path, db):
+    """The count printed by load_vocabulary: lines read, and each entry created, changed, left alone or retired."""
+    from motcua.catalogue.models import CitizenTerm
+    from motcua.catalogue.vocabulary import seed_into
+
+    header = "# kind\tphrase\tmeaning\tcodes\tlabel\treason\n"
+    first = tmp_path / "first.tsv"
+    first.write_text(header + "synonym\tđếm một\tx\t\t\tthử\nsynonym\tđếm hai\tx\t\t\tthử\n")
+    second = tmp_path / "second.tsv"
+    second.write_text(header + "synonym\tđếm hai\ty\t\t\tthử\nsynonym\tđếm ba\tx\t\t\tthử\n")
+    CitizenTerm.objects.filter(source="seed").update(active=False)
+    assert seed_into(CitizenTerm, first) == {"lines": 2, "created": 2, "changed": 0, "unchanged": 0, "staff": 0, "retired": 0}
+    stamp = CitizenTerm.objects.get(phrase_folded="dem mot").updated_at
+    assert seed_into(CitizenTerm, first)["unchanged"] == 2
+    assert CitizenTerm.objects.get(phrase_folded="dem mot").updated_at == stamp  # not saved again
+    assert seed_into(CitizenTerm, second) == {"lines": 2, "created": 1, "changed": 1, "unchanged": 0, "staff": 0, "retired": 1}
+
+
 def test_an_officers_edit_of_a_seed_entry_makes_it_theirs(admin_client, db):
     from django.urls import reverse
 
@@ -134,3 +152,29 @@ def test_a_phrase_written_with_an_abbreviation_matches_as_questions_are_read():
                     Term("procedure", "làm lại thẻ bhyt", codes=("1.001294",))])
     assert v.expand("thẻ BHYT cho con") == "the bao hiem y te cho tre em duoi 6 tuoi"
     assert v.procedures("làm lại thẻ bảo hiểm y tế") == v.procedures("lam lai the BHYT") == ["1.001294"]
+
+
+def test_a_phrase_is_read_within_one_clause():
+    v = Vocabulary([Term("procedure", "bán công ty", codes=("2.002011",)), Term("synonym", "bán công ty", "thay đổi chủ sở hữu"),
+                    Term("absent", "xin trợ cấp thất nghiệp", label="x"), Term("life_event", "bố * mất", codes=("1.000656",))])
+    told = "Em đi làm ở Nhật Bản, công ty yêu cầu lý lịch tư pháp"
+    assert v.procedures(told) == [] and "ban cong ti" in v.expand(told)  # the words stay, no rewrite
+    assert v.procedures("Em đi làm ở Nhật Bản,công ty yêu cầu") == []
+    assert v.procedures("muốn bán công ty. Làm ở đâu") == ["2.002011"]
+    assert v.absent("đi xin. Trợ cấp thất nghiệp thì sao") is None
+    assert v.life_event("Bố tôi. Mất giấy tờ rồi")[0] is None and v.life_event("bố tôi mất rồi")[0] is not None
+    told = "Giá 1.000.000, tại TP.HCM"
+    assert v.expand_abbreviations(told) == v.expand(told) == v.prepare(told)  # the clause marks never show
+
+
+def test_a_phrase_reads_past_whose_paper_it_is():
+    v = Vocabulary([Term("procedure", "bằng lái bị mất", codes=("3.000348",)), Term("procedure", "bằng lái", codes=("3.000347",)),
+                    Term("procedure", "giấy khai sinh bị rách", codes=("2.000635",))])
+    assert v.procedures("bằng lái của tôi bị mất") == ["3.000348"]
+    assert v.procedures("giay khai sinh cua con em bi rach") == ["2.000635"]
+    assert v.procedures("giấy khai sinh của gia đình tôi bị rách") == ["2.000635"]
+    assert v.procedures("bằng lái của tôi") == ["3.000347"]
+    assert v.procedures("bằng lái của hàng xóm bị mất") == ["3.000347"]  # not a possessor word: read as written
+    assert v.without_procedures("bằng lái của tôi bị mất ở đâu") == "o dau"
+    assert v.procedures("bằng lái em bị mất") == v.procedures("bang lai nha minh bi mat") == ["3.000348"]
+    assert v.procedures("bằng lái con bị mất") == ["3.000347"]  # without "của", the words must end with the asker
