@@ -23,7 +23,7 @@ from motcua.lib.text import fold, nfc
 
 from .synonyms import expand, expand_abbreviations
 
-__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "STOPWORDS"]
+__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "first_case", "STOPWORDS"]
 
 # Words that carry no topic in a citizen's question (folded). Topic words are never listed here.
 STOPWORDS = frozenset(
@@ -58,6 +58,19 @@ def tokens(text: str, vocabulary=None) -> list[str]:
     return expand_abbreviations(text, vocabulary).split()
 
 
+# What a name adds in brackets: the level that does it, the cases it covers ("(công trình không theo tuyến/.../Nhà ở
+# riêng lẻ/Sửa chữa, cải tạo)"): matched like the rest of the name, but not counted in its length nor in what a
+# question must tell of it, so a long list of cases does not make the procedure lose to any short name.
+_BRACKETS = re.compile(r"\([^)]*\)?")
+
+
+def first_case(name):
+    """The first case of a name that lists several with ";" (the usual one), or the whole name when that first case is a
+    word or two that name nothing by themselves ("Khai; miễn, giảm thuế sử dụng đất phi nông nghiệp")."""
+    head = name.split(";")[0]
+    return head if len(head.split()) >= 3 else name
+
+
 def _bigrams(words):
     """Adjacent pairs, except those made with a function word ("sinh cho", "cho con")."""
     return [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False) if a not in STOPWORDS and b not in STOPWORDS]
@@ -70,6 +83,7 @@ class Doc:
     extra: str = ""  # field, result and other short texts that help recall
     for_citizens: bool = True  # a person may ask for it (not only organisations and businesses)
     local: bool = True  # done at a local office (commune, province), not only at a ministry
+    commune: bool = False  # done at the commune office, the nearest one (of a procedure done at several levels)
 
 
 @dataclass
@@ -204,7 +218,7 @@ class LexicalIndex:
             name = Counter(set(name_words + _bigrams(name_words)))
             extra_words = tokens(doc.extra, vocabulary)
             extra = Counter(extra_words + _bigrams(extra_words))
-            head_words = tokens(doc.name.split(";")[0], vocabulary)
+            head_words = tokens(_BRACKETS.sub(" ", first_case(doc.name)), vocabulary) or name_words
             self.triples.update(zip(name_words, name_words[1:], name_words[2:], strict=False))
             self.name_len.append(len(head_words))
             self.name_terms.append(name)
