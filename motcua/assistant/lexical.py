@@ -19,11 +19,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from motcua.catalogue.vocabulary import normal_words, normalise
-from motcua.lib.text import fold
+from motcua.lib.text import fold, nfc
 
 from .synonyms import expand, expand_abbreviations
 
-__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "STOPWORDS"]
+__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "first_case", "STOPWORDS"]
 
 # Words that carry no topic in a citizen's question (folded). Topic words are never listed here.
 STOPWORDS = frozenset(
@@ -57,6 +57,19 @@ def tokens(text: str, vocabulary=None) -> list[str]:
     return expand_abbreviations(text, vocabulary).split()
 
 
+# What a name adds in brackets: the level that does it, the cases it covers ("(công trình không theo tuyến/.../Nhà ở
+# riêng lẻ/Sửa chữa, cải tạo)"): matched like the rest of the name, but not counted in its length nor in what a
+# question must tell of it, so a long list of cases does not make the procedure lose to any short name.
+_BRACKETS = re.compile(r"\([^)]*\)?")
+
+
+def first_case(name):
+    """The first case of a name that lists several with ";" (the usual one), or the whole name when that first case is a
+    word or two that name nothing by themselves ("Khai; miễn, giảm thuế sử dụng đất phi nông nghiệp")."""
+    head = name.split(";")[0]
+    return head if len(head.split()) >= 3 else name
+
+
 def _bigrams(words):
     """Adjacent pairs, except those made with a function word ("sinh cho", "cho con")."""
     return [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False) if a not in STOPWORDS and b not in STOPWORDS]
@@ -69,6 +82,7 @@ class Doc:
     extra: str = ""  # field, result and other short texts that help recall
     for_citizens: bool = True  # a person may ask for it (not only organisations and businesses)
     local: bool = True  # done at a local office (commune, province), not only at a ministry
+    commune: bool = False  # done at the commune office, the nearest one (of a procedure done at several levels)
 
 
 @dataclass
@@ -91,7 +105,8 @@ def query_terms(text: str, syllables=None, vocabulary=None, known=None, triples=
     one is put right by its neighbours."""
     words = [normalise(w) for w in _question_words(text, vocabulary)]
     if syllables is not None:
-        words = [_correct(w, syllables) for w in words]
+        written = written_syllables(text)
+        words = [w if w in written else _correct(w, syllables) for w in words]
     if known is not None:
         words = _repair_pairs(words, known, triples)
     content = [w for w in words if w not in STOPWORDS]
@@ -152,6 +167,21 @@ def _correct(word, vocabulary):
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"\w+")
+# The shape of a Vietnamese syllable, folded: an onset, one to three vowels, a final consonant ("nghieng", "khuat").
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?")
+
+
+def _written(word):
+    """True when `word` was typed with its diacritics and has the shape of a Vietnamese syllable ("xích mích",
+    "gánh", "khốn khó"): a real word the catalogue happens not to use, not a typo ("mấtt", "sihn") to put right."""
+    word = nfc(word).lower()
+    folded = fold(word)
+    return folded != word and _SYLLABLE.fullmatch(folded) is not None
+
+
+def written_syllables(text):
+    """The folded, normalised syllables of `text` that `_written` keeps as typed."""
+    return {normalise(fold(w)) for w in _WORD.findall(nfc(text)) if _written(w)}
 
 
 def _edits1(word):
@@ -187,7 +217,7 @@ class LexicalIndex:
             name = Counter(set(name_words + _bigrams(name_words)))
             extra_words = tokens(doc.extra, vocabulary)
             extra = Counter(extra_words + _bigrams(extra_words))
-            head_words = tokens(doc.name.split(";")[0], vocabulary)
+            head_words = tokens(_BRACKETS.sub(" ", first_case(doc.name)), vocabulary) or name_words
             self.triples.update(zip(name_words, name_words[1:], name_words[2:], strict=False))
             self.name_len.append(len(head_words))
             self.name_terms.append(name)
@@ -215,6 +245,8 @@ class LexicalIndex:
         known = self._known_words()
 
         def right(m):
+            if _written(m.group()):
+                return m.group()
             word = normalise(fold(m.group()))
             corrected = _correct(word, known)
             return corrected if corrected != word else m.group()
