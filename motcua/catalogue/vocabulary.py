@@ -69,15 +69,17 @@ class Term:
 
 # Words a citizen slips between the verb of a phrase and its object without changing what is asked.
 _LIGHT = frozenset("tien cai chiec giup mot cac nhung cho".split())
-# Whose a paper is, told inside a phrase ("sổ đỏ của tôi bị mất", "giấy khai sinh của con em bị rách"): "của" and
-# up to three of these words, read past after a phrase's second word or later.
+# Whose a paper is, told inside a phrase ("sổ đỏ của tôi bị mất", "giấy khai sinh của con em bị rách", "bằng lái em
+# bị mất", "căn cước nhà mình"): "của" and up to three of these words, or up to three of them ending with the asker
+# (`_ASKER`), read past after a phrase's second word or later.
 _POSSESSOR = frozenset("""toi em minh anh chi con chau ong ba bo me vo chong nha gia dinh co chu bac di cau ho ban
     chung ta cong ti""".split())
+_ASKER = frozenset("toi em minh".split())
 # Punctuation that ends a clause: a phrase is read within one clause ("... ở Nhật Bản, công ty ..." is not "bán công
 # ty"). A full stop or a comma ends one when a space or the end follows, or a comma typed between two letters
 # ("Bản,công"); "1.000.000", "1,5" and "TP.HCM" do not.
-_CLAUSE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[;!?\n]|(?<=[^\W\d_]),(?=[^\W\d_])")
-# The mark put between clauses in prepared text: not a word, so no phrase reads across it.
+_CLAUSE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[;!?\n|]|(?<=[^\W\d_]),(?=[^\W\d_])")
+# The mark put between clauses in prepared text (`Vocabulary.clauses`): not a word, so no phrase reads across it.
 _BOUNDARY = "|"
 
 
@@ -86,19 +88,36 @@ def _unmarked(text: str) -> str:
     return " ".join(w for w in text.split() if w != _BOUNDARY)
 
 
+def _continues_a_name(text, start, end, names):
+    """True when the phrase at `text[start:end]` and the two words after it, or the two before it, read as the
+    catalogue's names do (each three words in a row among `names`): the question uses the catalogue's own wording
+    ("thực hiện nghĩa vụ tài chính", "khai báo tạm trú cho người nước ngoài"), which a synonym meant for the phrase
+    alone ("nghĩa vụ" -> "nghĩa vụ quân sự") must not rewrite."""
+    inside = text[start:end].split()
+
+    def named(words):
+        return len(words) >= 4 and all(tuple(words[k : k + 3]) in names for k in range(len(words) - 2))
+
+    return named(inside[-2:] + text[end:].split()[:2]) or named(text[:start].split()[-2:] + inside[:2])
+
+
 def _gaps(words, at, read):
     """Lengths of the words at `at` a phrase may read past after its first `read` words: one light word after its
-    first ("nhận tiền trợ cấp"), or a possessor after its second or later ("sổ đỏ của tôi bị mất")."""
+    first ("nhận tiền trợ cấp"), or a possessor after its second or later ("sổ đỏ của tôi bị mất", "bằng lái em bị
+    mất")."""
     if at >= len(words):
         return []
     if read == 1 and words[at] in _LIGHT:
         return [1]
-    if read < 2 or words[at] != "cua":
+    if read < 2:
         return []
+    of = words[at] == "cua"
     n = 0
-    while n < 3 and at + 1 + n < len(words) and words[at + 1 + n] in _POSSESSOR:
+    while n < 3 and at + of + n < len(words) and words[at + of + n] in _POSSESSOR:
         n += 1
-    return [1 + k for k in range(1, n + 1)]
+    if of:
+        return [1 + k for k in range(1, n + 1)]
+    return [k for k in range(1, n + 1) if words[at + k - 1] in _ASKER]
 
 
 class _Phrases:
@@ -197,21 +216,34 @@ class Vocabulary:
     def prepare(text: str) -> str:
         return " ".join(normal_words(text))
 
+    @staticmethod
+    def clauses(text: str) -> str:
+        """`text` prepared clause by clause, the clauses joined by `_BOUNDARY` (which the methods below read as a
+        clause end too, so prepared text may be worked on and passed back)."""
+        return f" {_BOUNDARY} ".join(c for c in (Vocabulary.prepare(piece) for piece in _CLAUSE_END.split(text or "")) if c)
+
     def _marked(self, text: str) -> str:
-        """`text` prepared clause by clause, abbreviations written out, the clauses joined by `_BOUNDARY`: what the
-        phrases are matched on, so none reads across a full stop or a comma."""
-        clauses = (self.prepare(piece) for piece in _CLAUSE_END.split(text or ""))
-        marked = f" {_BOUNDARY} ".join(c for c in clauses if c)
-        return self._abbr_found.sub(self._abbr.__getitem__, marked)
+        """`text` prepared clause by clause, abbreviations written out: what the phrases are matched on, so none
+        reads across a full stop or a comma."""
+        return self._abbr_found.sub(self._abbr.__getitem__, self.clauses(text))
 
     def expand_abbreviations(self, text: str) -> str:
         """Normalised folded `text` with abbreviations written out (applied to questions and names alike)."""
         return _unmarked(self._marked(text))
 
-    def expand(self, text: str) -> str:
+    def expand(self, text: str, names=frozenset()) -> str:
         """Normalised folded `text`, abbreviations written out and everyday phrases replaced by catalogue wording
-        (one pass, longest phrase first, so a replacement is never rewritten by a shorter entry)."""
-        return _unmarked(self._syn_found.sub(self._syn.__getitem__, self._marked(text)))
+        (one pass, longest phrase first, so a replacement is never rewritten by a shorter entry). With `names`, the
+        syllable triples of the catalogue's names, a phrase the question continues as a name does is left as
+        written (`_continues_a_name`: "nghĩa vụ tài chính" is not "nghĩa vụ quân sự tài chính")."""
+        marked = self._marked(text)
+        out, last = [], 0
+        for start, end, phrase in self._syn_found.spans(marked):
+            if names and _continues_a_name(marked, start, end, names):
+                continue
+            out += [marked[last:start], self._syn[phrase]]
+            last = end
+        return _unmarked("".join(out + [marked[last:]]))
 
     def procedures(self, text: str) -> list[str]:
         """Codes named by procedure phrases found in `text`, longest phrase first, without repeats."""
@@ -319,26 +351,34 @@ def seed_vocabulary(path=SEED_FILE) -> Vocabulary:
 
 def seed_into(model, path=SEED_FILE):
     """Create or update seed entries with `model` (the real or a migration's historical CitizenTerm), and retire
-    (set inactive) seed entries the file no longer has; entries added by staff are never touched. Returns the
-    number written."""
-    n = 0
+    (set inactive) seed entries the file no longer has; entries added by staff are never touched. An entry the file
+    does not change is not saved again (a save stamps the vocabulary and the catalogue's pages as changed). Returns
+    the counts of the file's lines and of what was done: "lines", "created", "changed", "unchanged", "staff" (a
+    staff entry holds the phrase), "retired"."""
+    counts = dict.fromkeys(("lines", "created", "changed", "unchanged", "staff", "retired"), 0)
     kept = set()
+    fields = ("phrase", "meaning", "codes", "label", "reason")
     for row in seed_rows(path):
+        counts["lines"] += 1
         folded = fold_phrase(row["phrase"])
         kept.add((row["kind"], folded))
         term = model.objects.filter(kind=row["kind"], phrase_folded=folded).first()
         if term is not None and term.source != "seed":
+            counts["staff"] += 1
             continue
+        if term is not None and term.active and all(getattr(term, key) == row[key] for key in fields):
+            counts["unchanged"] += 1
+            continue
+        counts["created" if term is None else "changed"] += 1
         term = term or model(kind=row["kind"], source="seed")
-        for key in ("phrase", "meaning", "codes", "label", "reason"):
+        for key in fields:
             setattr(term, key, row[key])
         term.phrase_folded = folded
         term.active = True
         term.save()
-        n += 1
     for term in model.objects.filter(source="seed", active=True):
         if (term.kind, term.phrase_folded) not in kept:
             term.active = False
             term.save(update_fields=["active", "updated_at"])
-            n += 1
-    return n
+            counts["retired"] += 1
+    return counts

@@ -113,6 +113,24 @@ def test_reloading_the_seed_follows_the_file_and_keeps_staff_entries(tmp_path, d
     assert CitizenTerm.objects.get(phrase_folded="mat").active
 
 
+def test_reloading_the_seed_counts_what_it_did(tmp_path, db):
+    """The count printed by load_vocabulary: lines read, and each entry created, changed, left alone or retired."""
+    from motcua.catalogue.models import CitizenTerm
+    from motcua.catalogue.vocabulary import seed_into
+
+    header = "# kind\tphrase\tmeaning\tcodes\tlabel\treason\n"
+    first = tmp_path / "first.tsv"
+    first.write_text(header + "synonym\tđếm một\tx\t\t\tthử\nsynonym\tđếm hai\tx\t\t\tthử\n")
+    second = tmp_path / "second.tsv"
+    second.write_text(header + "synonym\tđếm hai\ty\t\t\tthử\nsynonym\tđếm ba\tx\t\t\tthử\n")
+    CitizenTerm.objects.filter(source="seed").update(active=False)
+    assert seed_into(CitizenTerm, first) == {"lines": 2, "created": 2, "changed": 0, "unchanged": 0, "staff": 0, "retired": 0}
+    stamp = CitizenTerm.objects.get(phrase_folded="dem mot").updated_at
+    assert seed_into(CitizenTerm, first)["unchanged"] == 2
+    assert CitizenTerm.objects.get(phrase_folded="dem mot").updated_at == stamp  # not saved again
+    assert seed_into(CitizenTerm, second) == {"lines": 2, "created": 1, "changed": 1, "unchanged": 0, "staff": 0, "retired": 1}
+
+
 def test_an_officers_edit_of_a_seed_entry_makes_it_theirs(admin_client, db):
     from django.urls import reverse
 
@@ -158,3 +176,15 @@ def test_a_phrase_reads_past_whose_paper_it_is():
     assert v.procedures("bằng lái của tôi") == ["3.000347"]
     assert v.procedures("bằng lái của hàng xóm bị mất") == ["3.000347"]  # not a possessor word: read as written
     assert v.without_procedures("bằng lái của tôi bị mất ở đâu") == "o dau"
+    assert v.procedures("bằng lái em bị mất") == v.procedures("bang lai nha minh bi mat") == ["3.000348"]
+    assert v.procedures("bằng lái con bị mất") == ["3.000347"]  # without "của", the words must end with the asker
+
+
+def test_a_synonym_leaves_the_catalogues_own_wording_as_written():
+    v = Vocabulary([Term("synonym", "nghĩa vụ", "nghĩa vụ quân sự")])
+    name = v.prepare("Thực hiện nghĩa vụ tài chính về đất đai").split()
+    names = set(zip(name, name[1:], name[2:], strict=False))
+    assert v.expand("thực hiện nghĩa vụ tài chính", names) == "thuc hien nghia vu tai chinh"  # the name's words
+    assert v.expand("hoãn đi nghĩa vụ", names) == "hoan di nghia vu quan su"
+    assert v.expand("thực hiện nghĩa vụ tài chính") == "thuc hien nghia vu quan su tai chinh"  # no names given
+    assert v.clauses("Ở Nhật Bản, công ty") == "o nhat ban | cong ti" and v.expand("nghĩa | vụ") == "nghia vu"

@@ -8,4 +8,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         n = load_seed()
-        self.stdout.write(f"Đã nạp {n} mục từ {SEED_FILE.name}.")
+        self.stdout.write(
+            f"Đã đọc {n['lines']} dòng của {SEED_FILE.name}: thêm mới {n['created']}, cập nhật {n['changed']}, "
+            f"giữ nguyên {n['unchanged']}, bỏ qua {n['staff']} (cụm từ do cán bộ thêm); ngừng dùng {n['retired']} mục "
+            "không còn trong tệp."
+        )
