@@ -50,7 +50,7 @@ def build(*, semantic=True):
         .values_list("code", "current_id", "current__name", "current__field__name", "current__results",
                      "current__subjects", "current__level")
     )
-    docs = [Doc(code, name, _extra(field, results), _for_citizens(subjects), _local(level))
+    docs = [Doc(code, name, _extra(field, results), _for_citizens(subjects), _local(level), _commune(level))
             for code, _, name, field, results, subjects, level in rows]
     vocabulary = citizen_vocabulary.current()
     if not semantic:
@@ -101,6 +101,11 @@ def _local(level):
     """Whether the procedure is done at a local office (commune, district, province or another local body)."""
     folded = fold(level or "")
     return not folded.strip() or any(w in folded for w in ("cap tinh", "cap xa", "cap huyen", "co quan khac"))
+
+
+def _commune(level):
+    """Whether the procedure is done at the commune office (of a procedure done at several levels, the citizen's)."""
+    return "cap xa" in fold(level or "")
 
 
 def get_retriever():

@@ -18,12 +18,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from motcua.catalogue.vocabulary import normal_words, normalise
+from motcua.catalogue.vocabulary import Vocabulary, normalise
 from motcua.lib.text import fold, nfc
 
 from .synonyms import expand, expand_abbreviations
 
-__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "STOPWORDS"]
+__all__ = ["Doc", "LexicalIndex", "Hit", "tokens", "query_terms", "first_case", "STOPWORDS"]
 
 # Words that carry no topic in a citizen's question (folded). Topic words are never listed here.
 STOPWORDS = frozenset(
@@ -41,12 +41,13 @@ _QUESTION_PHRASES = re.compile(
 )
 
 
-def _question_words(text, vocabulary):
+def _question_words(text, vocabulary, names=frozenset()):
     """The question's folded words with the vocabulary's rewrites, question phrases removed before the rewrites
     (a phrase must not straddle one: "ly hôn thủ tục" is not "hôn thú") and after them (an abbreviation may write
-    one out)."""
-    folded = _QUESTION_PHRASES.sub(" ", " ".join(normal_words(text)))
-    return _QUESTION_PHRASES.sub(" ", expand(folded, vocabulary)).split()
+    one out). Its clause ends are kept for the rewrites (no phrase reads across one); `names`, the syllable triples
+    of the catalogue's names, keep the catalogue's own wording as written (`Vocabulary.expand`)."""
+    folded = _QUESTION_PHRASES.sub(" ", Vocabulary.clauses(text))
+    return _QUESTION_PHRASES.sub(" ", expand(folded, vocabulary, names)).split()
 
 
 # Generic syllables that appear in many procedure names and say little about which one is meant.
@@ -55,6 +56,19 @@ _WEAK = frozenset("giay thu tuc".split())
 def tokens(text: str, vocabulary=None) -> list[str]:
     """Folded, normalised syllables of `text`, abbreviations written out."""
     return expand_abbreviations(text, vocabulary).split()
+
+
+# What a name adds in brackets: the level that does it, the cases it covers ("(công trình không theo tuyến/.../Nhà ở
+# riêng lẻ/Sửa chữa, cải tạo)"): matched like the rest of the name, but not counted in its length nor in what a
+# question must tell of it, so a long list of cases does not make the procedure lose to any short name.
+_BRACKETS = re.compile(r"\([^)]*\)?")
+
+
+def first_case(name):
+    """The first case of a name that lists several with ";" (the usual one), or the whole name when that first case is a
+    word or two that name nothing by themselves ("Khai; miễn, giảm thuế sử dụng đất phi nông nghiệp")."""
+    head = name.split(";")[0]
+    return head if len(head.split()) >= 3 else name
 
 
 def _bigrams(words):
@@ -69,6 +83,7 @@ class Doc:
     extra: str = ""  # field, result and other short texts that help recall
     for_citizens: bool = True  # a person may ask for it (not only organisations and businesses)
     local: bool = True  # done at a local office (commune, province), not only at a ministry
+    commune: bool = False  # done at the commune office, the nearest one (of a procedure done at several levels)
 
 
 @dataclass
@@ -89,7 +104,7 @@ def query_terms(text: str, syllables=None, vocabulary=None, known=None, triples=
     """Terms of a question: synonyms expanded, stopwords dropped from unigrams, bigrams kept in order. With `known`
     (the catalogue's terms) and `triples` (its names' syllable triples), a real syllable misspelt as another real
     one is put right by its neighbours."""
-    words = [normalise(w) for w in _question_words(text, vocabulary)]
+    words = [normalise(w) for w in _question_words(text, vocabulary, triples)]
     if syllables is not None:
         written = written_syllables(text)
         words = [w if w in written else _correct(w, syllables) for w in words]
@@ -203,7 +218,7 @@ class LexicalIndex:
             name = Counter(set(name_words + _bigrams(name_words)))
             extra_words = tokens(doc.extra, vocabulary)
             extra = Counter(extra_words + _bigrams(extra_words))
-            head_words = tokens(doc.name.split(";")[0], vocabulary)
+            head_words = tokens(_BRACKETS.sub(" ", first_case(doc.name)), vocabulary) or name_words
             self.triples.update(zip(name_words, name_words[1:], name_words[2:], strict=False))
             self.name_len.append(len(head_words))
             self.name_terms.append(name)

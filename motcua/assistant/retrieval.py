@@ -19,7 +19,7 @@ that of its name, or, a little discounted, that of the closest phrase naming it 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from motcua.lib.text import fold
 
 from . import facets
 from .accents import Accents
-from .lexical import STOPWORDS, LexicalIndex, tokens
+from .lexical import STOPWORDS, LexicalIndex, first_case, tokens
 
 __all__ = ["Candidate", "Result", "Retriever"]
 
@@ -46,6 +46,7 @@ _RARE_QUALIFIERS = [
     ("duoi", "14", "tuoi"),
     ("doi", "voi", "to", "chuc"),
     ("ket", "hop"),
+    ("cong", "trinh", "cap", "dac", "biet"),  # big buildings: a family's house is "công trình cấp III, cấp IV"
 ]
 # Actions other than issuing something new. Without the word in the question, the citizen most likely
 # wants the first issue ("làm hộ chiếu" = cấp, not trình báo mất / cấp lại / thu hồi).
@@ -68,6 +69,15 @@ _WORD = re.compile(r"\w+")
 _DUNG_WORDS = frozenset("xay su tuyen tin ap ung vien".split())
 # Words of what happened to a paper or of what is done again: they say nothing of what the paper is.
 _CIRCUMSTANCE = frozenset("bi mat hong rach chay lai cap doi".split())
+# What tells apart the copies of one procedure published once per level ("Cấp lại thẻ căn cước" and "Cấp lại thẻ căn
+# cước (thực hiện tại cấp tỉnh)"), matched on the folded name: the level in brackets, "thủ tục", punctuation.
+_LEVEL_MARK = re.compile(r"\((?:thuc hien )?(?:tai )?cap (?:tinh|xa|huyen|trung uong|tw|bo)\b[^)]*\)?")
+_NOT_A_WORD = re.compile(r"\bthu tuc\b|[^0-9a-z]+")
+
+
+def _twin_key(name):
+    """The name without its level: procedures sharing it are one procedure done at several levels (twins)."""
+    return " ".join(_NOT_A_WORD.sub(" ", _LEVEL_MARK.sub(" ", fold(name))).split())
 
 
 def _intents(words):
@@ -94,6 +104,7 @@ class Candidate:
     semantic: float = 0.0
     evidence: int = 0  # matched bigrams * 2 + matched content words
     bigrams: int = 0  # matched syllable pairs (a two-syllable word or more of the question in the name)
+    bm25: float = 0.0  # the raw lexical score, before it is scaled by the best one's
 
 
 @dataclass
@@ -170,9 +181,10 @@ class Retriever:
                             if " " not in a}
         # The qualifiers and secondary actions each name carries, found once (checked per candidate per question).
         # A name listing several cases ("... của Việt Nam; ... của nước ngoài; ...") is narrowed by its first one.
-        first_clauses = [tokens(d.name.split(";")[0], vocabulary) for d in self.docs]
+        first_clauses = [tokens(first_case(d.name), vocabulary) for d in self.docs]
         self.rare = [[p for p in _RARE_QUALIFIERS if _has(name, p)] for name in first_clauses]
         self.actions = [[p for p in _SECONDARY_ACTIONS if _has(name[:6], p)] for name in self.name_words]
+        self.twin = [_twin_key(d.name) for d in self.docs]
 
     @property
     def semantic_enabled(self):
@@ -182,7 +194,7 @@ class Retriever:
         """`context`: the whole question when `question` is one sentence of it (a story's ask): qualifiers and
         actions told elsewhere in it ("bạn gái tôi quốc tịch Nhật Bản. ... đăng ký kết hôn?") still count."""
         scored, terms = self._scored(question, allowed=allowed, lexical_only=lexical_only, context=context)
-        ranked = scored[:limit]
+        ranked = self._distinct(scored)[:limit]
         semantic = self.semantic_enabled and not lexical_only
         confident = bool(ranked) and self._shown(ranked[0], semantic)
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
@@ -206,8 +218,16 @@ class Retriever:
         whole, _ = self._scored(story, allowed=allowed, lexical_only=lexical_only)
         asked, _ = self._scored(ask, allowed=allowed, lexical_only=lexical_only, context=story)
         by_ask = {c.key: c for c in asked}
+        # The story's candidates as the ask reads them, even those its own first fifty left out: a referring ask that
+        # names little ("giờ xin cấp lại được không") matches hundreds of names, and which ones come first is chance.
+        told = {c.key for c in whole} - {c.key for c in asked if c.bm25}
+        if told:
+            rest, _ = self._scored(ask, allowed=told & allowed if allowed is not None else told,
+                                   lexical_only=lexical_only, context=story,
+                                   top_bm25=max((c.bm25 for c in asked), default=0.0) or None)
+            by_ask.update((c.key, c) for c in rest)
         floor = min((c.score for c in asked), default=0.0)  # the ask's score of a candidate it did not retrieve
-        ask_cover = {c.key: c.query_cover for c in asked}
+        ask_cover = {key: c.query_cover for key, c in by_ask.items()}
         for c in whole:
             c.score = (1 - w.story_ask) * c.score + w.story_ask * (by_ask[c.key].score if c.key in by_ask else floor)
             if c.key in by_ask:  # either reading may carry the meaning: the narrative dilutes the story's vector
@@ -218,7 +238,7 @@ class Retriever:
             if c.key not in known:
                 whole.append(Candidate(c.key, (1 - w.story_ask) * whole_floor + w.story_ask * c.score,
                                        semantic=c.semantic))
-        ranked = sorted(whole, key=lambda c: (-c.score, c.key))[:limit]
+        ranked = self._distinct(sorted(whole, key=lambda c: (-c.score, c.key)))[:limit]
         if not ranked:
             return Result([], False, False)
         best = ranked[0]
@@ -230,9 +250,9 @@ class Retriever:
         answered = margin >= w.answer_margin * scale and (not semantic or best.semantic >= w.story_semantic)
         return Result(ranked, confident, confident and not answered)
 
-    def _scored(self, question, *, allowed=None, lexical_only=False, context=None):
+    def _scored(self, question, *, allowed=None, lexical_only=False, context=None, top_bm25=None):
         """Every candidate retrieved for `question` with its score and evidence, best first, and the question's
-        terms."""
+        terms. `top_bm25`: the lexical score that scales the others (by default the best of these candidates')."""
         w = self.w
         # The model reads the question as written: folded text ("dang ky khai sinh") embeds far from the names.
         written = facets.strip_facets(question) or question
@@ -242,9 +262,9 @@ class Retriever:
         q_seq = self.index.sequence((facets.without_facets(context) or context) if context else question)
         intents = _intents(q_seq)
         by_key = {}
-        top_bm25 = hits[0].score if hits else 1.0
+        top_bm25 = top_bm25 or (hits[0].score if hits else 1.0)
         for h in hits:
-            by_key[h.key] = Candidate(h.key, 0.0, h.score / top_bm25, h.query_cover, h.name_cover)
+            by_key[h.key] = Candidate(h.key, 0.0, min(1.0, h.score / top_bm25), h.query_cover, h.name_cover, bm25=h.score)
         if self.semantic_enabled and not lexical_only:
             q = self.embed_query(self._readable(written))
             sims = self._similarities(q)
@@ -278,6 +298,45 @@ class Retriever:
                 - penalty
             )
         return sorted(by_key.values(), key=lambda c: (-c.score, c.key)), terms
+
+    def _distinct(self, ranked):
+        """`ranked` with each procedure done at several levels (level twins: same name but for the level) standing once,
+        at the place of its best copy, by its copy done at the commune office when there is one (the citizen's nearest
+        office), and its other copies after all the other candidates: the level copies do not crowd out the other
+        procedures of a choice, nor stand as the close second that makes the first ambiguous."""
+        groups = {}
+        for c in ranked:
+            groups.setdefault(self.twin[self.position[c.key]], []).append(c)
+        first, twins = [], []
+        for c in ranked:
+            group = groups[self.twin[self.position[c.key]]]
+            if c is not group[0]:
+                continue
+            nearest = next((t for t in group if self.docs[self.position[t.key]].commune), c)
+            first.append(replace(nearest, score=c.score) if nearest is not c else c)
+            twins += [t for t in group if t is not nearest]
+        return first + twins
+
+    def twins(self, a, b):
+        """Codes `a` and `b` are the same procedure, done at two levels (or the same code)."""
+        if a == b:
+            return True
+        if a not in self.position or b not in self.position:
+            return False
+        return self.twin[self.position[a]] == self.twin[self.position[b]]
+
+    def nearest(self, codes):
+        """`codes` in order with one code per procedure done at several levels: the one done at the commune office if
+        any, else the first ("trình báo mất hộ chiếu" named at four levels is one procedure for the citizen)."""
+        kept = []
+        for code in codes:
+            same = next((i for i, k in enumerate(kept) if self.twins(k, code)), None)
+            if same is None:
+                kept.append(code)
+            elif (code in self.position and self.docs[self.position[code]].commune
+                  and not self.docs[self.position[kept[same]]].commune):
+                kept[same] = code
+        return kept
 
     def _readable(self, text):
         """`text` as the embedding model reads it best: diacritics put back when it was typed without any, then its

@@ -124,6 +124,17 @@ def _names(codes, allowed=None):
     return [{"code": c, "name": rows[c], "score": 1.0} for c in codes if c in rows and (allowed is None or c in allowed)]
 
 
+def _named(retriever, codes, allowed):
+    """`_names` of `codes` with one code per procedure done at several levels (`Retriever.nearest`): "trình báo mất hộ
+    chiếu" named at four levels is one procedure to answer, not four to choose from."""
+    return _names(retriever.nearest([c for c in codes if allowed is None or c in allowed]))
+
+
+def _among(retriever, code, codes):
+    """`code` is one of `codes` or a level copy of one of them."""
+    return any(retriever.twins(code, c) for c in codes)
+
+
 def _offered(offered):
     """The previous turn's list as [{"code", "name"}]: pages keep the dicts, API clients send the codes."""
     offered = list(offered or [])
@@ -297,7 +308,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         # the rest of the question, read as a story, wins when it names one procedure clearly.
         # (read with the qualifiers the event phrase told: "lấy chồng Hàn Quốc thì đăng ký kết hôn ở đâu")
         specific = _search(retriever, rest, allowed, context=question) if rest else None
-        told = _names(vocabulary.procedures(rest), allowed) if rest else []
+        told = _named(retriever, vocabulary.procedures(rest), allowed) if rest else []
         listed = bool(_LIST_ASK.search(vocabulary.prepare(rest))) if rest else False
         if len(told) == 1 or (specific and specific.confident and not specific.ambiguous and not listed):
             # "bố em mất rồi thì làm giấy khai tử ở đâu": the rest names one procedure (a vocabulary phrase first:
@@ -313,7 +324,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             if reply is not None:
                 reply.candidates = [code] + [c.key for c in specific.candidates if c.key != code]
                 return reply
-        shown = _names(event.codes, allowed)
+        shown = _named(retriever, event.codes, allowed)
         if shown:
             # The list keeps the usual order, except that a procedure of it the question itself points to
             # ("tiền sinh con của bảo hiểm" -> thai sản) comes first.
@@ -324,16 +335,17 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 # "đi làm xa nhà vài tháng có cần khai báo gì": what the question says besides the event points
                 told = retriever.search(rest, allowed=codes)
                 pointed = told.best.key if told.candidates and retriever.leads(told) else None
-            if specific and specific.confident and specific.best.key in event.codes:
+            if specific and specific.confident and _among(retriever, specific.best.key, event.codes):
                 pointed = specific.best.key  # "ông mất rồi còn tháng lương hưu chưa lĩnh": the rest names it
             whole = retriever.search(question, allowed=allowed)
             if ((whole.confident or (whole.candidates and retriever.leads(whole)))
-                    and whole.best.key not in event.codes and retriever.qualified(whole.best.key, question, event.codes)):
+                    and not _among(retriever, whole.best.key, event.codes)
+                    and retriever.qualified(whole.best.key, question, event.codes)):
                 # "cưới vợ người Trung Quốc": the case the question qualifies (có yếu tố nước ngoài) of the event's
                 # procedure comes first
                 shown = _names([whole.best.key], allowed) + shown
                 pointed = whole.best.key
-            shown.sort(key=lambda p: p["code"] != pointed)
+            shown.sort(key=lambda p: not retriever.twins(p["code"], pointed))
             for usual in [p["code"] for p in shown if p["code"] in codes][:2]:
                 # "Ông ngoại em là người Hàn Quốc ... Ông vừa mất": the case the question qualifies (khai tử có yếu tố
                 # nước ngoài) of one of the first procedures of the list comes first
@@ -346,7 +358,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
 
     # A vocabulary phrase naming one procedure decides; one naming several ("sổ đỏ") is offered as a choice when
     # retrieval cannot tell which one is meant.
-    named = _names(vocabulary.procedures(question), allowed)
+    named = _named(retriever, vocabulary.procedures(question), allowed)
     ask_sentence = _story_ask(question)
     # A phrase told only in a story's narrative decides only when the story's retrieval is unclear: "Năm ngoái tôi
     # bị mất căn cước ... Giờ tôi muốn đăng ký kết hôn" is about marrying.
@@ -355,7 +367,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     ranked = [c.key for c in result.candidates]
     clear = result.confident and not result.ambiguous
     if len(named) == 1 and not in_narrative:
-        if clear and ranked[0] != named[0]["code"] and _says_more(question, vocabulary):
+        if clear and not retriever.twins(ranked[0], named[0]["code"]) and _says_more(question, vocabulary):
             # "giấy xác nhận tình trạng hôn nhân để kết hôn với người nước ngoài": the phrase names one procedure,
             # the rest of the question clearly another: the citizen chooses
             other = _names([ranked[0]], allowed)
@@ -364,7 +376,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
     if in_narrative and not clear:
         return _answer(named[0]["code"], asked, at)
     story = len(question.split()) >= STORY_WORDS
-    if named and not (clear and (story or ranked[0] in {p["code"] for p in named})):
+    if named and not (clear and (story or _among(retriever, ranked[0], [p["code"] for p in named]))):
         if not (result.confident and _says_more(question, vocabulary)):
             # a story that only mentions the phrase keeps its clear answer; the choice is ordered by the question
             # ("sổ đỏ cũ rách muốn đổi sổ mới": cấp đổi first)

@@ -214,3 +214,63 @@ def test_a_clause_after_a_comma_that_names_nothing_stays_with_its_sentence():
 def test_what_a_clause_is_for_does_not_name_the_ask():
     story = "Bà em mất lâu rồi mà chưa có giấy chứng tử gì hết, giờ cần làm để chia đất"
     assert _story_ask(story) == ""  # one sentence: the whole question is read (khai tử), not "chia đất"
+
+
+def test_a_procedure_done_at_several_levels_is_one_procedure_and_the_commune_copy_answers():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("province", "Cấp lại thẻ căn cước (thực hiện tại cấp tỉnh)"),
+        Doc("commune", "Cấp lại thẻ căn cước", commune=True),
+        Doc("ministry", "Cấp lại thẻ căn cước (thực hiện tại cấp trung ương)", local=False),
+        Doc("other", "Cấp đổi thẻ căn cước", commune=True),
+    ])
+    result = retriever.search("cấp lại thẻ căn cước")
+    assert [c.key for c in result.candidates] == ["commune", "other", "province", "ministry"]  # copies after the others
+    assert result.confident and not result.ambiguous  # its own copies are no close second
+    assert retriever.twins("province", "ministry") and not retriever.twins("commune", "other")
+    assert retriever.nearest(["province", "other", "commune"]) == ["commune", "other"]
+
+
+def test_what_a_name_adds_in_brackets_does_not_make_it_lose_to_a_short_name():
+    from motcua.assistant.lexical import LexicalIndex, first_case
+    from motcua.assistant.retrieval import Retriever
+
+    house = Doc("house", "Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV (công trình không theo tuyến/theo "
+                         "tuyến trong đô thị/tín ngưỡng, tôn giáo/tượng đài, tranh hoành tráng/sửa chữa, cải tạo/dự án) "
+                         "và nhà ở riêng lẻ")
+    index = LexicalIndex([house])
+    assert index.name_len == [len("cấp lại giấy phép xây dựng đối với công trình cấp iii cấp iv và nhà ở riêng lẻ".split())]
+    assert first_case("Khai; miễn, giảm thuế sử dụng đất phi nông nghiệp") == (
+        "Khai; miễn, giảm thuế sử dụng đất phi nông nghiệp")  # a first case of one word names nothing
+    retriever = Retriever([house, Doc("land", "Cấp lại Giấy chứng nhận do bị mất"), Doc("birth", "Đăng ký khai sinh"),
+                           Doc("big", house.name.replace("cấp III, cấp IV", "cấp đặc biệt, cấp I, cấp II"))])
+    assert [c.key for c in retriever.search("xin cấp lại giấy phép xây dựng nhà ở").candidates][:2] == ["house", "big"]
+
+
+def test_a_storys_ask_reads_every_candidate_of_the_story():
+    import pytest
+
+    from motcua.assistant.retrieval import Retriever
+
+    others = [Doc(f"o{i}", f"Cấp lại giấy phép số {i}") for i in range(60)]  # the ask's first fifty are these
+    house = Doc("house", "Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV và nhà ở riêng lẻ")
+    retriever = Retriever([*others, house])
+    story, ask = "Giấy phép xây dựng nhà em bị thất lạc từ năm ngoái rồi. Giờ xin cấp lại được không", "Giờ xin cấp lại"
+    whole, _ = retriever._scored(story)
+    asked, _ = retriever._scored(ask, context=story)
+    assert "house" not in {c.key for c in asked}
+    by_ask, _ = retriever._scored(ask, allowed={"house"}, context=story, top_bm25=max(c.bm25 for c in asked))
+    found = retriever.search_story(story, ask)
+    by_story = next(c for c in whole if c.key == "house").score
+    assert found.best.key == "house"  # read by the ask as well, not given the ask's lowest score as if unread
+    assert found.best.score == pytest.approx(0.75 * by_story + 0.25 * by_ask[0].score)
+    assert by_ask[0].lexical < 1.0  # scaled by the ask's best lexical score, not by its own
+
+
+def test_the_lexical_rewrites_keep_to_one_clause():
+    from motcua.catalogue.vocabulary import Term, Vocabulary
+
+    vocabulary = Vocabulary([Term("synonym", "bán công ty", "thay đổi chủ sở hữu")])
+    assert "so" not in query_terms("làm ở Nhật Bản, công ty cần lý lịch", vocabulary=vocabulary)
+    assert "so" in query_terms("muốn bán công ty", vocabulary=vocabulary)
