@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from motcua.catalogue.vocabulary import normal_words, normalise
+from motcua.catalogue.vocabulary import Vocabulary, normalise
 from motcua.lib.text import fold, nfc
 
 from .synonyms import expand, expand_abbreviations
@@ -41,12 +41,13 @@ _QUESTION_PHRASES = re.compile(
 )
 
 
-def _question_words(text, vocabulary):
+def _question_words(text, vocabulary, names=frozenset()):
     """The question's folded words with the vocabulary's rewrites, question phrases removed before the rewrites
     (a phrase must not straddle one: "ly hôn thủ tục" is not "hôn thú") and after them (an abbreviation may write
-    one out)."""
-    folded = _QUESTION_PHRASES.sub(" ", " ".join(normal_words(text)))
-    return _QUESTION_PHRASES.sub(" ", expand(folded, vocabulary)).split()
+    one out). Its clause ends are kept for the rewrites (no phrase reads across one); `names`, the syllable triples
+    of the catalogue's names, keep the catalogue's own wording as written (`Vocabulary.expand`)."""
+    folded = _QUESTION_PHRASES.sub(" ", Vocabulary.clauses(text))
+    return _QUESTION_PHRASES.sub(" ", expand(folded, vocabulary, names)).split()
 
 
 # Generic syllables that appear in many procedure names and say little about which one is meant.
@@ -103,7 +104,7 @@ def query_terms(text: str, syllables=None, vocabulary=None, known=None, triples=
     """Terms of a question: synonyms expanded, stopwords dropped from unigrams, bigrams kept in order. With `known`
     (the catalogue's terms) and `triples` (its names' syllable triples), a real syllable misspelt as another real
     one is put right by its neighbours."""
-    words = [normalise(w) for w in _question_words(text, vocabulary)]
+    words = [normalise(w) for w in _question_words(text, vocabulary, triples)]
     if syllables is not None:
         written = written_syllables(text)
         words = [w if w in written else _correct(w, syllables) for w in words]

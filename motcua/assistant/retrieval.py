@@ -200,7 +200,8 @@ class Retriever:
         margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 1.0
         ambiguous = confident and not (self._answered(ranked[0], margin, semantic)
                                        and self._explains_key_word(ranked[0], terms)
-                                       and not self._action_elsewhere(ranked, question))
+                                       and not self._action_elsewhere(ranked, question)
+                                       and not self._common_case_elsewhere(ranked, context or question))
         return Result(ranked, confident, ambiguous)
 
     def search_story(self, story, ask, *, limit=5, allowed=None, lexical_only=False):
@@ -247,7 +248,8 @@ class Retriever:
         confident = (explained and best.bigrams >= 1 and best.evidence >= 3
                      and (not semantic or best.semantic >= w.min_semantic))
         margin = best.score - ranked[1].score if len(ranked) > 1 else 1.0
-        answered = margin >= w.answer_margin * scale and (not semantic or best.semantic >= w.story_semantic)
+        answered = (margin >= w.answer_margin * scale and (not semantic or best.semantic >= w.story_semantic)
+                    and not self._common_case_elsewhere(ranked, story))
         return Result(ranked, confident, confident and not answered)
 
     def _scored(self, question, *, allowed=None, lexical_only=False, context=None, top_bm25=None):
@@ -418,12 +420,29 @@ class Retriever:
                  and not _CIRCUMSTANCE.intersection(t.split("_"))}
         return any(pairs & set(self.index.name_terms[self.position[c]]) for c in within if c in self.position)
 
+    def _common_case_elsewhere(self, ranked, question):
+        """The best candidate is a rarer case ("có yếu tố nước ngoài") the question does not name, and a runner-up is
+        the common case of the same procedure (without that qualifier, sharing a specific word pair of the name): the
+        citizen chooses ("nhận cháu gái bên vợ làm con nuôi": trong nước, or the foreign case whose name tells of
+        nephews and nieces?)."""
+        i = self.position[ranked[0].key]
+        q_seq = self.index.sequence(facets.without_facets(question) or question)
+        unasked = [p for p in self.rare[i] if not _has(q_seq, p)]
+        if not unasked:
+            return False
+        return any(not set(unasked) & set(self.rare[self.position[c.key]]) and self._kin(c.key, [ranked[0].key])
+                   for c in ranked[1:3])
+
+    def secondary_actions(self, question):
+        """The secondary actions the question asks for ("đổi", "gia hạn", "xin lại": see `_SECONDARY_ACTIONS`)."""
+        q_seq = self.index.sequence(facets.without_facets(question) or question)
+        return {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
+
     def _action_elsewhere(self, ranked, question):
         """The question asks for a secondary action ("đổi địa chỉ", "gia hạn") that the best candidate's name does
         not do and a runner-up's does: the citizen chooses ("hộ kinh doanh muốn đổi địa chỉ": thành lập or thay
         đổi nội dung?)."""
-        q_seq = self.index.sequence(facets.without_facets(question) or question)
-        asked = {p for p in _SECONDARY_ACTIONS if _has(q_seq, p)} | _intents(q_seq)
+        asked = self.secondary_actions(question)
         if not asked or asked & set(self.actions[self.position[ranked[0].key]]):
             return False
         return any(asked & set(self.actions[self.position[c.key]]) for c in ranked[1:3])

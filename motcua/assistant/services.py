@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 
 from motcua.catalogue import vocabulary as citizen_vocabulary
 from motcua.catalogue.models import Procedure
+from motcua.catalogue.vocabulary import normal_words
 from motcua.lib.page_cache import KEEP, key_of, versions
 from motcua.lib.text import fold, fold_words, nfc
 
@@ -153,8 +154,38 @@ def _search(retriever, question, allowed, context=None):
     the ask (the ask usually comes last: "... chưa lấy vợ. Xin giấy đó ở đâu?")."""
     ask_sentence = _story_ask(question)
     if ask_sentence:
-        return retriever.search_story(question, ask_sentence, allowed=allowed)
+        story = _without_done(question, ask_sentence)
+        if story != question and (retriever.secondary_actions(ask_sentence)
+                                  or not retriever.search(ask_sentence, allowed=allowed, context=story).confident):
+            # "Em đã có bằng lái B2 ... Em muốn đổi bằng": what the ask does again or changes is the paper held
+            story = question
+        return retriever.search_story(story, ask_sentence, allowed=allowed)
     return retriever.search(question, allowed=allowed, context=context)
+
+
+# A clause telling what the citizen has already done or holds ("đã đăng ký tạm trú", "đã có sổ đỏ", "đã công chứng
+# hợp đồng"), unless it tells a loss or a fault ("đã làm mất", "đã bị rách") or what is not done yet (folded).
+_DONE = re.compile(r"\bda (?:duoc )?(?:co|dang ki|cap|lam|cong chung|chung thuc|xin|nop|ki)\b")
+_NOT_DONE = re.compile(r"\b(?:mat|hong|rach|chay|sai|het han|bi|chua|nhung|ma)\b")
+
+
+def _normal(text):
+    return " ".join(normal_words(text))  # folded, "ký" and "kí" alike
+
+
+def _without_done(question, ask_sentence):
+    """The story without the narrative's clauses that tell a paper already held or a procedure already done, when the
+    ask names its own need ("Em đã đăng ký tạm trú được 3 năm. Giờ em muốn nhập hẳn hộ khẩu thì làm thế nào?": not
+    tạm trú again). An ask that names nothing refers back to the story: kept whole."""
+    if _names_nothing(ask_sentence):
+        return question
+    sentences = _sentences(question)
+    narrative = sentences[:-2] if ask_sentence != sentences[-1] else sentences[:-1]
+    clauses = [c for sentence in narrative for c in sentence.split(",") if c.strip()]
+    kept = [c for c in clauses if not (_DONE.search(_normal(c)) and not _NOT_DONE.search(_normal(c)))]
+    if len(kept) == len(clauses):
+        return question
+    return ". ".join([", ".join(c.strip() for c in kept), ask_sentence] if kept else [ask_sentence])
 
 
 def _sentences(question):

@@ -16,9 +16,10 @@ def expand_abbreviations(text: str, vocabulary=None) -> str:
     return (vocabulary or seed_vocabulary()).expand_abbreviations(text)
 
 
-def expand(text: str, vocabulary=None) -> str:
-    """`text` folded and normalised, with everyday phrases replaced by catalogue wording."""
-    return _AGE.sub(_age_band, (vocabulary or seed_vocabulary()).expand(text))
+def expand(text: str, vocabulary=None, names=frozenset()) -> str:
+    """`text` folded and normalised, with everyday phrases replaced by catalogue wording (except where the question
+    continues a catalogue name: `names`, see `Vocabulary.expand`)."""
+    return _AGE.sub(_age_band, (vocabulary or seed_vocabulary()).expand(text, names))
 
 
 # Identity cards are issued in two age bands (Luật Căn cước 2023): under 14, and 14 or older. A child's age

@@ -78,14 +78,27 @@ _ASKER = frozenset("toi em minh".split())
 # Punctuation that ends a clause: a phrase is read within one clause ("... ở Nhật Bản, công ty ..." is not "bán công
 # ty"). A full stop or a comma ends one when a space or the end follows, or a comma typed between two letters
 # ("Bản,công"); "1.000.000", "1,5" and "TP.HCM" do not.
-_CLAUSE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[;!?\n]|(?<=[^\W\d_]),(?=[^\W\d_])")
-# The mark put between clauses in prepared text: not a word, so no phrase reads across it.
+_CLAUSE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[;!?\n|]|(?<=[^\W\d_]),(?=[^\W\d_])")
+# The mark put between clauses in prepared text (`Vocabulary.clauses`): not a word, so no phrase reads across it.
 _BOUNDARY = "|"
 
 
 def _unmarked(text: str) -> str:
     """Prepared text without its clause marks."""
     return " ".join(w for w in text.split() if w != _BOUNDARY)
+
+
+def _continues_a_name(text, start, end, names):
+    """True when the phrase at `text[start:end]` and the two words after it, or the two before it, read as the
+    catalogue's names do (each three words in a row among `names`): the question uses the catalogue's own wording
+    ("thực hiện nghĩa vụ tài chính", "khai báo tạm trú cho người nước ngoài"), which a synonym meant for the phrase
+    alone ("nghĩa vụ" -> "nghĩa vụ quân sự") must not rewrite."""
+    inside = text[start:end].split()
+
+    def named(words):
+        return len(words) >= 4 and all(tuple(words[k : k + 3]) in names for k in range(len(words) - 2))
+
+    return named(inside[-2:] + text[end:].split()[:2]) or named(text[:start].split()[-2:] + inside[:2])
 
 
 def _gaps(words, at, read):
@@ -203,21 +216,34 @@ class Vocabulary:
     def prepare(text: str) -> str:
         return " ".join(normal_words(text))
 
+    @staticmethod
+    def clauses(text: str) -> str:
+        """`text` prepared clause by clause, the clauses joined by `_BOUNDARY` (which the methods below read as a
+        clause end too, so prepared text may be worked on and passed back)."""
+        return f" {_BOUNDARY} ".join(c for c in (Vocabulary.prepare(piece) for piece in _CLAUSE_END.split(text or "")) if c)
+
     def _marked(self, text: str) -> str:
-        """`text` prepared clause by clause, abbreviations written out, the clauses joined by `_BOUNDARY`: what the
-        phrases are matched on, so none reads across a full stop or a comma."""
-        clauses = (self.prepare(piece) for piece in _CLAUSE_END.split(text or ""))
-        marked = f" {_BOUNDARY} ".join(c for c in clauses if c)
-        return self._abbr_found.sub(self._abbr.__getitem__, marked)
+        """`text` prepared clause by clause, abbreviations written out: what the phrases are matched on, so none
+        reads across a full stop or a comma."""
+        return self._abbr_found.sub(self._abbr.__getitem__, self.clauses(text))
 
     def expand_abbreviations(self, text: str) -> str:
         """Normalised folded `text` with abbreviations written out (applied to questions and names alike)."""
         return _unmarked(self._marked(text))
 
-    def expand(self, text: str) -> str:
+    def expand(self, text: str, names=frozenset()) -> str:
         """Normalised folded `text`, abbreviations written out and everyday phrases replaced by catalogue wording
-        (one pass, longest phrase first, so a replacement is never rewritten by a shorter entry)."""
-        return _unmarked(self._syn_found.sub(self._syn.__getitem__, self._marked(text)))
+        (one pass, longest phrase first, so a replacement is never rewritten by a shorter entry). With `names`, the
+        syllable triples of the catalogue's names, a phrase the question continues as a name does is left as
+        written (`_continues_a_name`: "nghĩa vụ tài chính" is not "nghĩa vụ quân sự tài chính")."""
+        marked = self._marked(text)
+        out, last = [], 0
+        for start, end, phrase in self._syn_found.spans(marked):
+            if names and _continues_a_name(marked, start, end, names):
+                continue
+            out += [marked[last:start], self._syn[phrase]]
+            last = end
+        return _unmarked("".join(out + [marked[last:]]))
 
     def procedures(self, text: str) -> list[str]:
         """Codes named by procedure phrases found in `text`, longest phrase first, without repeats."""

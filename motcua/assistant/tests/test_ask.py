@@ -445,3 +445,26 @@ def test_a_life_event_puts_first_the_rarer_case_the_question_qualifies_though_th
     assert not reply.declined and reply.candidates[:2] == ["1.001766", "1.000656"]
     plain = ask("bố em vừa mất thì cần làm những thủ tục gì", at=AT)
     assert plain.life_event and plain.procedures[0]["code"] == "1.000656"
+
+
+def test_a_paper_the_story_says_is_already_held_does_not_answer_an_ask_naming_another_need(catalogue):
+    from motcua.assistant.services import _story_ask, _without_done
+
+    story = "Em đã đăng ký tạm trú ở phường Cầu Giấy được 3 năm nay rồi. Giờ em muốn nhập hẳn hộ khẩu thì làm thế nào ạ?"
+    assert _without_done(story, _story_ask(story)) == "Giờ em muốn nhập hẳn hộ khẩu thì làm thế nào ạ"
+    assert ask(story, at=AT).candidates[0] == "1.004222"
+    lost = "Em đã làm mất căn cước ở bến xe tuần trước. Giờ em muốn làm lại căn cước ở đâu ạ?"
+    assert _without_done(lost, _story_ask(lost)) == lost  # a loss told is what the ask is about
+    waiting = "Em đã nộp hồ sơ đăng ký kết hôn ở phường tuần trước rồi. Giờ làm tiếp thế nào ạ?"
+    assert _without_done(waiting, _story_ask(waiting)) == waiting  # an ask naming nothing refers back to the story
+
+
+def test_a_rarer_case_the_question_does_not_name_is_not_answered_alone_beside_the_common_case(catalogue):
+    _add("2.001263", "Đăng ký việc nuôi con nuôi trong nước", "Nuôi con nuôi")
+    _add("1.004878", "Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trường hợp cha dượng, mẹ kế nhận con "
+         "riêng của vợ hoặc chồng; cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi", "Nuôi con nuôi")
+    reply = ask("vợ chồng em muốn nhận cháu ruột bên vợ làm con nuôi thì làm ở đâu", at=AT)
+    assert not reply.declined and "2.001263" in reply.candidates[:2]
+    assert reply.code == "2.001263" or reply.choose  # not the foreign case alone: no foreigner is told
+    foreign = ask("em là người nước ngoài muốn nhận cháu ruột bên vợ làm con nuôi thì làm ở đâu", at=AT)
+    assert foreign.candidates[0] == "1.004878"

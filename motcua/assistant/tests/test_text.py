@@ -266,3 +266,11 @@ def test_a_storys_ask_reads_every_candidate_of_the_story():
     assert found.best.key == "house"  # read by the ask as well, not given the ask's lowest score as if unread
     assert found.best.score == pytest.approx(0.75 * by_story + 0.25 * by_ask[0].score)
     assert by_ask[0].lexical < 1.0  # scaled by the ask's best lexical score, not by its own
+
+
+def test_the_lexical_rewrites_keep_to_one_clause():
+    from motcua.catalogue.vocabulary import Term, Vocabulary
+
+    vocabulary = Vocabulary([Term("synonym", "bán công ty", "thay đổi chủ sở hữu")])
+    assert "so" not in query_terms("làm ở Nhật Bản, công ty cần lý lịch", vocabulary=vocabulary)
+    assert "so" in query_terms("muốn bán công ty", vocabulary=vocabulary)

@@ -178,3 +178,13 @@ def test_a_phrase_reads_past_whose_paper_it_is():
     assert v.without_procedures("bằng lái của tôi bị mất ở đâu") == "o dau"
     assert v.procedures("bằng lái em bị mất") == v.procedures("bang lai nha minh bi mat") == ["3.000348"]
     assert v.procedures("bằng lái con bị mất") == ["3.000347"]  # without "của", the words must end with the asker
+
+
+def test_a_synonym_leaves_the_catalogues_own_wording_as_written():
+    v = Vocabulary([Term("synonym", "nghĩa vụ", "nghĩa vụ quân sự")])
+    name = v.prepare("Thực hiện nghĩa vụ tài chính về đất đai").split()
+    names = set(zip(name, name[1:], name[2:], strict=False))
+    assert v.expand("thực hiện nghĩa vụ tài chính", names) == "thuc hien nghia vu tai chinh"  # the name's words
+    assert v.expand("hoãn đi nghĩa vụ", names) == "hoan di nghia vu quan su"
+    assert v.expand("thực hiện nghĩa vụ tài chính") == "thuc hien nghia vu quan su tai chinh"  # no names given
+    assert v.clauses("Ở Nhật Bản, công ty") == "o nhat ban | cong ti" and v.expand("nghĩa | vụ") == "nghia vu"
