@@ -370,6 +370,12 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             if reply is not None:
                 reply.candidates = [code] + [c.key for c in specific.candidates if c.key != code]
                 return reply
+        if len(told) >= 2 and not listed and not [p for p in told if _among(retriever, p["code"], event.codes)]:
+            # "xây nhà 3 tầng có cần giấy phép phòng cháy chữa cháy không": the rest names procedures by a phrase,
+            # none of the event's: the citizen chooses among them (ordered by the rest), not the event's list
+            order = [c.key for c in retriever.search(rest, allowed={p["code"] for p in told}).candidates]
+            told.sort(key=lambda p: order.index(p["code"]) if p["code"] in order else len(order))
+            return _choose(told[:SHOWN], asked)
         shown = _named(retriever, event.codes, allowed)
         if shown:
             # The list keeps the usual order, except that a procedure of it the question itself points to

@@ -482,3 +482,15 @@ def test_a_rarer_case_the_question_does_not_name_is_not_answered_alone_beside_th
     assert reply.code == "2.001263" or reply.choose  # not the foreign case alone: no foreigner is told
     foreign = ask("em là người nước ngoài muốn nhận cháu ruột bên vợ làm con nuôi thì làm ở đâu", at=AT)
     assert foreign.candidates[0] == "1.004878"
+
+
+def test_procedures_the_rest_of_a_life_event_question_names_outside_its_list_are_offered(catalogue):
+    from motcua.catalogue.vocabulary import current
+
+    _add("3.000489", "Thẩm định thiết kế về phòng cháy chữa cháy", "Phòng cháy, chữa cháy")
+    _add("3.000493", "Nghiệm thu về phòng cháy chữa cháy", "Phòng cháy, chữa cháy")
+    question = "xây nhà 3 tầng có cần giấy phép phòng cháy chữa cháy không"
+    event, rest = current().life_event(question)
+    assert event is not None and {"3.000489", "3.000493"} <= set(current().procedures(rest))  # seed entries
+    reply = ask(question, at=AT)
+    assert reply.choose and not reply.life_event and set(reply.candidates) == {"3.000489", "3.000493"}
