@@ -144,6 +144,21 @@ def _offered(offered):
     return [o for o in offered if isinstance(o, dict) and o.get("code")]
 
 
+def _then(reply, ranked):
+    """`reply` with the procedures retrieval ranked appended to its candidates after those it names: the assistant's
+    whole ranking, kept even when a vocabulary phrase or a life event decided what is shown (`Reply.candidates`)."""
+    if reply is not None:
+        reply.candidates += [code for code in ranked if code not in reply.candidates]
+    return reply
+
+
+def _beside(retriever, named, ranked, allowed):
+    """The procedure a vocabulary phrase names, then retrieval's first others, as an answer by retrieval shows them (the
+    answer is about the first; the others are links the citizen may follow when the phrase misread the question)."""
+    others = [code for code in ranked if not retriever.twins(code, named[0]["code"])][:SHOWN - 1]
+    return named[:1] + _names(others, allowed)
+
+
 def _choose(shown, asked):
     return Reply(declined=False, procedures=shown, answer=choose_text(shown), facets=asked, choose=True,
                  candidates=[p["code"] for p in shown])
@@ -355,6 +370,12 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             if reply is not None:
                 reply.candidates = [code] + [c.key for c in specific.candidates if c.key != code]
                 return reply
+        if len(told) >= 2 and not listed and not [p for p in told if _among(retriever, p["code"], event.codes)]:
+            # "xây nhà 3 tầng có cần giấy phép phòng cháy chữa cháy không": the rest names procedures by a phrase,
+            # none of the event's: the citizen chooses among them (ordered by the rest), not the event's list
+            order = [c.key for c in retriever.search(rest, allowed={p["code"] for p in told}).candidates]
+            told.sort(key=lambda p: order.index(p["code"]) if p["code"] in order else len(order))
+            return _choose(told[:SHOWN], asked)
         shown = _named(retriever, event.codes, allowed)
         if shown:
             # The list keeps the usual order, except that a procedure of it the question itself points to
@@ -384,8 +405,9 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
                 if rarer:
                     shown = _names([rarer], allowed) + [p for p in shown if p["code"] != rarer]
                     break
-            return Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
-                         life_event=event.label, candidates=[p["code"] for p in shown])
+            listed = Reply(declined=False, procedures=shown, answer=life_event_text(event.label, shown), facets=asked,
+                           life_event=event.label, candidates=[p["code"] for p in shown])
+            return _then(listed, [c.key for c in whole.candidates])
 
     # A vocabulary phrase naming one procedure decides; one naming several ("sổ đỏ") is offered as a choice when
     # retrieval cannot tell which one is meant.
@@ -402,10 +424,10 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             # "giấy xác nhận tình trạng hôn nhân để kết hôn với người nước ngoài": the phrase names one procedure,
             # the rest of the question clearly another: the citizen chooses
             other = _names([ranked[0]], allowed)
-            return _choose(named + other, asked)
-        return _answer(named[0]["code"], asked, at)
+            return _then(_choose(named + other, asked), ranked)
+        return _then(_answer(named[0]["code"], asked, at, shown=_beside(retriever, named, ranked, allowed)), ranked)
     if in_narrative and not clear:
-        return _answer(named[0]["code"], asked, at)
+        return _then(_answer(named[0]["code"], asked, at, shown=_beside(retriever, named, ranked, allowed)), ranked)
     story = len(question.split()) >= STORY_WORDS
     if named and not (clear and (story or _among(retriever, ranked[0], [p["code"] for p in named]))):
         if not (result.confident and _says_more(question, vocabulary)):
@@ -413,7 +435,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
             # ("sổ đỏ cũ rách muốn đổi sổ mới": cấp đổi first)
             order = [c.key for c in retriever.search(question, allowed={p["code"] for p in named}).candidates]
             named.sort(key=lambda p: order.index(p["code"]) if p["code"] in order else len(order))
-            return _choose(named[:SHOWN], asked)
+            return _then(_choose(named[:SHOWN], asked), ranked)
         # "sổ đỏ ghi sai tên vợ muốn sửa": the phrase names where the question is about, retrieval what to do there
     if context_code and asked and (not result.confident or (result.ambiguous and ranked[0] == context_code)):
         # A facet question that names no procedure clearly ("bao lâu thì có giấy?") stays on the one discussed;

@@ -339,8 +339,22 @@ def test_a_phrase_the_rest_of_the_question_clearly_contradicts_makes_the_citizen
     _add("2.000806", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài", "Hộ tịch")
     CitizenTerm.objects.create(kind="procedure", phrase="kết hôn", codes="1.000894", reason="thử", source="admin")
     reply = ask("xin giấy xác nhận tình trạng hôn nhân để kết hôn", at=AT)
-    assert reply.choose and set(reply.candidates) == {"1.000894", "1.004873"}
-    assert ask("kết hôn làm ở đâu", at=AT).code == "1.000894"  # the phrase alone decides
+    assert reply.choose and {p["code"] for p in reply.procedures} == {"1.000894", "1.004873"}
+    assert set(reply.candidates[:2]) == {"1.000894", "1.004873"}  # then retrieval's others
+    alone = ask("kết hôn làm ở đâu", at=AT)
+    assert alone.code == "1.000894"  # the phrase alone decides
+    assert alone.procedures[0]["code"] == "1.000894" and alone.candidates[0] == "1.000894"
+
+
+def test_an_answer_a_phrase_decides_keeps_retrievals_others_beside_it(catalogue):
+    from motcua.catalogue.models import CitizenTerm
+
+    _add("2.000806", "Thủ tục đăng ký kết hôn có yếu tố nước ngoài", "Hộ tịch")
+    CitizenTerm.objects.create(kind="procedure", phrase="cưới nhau", codes="1.000894", reason="thử", source="admin")
+    reply = ask("cưới nhau rồi thì đăng ký kết hôn ở đâu", at=AT)
+    assert reply.code == "1.000894" and not reply.choose
+    assert [p["code"] for p in reply.procedures][:2] == ["1.000894", "2.000806"]  # a link beside the answer
+    assert reply.candidates[:2] == ["1.000894", "2.000806"]
 
 
 def test_a_choice_among_the_procedures_a_phrase_names_is_ordered_by_the_question(catalogue):
@@ -352,7 +366,7 @@ def test_a_choice_among_the_procedures_a_phrase_names_is_ordered_by_the_question
                                source="admin")
     assert ask("bìa nhà đất", at=AT).candidates[0] == "1.013978"  # the phrase's own order
     reply = ask("đổi bìa nhà đất", at=AT)
-    assert reply.choose and reply.candidates == ["1.012783", "1.013978"]
+    assert reply.choose and reply.candidates[:2] == ["1.012783", "1.013978"]  # then retrieval's others
 
 
 def test_a_phrase_the_rest_of_a_life_event_question_tells_is_answered(catalogue):
@@ -468,3 +482,15 @@ def test_a_rarer_case_the_question_does_not_name_is_not_answered_alone_beside_th
     assert reply.code == "2.001263" or reply.choose  # not the foreign case alone: no foreigner is told
     foreign = ask("em là người nước ngoài muốn nhận cháu ruột bên vợ làm con nuôi thì làm ở đâu", at=AT)
     assert foreign.candidates[0] == "1.004878"
+
+
+def test_procedures_the_rest_of_a_life_event_question_names_outside_its_list_are_offered(catalogue):
+    from motcua.catalogue.vocabulary import current
+
+    _add("3.000489", "Thẩm định thiết kế về phòng cháy chữa cháy", "Phòng cháy, chữa cháy")
+    _add("3.000493", "Nghiệm thu về phòng cháy chữa cháy", "Phòng cháy, chữa cháy")
+    question = "xây nhà 3 tầng có cần giấy phép phòng cháy chữa cháy không"
+    event, rest = current().life_event(question)
+    assert event is not None and {"3.000489", "3.000493"} <= set(current().procedures(rest))  # seed entries
+    reply = ask(question, at=AT)
+    assert reply.choose and not reply.life_event and set(reply.candidates) == {"3.000489", "3.000493"}
