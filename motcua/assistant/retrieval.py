@@ -365,8 +365,10 @@ class Retriever:
 
     def _explains_key_word(self, c, terms):
         """The question's most specific words (the rarest in the catalogue) are in the candidate's name or extra text:
-        "trồng hoa hồng" is not answered with "hoa hồng dầu khí", whose name lacks "trồng"."""
-        words = [t for t in terms if "_" not in t and t in self.index.idf and t not in STOPWORDS]
+        "trồng hoa hồng" is not answered with "hoa hồng dầu khí", whose name lacks "trồng". A number ("con 15 tuổi")
+        and "mình" (oneself; "chứng minh" has more specific words) are rare in names but say nothing of the procedure."""
+        words = [t for t in terms if "_" not in t and t in self.index.idf and t not in STOPWORDS and not t.isdigit()
+                 and t != "minh"]
         if not words:
             return True
         rarest = max(self.index.idf[t] for t in words)

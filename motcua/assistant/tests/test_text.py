@@ -274,3 +274,16 @@ def test_the_lexical_rewrites_keep_to_one_clause():
     vocabulary = Vocabulary([Term("synonym", "bán công ty", "thay đổi chủ sở hữu")])
     assert "so" not in query_terms("làm ở Nhật Bản, công ty cần lý lịch", vocabulary=vocabulary)
     assert "so" in query_terms("muốn bán công ty", vocabulary=vocabulary)
+
+
+def test_a_number_or_mình_said_of_oneself_is_no_key_word():
+    from motcua.assistant.retrieval import Retriever
+
+    retriever = Retriever([
+        Doc("copy", "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh"),
+        Doc("id", "Cấp giấy chứng minh nhân dân"),
+        Doc("card", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên"),
+    ])
+    copy, card = retriever.search("mình xin bản sao giấy khai sinh").best, retriever.search("làm căn cước 15 tuổi").best
+    assert copy.key == "copy" and retriever._explains_key_word(copy, set(retriever.index.terms("mình xin bản sao giấy khai sinh")))
+    assert card.key == "card" and retriever._explains_key_word(card, set(retriever.index.terms("làm căn cước 15 tuổi")))
