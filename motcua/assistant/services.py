@@ -287,6 +287,20 @@ def _rarer_case(retriever, question, code, allowed):
     return min(cases, key=lambda c: (len(retriever.name_words[retriever.position[c]]), c)) if cases else None
 
 
+def _named_beside(question, event, rest, vocabulary):
+    """Procedures a vocabulary phrase names besides the life event: in the rest, else in the question read without
+    its facet phrases taken out ("vợ em sinh con, công ty bảo tự nộp hồ sơ thai sản": "hồ sơ" is a facet word too),
+    from the same text the event was read in (`_life_event`: a story's ask first)."""
+    named = vocabulary.procedures(rest)
+    if not named:
+        ask_sentence = _story_ask(question)
+        in_ask = ask_sentence and vocabulary.life_event(facets.without_facets(ask_sentence) or ask_sentence)[0] is event
+        found, whole_rest = vocabulary.life_event(ask_sentence if in_ask else question)
+        if found is event:
+            named = vocabulary.procedures(whole_rest)
+    return named
+
+
 def _says_more(question, vocabulary):
     """True when the question has two content words or more besides the vocabulary phrases naming procedures and
     its facet phrases ("sổ đỏ ghi sai tên", not "làm sổ đỏ ở đâu")."""
@@ -354,7 +368,7 @@ def ask(question, *, context_code=None, offered=None, agency=None, commune=None,
         # the rest of the question, read as a story, wins when it names one procedure clearly.
         # (read with the qualifiers the event phrase told: "lấy chồng Hàn Quốc thì đăng ký kết hôn ở đâu")
         specific = _search(retriever, rest, allowed, context=question) if rest else None
-        told = _named(retriever, vocabulary.procedures(rest), allowed) if rest else []
+        told = _named(retriever, _named_beside(question, event, rest, vocabulary), allowed) if rest else []
         listed = bool(_LIST_ASK.search(vocabulary.prepare(rest))) if rest else False
         if len(told) == 1 or (specific and specific.confident and not specific.ambiguous and not listed):
             # "bố em mất rồi thì làm giấy khai tử ở đâu": the rest names one procedure (a vocabulary phrase first:

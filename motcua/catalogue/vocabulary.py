@@ -79,13 +79,19 @@ _ASKER = frozenset("toi em minh".split())
 # ty"). A full stop or a comma ends one when a space or the end follows, or a comma typed between two letters
 # ("Bản,công"); "1.000.000", "1,5" and "TP.HCM" do not.
 _CLAUSE_END = re.compile(r"[.,;:!?\u2026]+(?=\s|$)|[;!?\n|]|(?<=[^\W\d_]),(?=[^\W\d_])")
-# The mark put between clauses in prepared text (`Vocabulary.clauses`): not a word, so no phrase reads across it.
+# The marks put between clauses in prepared text (`Vocabulary.clauses`): not words, so no phrase reads across them.
+# A comma keeps its own mark: the gap of a life event may hold one ("ông tôi là thương binh, vừa mất": "thuong
+# binh * vua mat"), not a sentence end.
 _BOUNDARY = "|"
+_COMMA = ","
+_MARKS = frozenset((_BOUNDARY, _COMMA))
+# A life event's "*": up to three words, commas between them allowed.
+_GAP = r"(?:(?: ,)? \w+){0,3}(?: ,)? "
 
 
 def _unmarked(text: str) -> str:
     """Prepared text without its clause marks."""
-    return " ".join(w for w in text.split() if w != _BOUNDARY)
+    return " ".join(w for w in text.split() if w not in _MARKS)
 
 
 def _continues_a_name(text, start, end, names):
@@ -207,7 +213,7 @@ class Vocabulary:
         # Life-event phrases may hold "*": up to three words of any kind ("ong * mat": "ông nội tôi vừa mất").
         # Each with its first word: a question without it is not tried against the pattern.
         self._event_res = sorted(
-            ((p.split()[0], re.compile(r"\b" + re.escape(p).replace(r"\ \*\ ", r"(?: \w+){0,3} ") + r"\b"), t)
+            ((p.split()[0], re.compile(r"\b" + re.escape(p).replace(r"\ \*\ ", _GAP) + r"\b"), t)
              for p, t in self._events.items()),
             key=lambda entry: -len(entry[2].phrase),
         )
@@ -218,9 +224,23 @@ class Vocabulary:
 
     @staticmethod
     def clauses(text: str) -> str:
-        """`text` prepared clause by clause, the clauses joined by `_BOUNDARY` (which the methods below read as a
-        clause end too, so prepared text may be worked on and passed back)."""
-        return f" {_BOUNDARY} ".join(c for c in (Vocabulary.prepare(piece) for piece in _CLAUSE_END.split(text or "")) if c)
+        """`text` prepared clause by clause, the clauses joined by `_COMMA` where a comma ends one and `_BOUNDARY`
+        elsewhere (both read as a clause end again, so prepared text may be worked on and passed back)."""
+        out, start = [], 0
+        for end in _CLAUSE_END.finditer(text or ""):
+            out += [Vocabulary.prepare(text[start:end.start()]), _COMMA if set(end.group()) == {","} else _BOUNDARY]
+            start = end.end()
+        out.append(Vocabulary.prepare((text or "")[start:]))
+        clauses, mark = [], None
+        for piece in out:
+            if piece in _MARKS:
+                mark = piece if mark in (None, _COMMA) else mark  # a sentence end wins over a comma beside it
+            elif piece:
+                if clauses and mark:
+                    clauses.append(mark)
+                clauses.append(piece)
+                mark = None
+        return " ".join(clauses)
 
     def _marked(self, text: str) -> str:
         """`text` prepared clause by clause, abbreviations written out: what the phrases are matched on, so none

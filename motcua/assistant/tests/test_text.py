@@ -287,3 +287,16 @@ def test_a_number_or_mình_said_of_oneself_is_no_key_word():
     copy, card = retriever.search("mình xin bản sao giấy khai sinh").best, retriever.search("làm căn cước 15 tuổi").best
     assert copy.key == "copy" and retriever._explains_key_word(copy, set(retriever.index.terms("mình xin bản sao giấy khai sinh")))
     assert card.key == "card" and retriever._explains_key_word(card, set(retriever.index.terms("làm căn cước 15 tuổi")))
+
+
+def test_a_procedure_named_beside_a_life_event_is_read_with_its_facet_words():
+    from motcua.assistant import facets
+    from motcua.assistant.services import _named_beside
+    from motcua.catalogue.vocabulary import Term, Vocabulary
+
+    vocabulary = Vocabulary([Term("life_event", "sinh con", "", ("1.001193", "2.000693"), "Sinh con"),
+                             Term("procedure", "ho so thai san", "", ("2.000693",))])
+    question = "Vợ em sinh con được 1 tháng, công ty bảo tự nộp hồ sơ thai sản"
+    event, rest = vocabulary.life_event(facets.without_facets(question))
+    assert event.label == "Sinh con" and vocabulary.procedures(rest) == []  # "hồ sơ" went with the facets
+    assert _named_beside(question, event, rest, vocabulary) == ["2.000693"]

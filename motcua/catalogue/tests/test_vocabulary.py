@@ -187,4 +187,11 @@ def test_a_synonym_leaves_the_catalogues_own_wording_as_written():
     assert v.expand("thực hiện nghĩa vụ tài chính", names) == "thuc hien nghia vu tai chinh"  # the name's words
     assert v.expand("hoãn đi nghĩa vụ", names) == "hoan di nghia vu quan su"
     assert v.expand("thực hiện nghĩa vụ tài chính") == "thuc hien nghia vu quan su tai chinh"  # no names given
-    assert v.clauses("Ở Nhật Bản, công ty") == "o nhat ban | cong ti" and v.expand("nghĩa | vụ") == "nghia vu"
+    assert v.clauses("Ở Nhật Bản, công ty") == "o nhat ban , cong ti" and v.expand("nghĩa | vụ") == "nghia vu"
+    assert v.clauses("Bố mất. Nay, tôi") == "bo mat | nay , toi" and v.clauses(v.clauses("a, b. c")) == "a , b | c"
+
+
+def test_a_life_events_gap_holds_a_comma_not_a_sentence_end():
+    v = Vocabulary([Term("life_event", "thuong binh * vua mat", "", ("1.010824",), "Người có công qua đời")])
+    assert v.life_event("Ông em là thương binh hạng 2/4, vừa mất tuần trước")[0].label == "Người có công qua đời"
+    assert v.life_event("Ông em là thương binh. Vừa mất giấy chứng nhận")[0] is None
